@@ -1,0 +1,161 @@
+//! `ApiError`: every way a request can fail, and the one place that picks
+//! its HTTP status and renders it, as JSON for programs and as a short page
+//! for browsers.
+
+use rocket::http::{ContentType, Header, Status};
+use rocket::response::{self, Responder, Response};
+use rocket::serde::json::json;
+use rocket::Request;
+
+use crate::negotiate::prefers_html;
+use crate::text::DictionaryError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("send the body as application/json or application/x-www-form-urlencoded (got {0})")]
+    UnsupportedMediaType(String),
+    #[error("the request body is larger than {limit}")]
+    BodyTooLarge { limit: String },
+    #[error("{message}")]
+    MalformedBody { code: &'static str, message: String },
+    /// The body parsed, but a field breaks a rule (see `input::validate`).
+    #[error("{message}")]
+    Invalid { code: &'static str, message: String },
+    #[error("{0}")]
+    BadQuery(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("translation is not configured on this server")]
+    TranslationNotConfigured,
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    #[error(transparent)]
+    Dictionary(#[from] DictionaryError),
+    #[error("the text engine failed: {0}")]
+    Engine(String),
+}
+
+impl ApiError {
+    pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Invalid {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The status and the stable, machine-readable code.
+    pub fn status_and_code(&self) -> (Status, &'static str) {
+        match self {
+            ApiError::UnsupportedMediaType(_) => (Status::UnsupportedMediaType, "unsupported_media_type"),
+            ApiError::BodyTooLarge { .. } => (Status::PayloadTooLarge, "body_too_large"),
+            ApiError::MalformedBody { code, .. } => (Status::BadRequest, code),
+            ApiError::Invalid { code, .. } => (Status::UnprocessableEntity, code),
+            ApiError::BadQuery(_) => (Status::BadRequest, "invalid_query"),
+            ApiError::NotFound(_) => (Status::NotFound, "not_found"),
+            ApiError::TranslationNotConfigured => (Status::ServiceUnavailable, "translation_not_configured"),
+            ApiError::Store(store::Error::Unavailable(_)) => (Status::ServiceUnavailable, "database_unavailable"),
+            ApiError::Store(store::Error::SchemaMissing(_)) => (Status::ServiceUnavailable, "database_not_migrated"),
+            ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
+                (Status::InternalServerError, "internal_error")
+            }
+        }
+    }
+
+    /// What the client is told. Server-side failures are logged in full and
+    /// summarised here: their details (SQL, hosts) are not the client's.
+    fn public_message(&self) -> String {
+        match self {
+            ApiError::Store(store::Error::Unavailable(_)) => {
+                "the database is unavailable; nothing was stored, try again shortly".to_owned()
+            }
+            ApiError::Store(store::Error::SchemaMissing(_)) => {
+                "the database has no records table yet; nothing was stored".to_owned()
+            }
+            ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
+                "internal error; nothing was stored".to_owned()
+            }
+            ApiError::TranslationNotConfigured => {
+                "translation is not configured on this server; nothing was stored".to_owned()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for ApiError {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let (status, code) = self.status_and_code();
+        if status.code >= 500 {
+            rocket::error!("{} {}: {self}", request.method(), request.uri());
+        }
+        // Only an outage passes by itself; a missing backend does not.
+        let retry_after = matches!(self, ApiError::Store(store::Error::Unavailable(_))).then_some(5);
+        error_response(request, status, code, &self.public_message(), retry_after)
+    }
+}
+
+/// The error shape: `{"error": {"code", "message"}}` for programs, a small
+/// readable page for browsers. Catchers use it too.
+pub fn error_response(
+    request: &Request<'_>,
+    status: Status,
+    code: &str,
+    message: &str,
+    retry_after_seconds: Option<u32>,
+) -> response::Result<'static> {
+    let (content_type, body) = if prefers_html(request) {
+        (ContentType::HTML, error_page(status, message))
+    } else {
+        let body = json!({ "error": { "code": code, "message": message } });
+        (ContentType::JSON, body.to_string())
+    };
+    let mut response = Response::build();
+    response
+        .status(status)
+        .header(content_type)
+        .sized_body(body.len(), std::io::Cursor::new(body));
+    if let Some(seconds) = retry_after_seconds {
+        response.header(Header::new("Retry-After", seconds.to_string()));
+    }
+    response.ok()
+}
+
+fn error_page(status: Status, message: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{code} {reason}</title>\
+         <link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main>\
+         <h1>{reason}</h1><p class=\"error\">{message}</p><p><a href=\"/\">Back to textproc</a></p>\
+         </main></body></html>",
+        code = status.code,
+        reason = escape_html(status.reason_lossy()),
+        message = escape_html(message),
+    )
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escape_html_neutralises_markup() {
+        assert_eq!(
+            escape_html(r#"<script>alert("x")</script> & 'y'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+    }
+}

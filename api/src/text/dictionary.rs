@@ -1,0 +1,102 @@
+//! The embedded SymSpell English dictionaries (see dictionaries/NOTICE).
+
+use std::io::Read;
+
+use flate2::read::GzDecoder;
+
+const UNIGRAMS_GZ: &[u8] = include_bytes!("../../dictionaries/frequency_dictionary_en_82_765.txt.gz");
+const BIGRAMS_GZ: &[u8] =
+    include_bytes!("../../dictionaries/frequency_bigramdictionary_en_243_342.txt.gz");
+
+/// Entries in the files as shipped (their names say 82,765 and 243,342).
+const UNIGRAM_ENTRIES: usize = 82_834;
+const BIGRAM_ENTRIES: usize = 242_342;
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the {name} dictionary is corrupt: {reason}")]
+pub struct DictionaryError {
+    pub name: &'static str,
+    pub reason: String,
+}
+
+/// `word count` lines, checked.
+pub fn unigrams() -> Result<Vec<(String, i64)>, DictionaryError> {
+    entries("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES)
+}
+
+/// `word word count` lines, checked; the key is the two words with one space.
+pub fn bigrams() -> Result<Vec<(String, i64)>, DictionaryError> {
+    entries("bigram", BIGRAMS_GZ, 2, BIGRAM_ENTRIES)
+}
+
+/// Decompresses and parses one dictionary, rejecting anything short of
+/// exactly `expected` well-formed lines: a truncated or damaged file must
+/// stop the start, not leave a corrector that silently knows fewer words.
+fn entries(
+    name: &'static str,
+    gz: &[u8],
+    words_per_line: usize,
+    expected: usize,
+) -> Result<Vec<(String, i64)>, DictionaryError> {
+    let corrupt = |reason: String| DictionaryError { name, reason };
+    let mut text = String::new();
+    GzDecoder::new(gz)
+        .read_to_string(&mut text)
+        .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
+    let mut out = Vec::with_capacity(expected);
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
+        let bad = || corrupt(format!("line {}: {line:?}", n + 1));
+        let (key, count) = line.rsplit_once(' ').ok_or_else(bad)?;
+        let count: i64 = count.parse().map_err(|_| bad())?;
+        if key.split(' ').count() != words_per_line || count <= 0 {
+            return Err(bad());
+        }
+        out.push((key.to_owned(), count));
+    }
+    if out.len() != expected {
+        return Err(corrupt(format!("{} entries, expected {expected}", out.len())));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dictionaries_have_every_entry() {
+        let unigrams = unigrams().expect("unigrams");
+        assert_eq!(unigrams.len(), UNIGRAM_ENTRIES);
+        assert_eq!(unigrams[0], ("the".to_owned(), 23_135_851_162));
+        let bigrams = bigrams().expect("bigrams");
+        assert_eq!(bigrams.len(), BIGRAM_ENTRIES);
+        assert!(bigrams.iter().any(|(k, _)| k == "abcs of"));
+    }
+
+    #[test]
+    fn a_truncated_dictionary_is_an_error() {
+        let err = entries("word-frequency", &UNIGRAMS_GZ[..UNIGRAMS_GZ.len() / 2], 1, UNIGRAM_ENTRIES)
+            .expect_err("half a gzip stream must not load");
+        assert_eq!(err.name, "word-frequency");
+    }
+
+    #[test]
+    fn a_short_dictionary_is_an_error() {
+        let mut gz = Vec::new();
+        let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::fast());
+        std::io::Write::write_all(&mut encoder, b"the 10\nof 5\n").unwrap();
+        encoder.finish().unwrap();
+        let err = entries("word-frequency", &gz, 1, 3).expect_err("two lines are not three");
+        assert!(err.reason.contains("2 entries, expected 3"), "{err}");
+    }
+
+    #[test]
+    fn a_malformed_line_is_an_error() {
+        let mut gz = Vec::new();
+        let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::fast());
+        std::io::Write::write_all(&mut encoder, b"the 10\nof five\n").unwrap();
+        encoder.finish().unwrap();
+        let err = entries("word-frequency", &gz, 1, 2).expect_err("a count must be a number");
+        assert!(err.reason.contains("line 2"), "{err}");
+    }
+}

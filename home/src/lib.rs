@@ -1,0 +1,31 @@
+//! The textproc home page: every stored record, newest first, and the forms
+//! that post text to the api. Mounted at `/`, as the ALB routes it.
+
+mod error;
+mod pages;
+mod routes;
+
+use rocket::{Build, Rocket};
+
+pub use error::HomeError;
+pub use pages::Pages;
+
+/// Rows on one page of the records table.
+pub const PAGE_SIZE: u64 = 50;
+
+/// The home page on its own, as its container runs it.
+pub fn rocket() -> Rocket<Build> {
+    mount(rocket::custom(store::figment(&[])))
+}
+
+/// Adds the home page to `rocket`: the database (shared if the api opened
+/// it already), the templates, the routes and HTML catchers under `/`.
+/// Home never migrates: until the api has, `/healthz` says so.
+pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
+    let pages = Pages::new().expect("the embedded templates parse (checked by the home tests)");
+    rocket
+        .attach(store::service::database())
+        .manage(pages)
+        .mount("/", routes::routes())
+        .register("/", routes::catchers())
+}

@@ -1,0 +1,45 @@
+use sea_orm::{DbErr, RuntimeErr};
+
+/// What can go wrong in the store, sorted by what a caller should tell its
+/// user: the database is away (retry later), the schema is not there yet
+/// (run the migrations), or anything else (a bug or a broken database).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
+    #[error("the records table is not there yet (start the api or run `api migrate`): {0}")]
+    SchemaMissing(String),
+    #[error("the database migration failed: {0}")]
+    Migration(String),
+    #[error("database error: {0}")]
+    Query(String),
+}
+
+impl Error {
+    /// Sorts a sea-orm error: connection-level failures are `Unavailable`,
+    /// so callers answer 503 rather than 500 while the database is away.
+    pub(crate) fn from_db(err: DbErr) -> Self {
+        if is_connection_failure(&err) {
+            Error::Unavailable(err.to_string())
+        } else {
+            Error::Query(err.to_string())
+        }
+    }
+}
+
+fn is_connection_failure(err: &DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
+            e.as_ref(),
+            Sqlx::Io(_)
+                | Sqlx::Tls(_)
+                | Sqlx::Protocol(_)
+                | Sqlx::PoolTimedOut
+                | Sqlx::PoolClosed
+                | Sqlx::WorkerCrashed
+        ),
+        _ => false,
+    }
+}

@@ -1,0 +1,27 @@
+//! The record store both services share: the `records` entity, its
+//! migrations, and the few queries the api and the home page need.
+//!
+//! SQLite (a file) locally and in most tests, MySQL in production; every
+//! function here works on both.
+
+mod connect;
+pub mod entity;
+mod error;
+pub mod service;
+mod migration;
+mod queries;
+
+pub use connect::{connect, redact_url};
+pub use service::{figment, BODY_LIMIT, DEFAULT_DATABASE_URL};
+pub use entity::record::{Model as Record, Operation};
+pub use error::Error;
+pub use migration::migrate;
+pub use queries::{backend_name, check_health, insert_record, record_by_id, record_count, records_page, NewRecord, Page};
+pub use sea_orm::DatabaseConnection;
+
+/// The longest tag (the user's id for a text) the `records` table holds.
+pub const MAX_TAG_CHARS: usize = 100;
+
+/// The longest text the services accept, in characters (Unicode scalar
+/// values): the api enforces it, the home page's forms announce it.
+pub const MAX_TEXT_CHARS: usize = 10_000;

@@ -1,0 +1,75 @@
+//! Schema migrations, and how they run safely when several api tasks start
+//! at once against one MySQL database.
+
+mod m20261122_000001_create_records;
+
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
+use sea_orm_migration::{MigrationTrait, MigratorTrait};
+
+use crate::connect::connect_with_pool_size;
+use crate::Error;
+
+struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_create_records::Migration)]
+    }
+}
+
+/// How long a starting api waits for another one's migration to finish.
+const LOCK_WAIT_SECONDS: u32 = 120;
+
+/// Applies every pending migration to the database at `url`.
+///
+/// sea-orm has no migration lock, so on MySQL this takes a named lock
+/// (`GET_LOCK`) first: of two api tasks starting together, one migrates and
+/// the other waits, then finds nothing left to do. A named lock belongs to a
+/// session, so everything runs on one dedicated connection.
+pub async fn migrate(url: &str) -> Result<(), Error> {
+    let db = connect_with_pool_size(url, 1).await?;
+    let result = match db.get_database_backend() {
+        DatabaseBackend::MySql => migrate_under_lock(&db).await,
+        _ => apply(&db).await,
+    };
+    db.close()
+        .await
+        .map_err(|e| Error::Migration(format!("closing the migration connection: {e}")))?;
+    result
+}
+
+async fn apply(db: &DatabaseConnection) -> Result<(), Error> {
+    Migrator::up(db, None)
+        .await
+        .map_err(|e| Error::Migration(e.to_string()))
+}
+
+async fn migrate_under_lock(db: &DatabaseConnection) -> Result<(), Error> {
+    // Lock names are server-wide: scope it to this database so tests (or
+    // other apps) migrating other databases on the same server never wait.
+    let acquired = scalar(
+        db,
+        &format!(
+            "SELECT GET_LOCK(CONCAT('textproc.migrate.', SHA1(DATABASE())), {LOCK_WAIT_SECONDS})"
+        ),
+    )
+    .await?;
+    if acquired != Some(1) {
+        return Err(Error::Migration(format!(
+            "another process held the migration lock for {LOCK_WAIT_SECONDS} s; is a migration stuck?"
+        )));
+    }
+    let result = apply(db).await;
+    scalar(db, "SELECT RELEASE_LOCK(CONCAT('textproc.migrate.', SHA1(DATABASE())))").await?;
+    result
+}
+
+async fn scalar(db: &DatabaseConnection, sql: &str) -> Result<Option<i64>, Error> {
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .map_err(Error::from_db)?
+        .ok_or_else(|| Error::Migration(format!("no row from `{sql}`")))?;
+    row.try_get_by_index::<Option<i64>>(0)
+        .map_err(|e| Error::Migration(format!("reading `{sql}`: {e}")))
+}

@@ -1,0 +1,114 @@
+//! The queries both services need, as plain async functions.
+
+use chrono::{SubsecRound, Utc};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+use crate::entity::record::{ActiveModel, Column, Entity, Model as Record, Operation};
+use crate::Error;
+
+/// A record before it is stored: the store adds its id and time.
+#[derive(Clone, Debug)]
+pub struct NewRecord {
+    pub tag: String,
+    pub operation: Operation,
+    pub original: String,
+    pub processed: String,
+    pub source_language: Option<String>,
+}
+
+/// One page of records, newest first, and where the next (older) one starts.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub records: Vec<Record>,
+    /// Pass as `before` to get the next page; `None` on the last page.
+    pub next_before: Option<i64>,
+}
+
+/// Stores `new` and returns it as stored, with its id and UTC time.
+pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Record, Error> {
+    // The column holds microseconds; truncating here makes the returned
+    // record equal to what a later read gives back.
+    let created_at = Utc::now().trunc_subsecs(6);
+    let row = ActiveModel {
+        id: NotSet,
+        tag: Set(new.tag.clone()),
+        operation: Set(new.operation),
+        original: Set(new.original.clone()),
+        processed: Set(new.processed.clone()),
+        source_language: Set(new.source_language.clone()),
+        created_at: Set(created_at),
+    };
+    // One statement: the record is built from the insert id rather than
+    // read back, so an acknowledged insert is never reported as failed.
+    let inserted = Entity::insert(row).exec(db).await.map_err(Error::from_db)?;
+    Ok(Record {
+        id: inserted.last_insert_id,
+        tag: new.tag,
+        operation: new.operation,
+        original: new.original,
+        processed: new.processed,
+        source_language: new.source_language,
+        created_at,
+    })
+}
+
+/// Up to `limit` records older than `before` (all, without it), newest first.
+pub async fn records_page(
+    db: &DatabaseConnection,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Page, Error> {
+    let mut query = Entity::find().order_by_desc(Column::Id).limit(limit + 1);
+    if let Some(before) = before {
+        query = query.filter(Column::Id.lt(before));
+    }
+    let mut records = query.all(db).await.map_err(Error::from_db)?;
+    // One row past the page says whether an older page exists.
+    let next_before = if records.len() as u64 > limit {
+        records.truncate(limit as usize);
+        records.last().map(|r| r.id)
+    } else {
+        None
+    };
+    Ok(Page {
+        records,
+        next_before,
+    })
+}
+
+pub async fn record_by_id(db: &DatabaseConnection, id: i64) -> Result<Option<Record>, Error> {
+    Entity::find_by_id(id).one(db).await.map_err(Error::from_db)
+}
+
+pub async fn record_count(db: &DatabaseConnection) -> Result<u64, Error> {
+    Entity::find().count(db).await.map_err(Error::from_db)
+}
+
+/// Whether the database answers and the records table can be read.
+pub async fn check_health(db: &DatabaseConnection) -> Result<(), Error> {
+    db.ping()
+        .await
+        .map_err(|e| Error::Unavailable(e.to_string()))?;
+    Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .limit(1)
+        .into_tuple::<i64>()
+        .one(db)
+        .await
+        .map_err(|e| Error::SchemaMissing(e.to_string()))?;
+    Ok(())
+}
+
+/// The backend behind a connection, for messages ("sqlite", "mysql").
+pub fn backend_name(db: &DatabaseConnection) -> &'static str {
+    match db.get_database_backend() {
+        sea_orm::DatabaseBackend::MySql => "mysql",
+        sea_orm::DatabaseBackend::Sqlite => "sqlite",
+        _ => "other",
+    }
+}

@@ -1,0 +1,30 @@
+//! Helpers for the workspace's tests: a fresh database per test, SQLite or
+//! MySQL, dropped afterwards; and any Rocket served on a real TCP port.
+
+mod database;
+mod server;
+
+pub use database::{mysql_admin_url, Backend, TestDb};
+pub use server::{figment, TestServer};
+
+/// Writes `test_name::sqlite` and `test_name::mysql` tests that each call
+/// `test_name(db: TestDb)` with a fresh database of that kind. Without a
+/// MySQL server the MySQL half says so loudly and returns (see `TestDb`).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[::tokio::test]
+            async fn sqlite() {
+                super::$name($crate::TestDb::sqlite()).await;
+            }
+
+            #[::tokio::test]
+            async fn mysql() {
+                if let Some(db) = $crate::TestDb::mysql(stringify!($name)).await {
+                    super::$name(db).await;
+                }
+            }
+        }
+    )*};
+}
