@@ -3,6 +3,7 @@
 
 use rocket::data::{self, Data, FromData};
 use rocket::form::{Form, FromForm};
+use rocket::http::RawStr;
 use rocket::outcome::Outcome;
 use rocket::Request;
 use serde::Deserialize;
@@ -90,7 +91,10 @@ fn parse_form(body: &[u8]) -> Result<Fields, ApiError> {
         message,
     };
     let body = std::str::from_utf8(body).map_err(|_| malformed("the form body is not UTF-8".to_owned()))?;
-    Form::<Fields>::parse(body).map_err(|errors| malformed(format!("the form body could not be parsed: {errors}")))
+    // Percent-decoding happens field by field; a field that decodes to
+    // invalid UTF-8 is an error, not a lossy replacement.
+    Form::<Fields>::parse_encoded(RawStr::new(body))
+        .map_err(|errors| malformed(format!("the form body could not be parsed: {errors}")))
 }
 
 /// The rules for every text endpoint; the only place they are written.

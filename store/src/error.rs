@@ -21,6 +21,8 @@ impl Error {
     pub(crate) fn from_db(err: DbErr) -> Self {
         if is_connection_failure(&err) {
             Error::Unavailable(err.to_string())
+        } else if is_missing_table(&err) {
+            Error::SchemaMissing(err.to_string())
         } else {
             Error::Query(err.to_string())
         }
@@ -42,4 +44,16 @@ fn is_connection_failure(err: &DbErr) -> bool {
         ),
         _ => false,
     }
+}
+
+/// "no such table" (SQLite) or SQLSTATE 42S02 (MySQL): the schema is not
+/// there, which the operator fixes by migrating, not the user by retrying.
+fn is_missing_table(err: &DbErr) -> bool {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err else {
+        return false;
+    };
+    let sea_orm::sqlx::Error::Database(db_err) = e.as_ref() else {
+        return false;
+    };
+    db_err.code().as_deref() == Some("42S02") || db_err.message().starts_with("no such table")
 }

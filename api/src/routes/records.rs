@@ -1,8 +1,7 @@
 //! `GET /api/records` (newest first, keyset pages) and `GET /api/records/<id>`.
 
-use rocket::form::Errors;
 use rocket::serde::json::Json;
-use rocket::{FromForm, State};
+use rocket::State;
 use serde::Serialize;
 use store::{DatabaseConnection, Record};
 
@@ -11,12 +10,6 @@ use crate::ApiError;
 const DEFAULT_LIMIT: u64 = 50;
 const MAX_LIMIT: u64 = 200;
 
-#[derive(FromForm)]
-pub struct PageQuery {
-    before: Option<i64>,
-    limit: Option<u64>,
-}
-
 #[derive(Serialize)]
 pub struct RecordsPage {
     records: Vec<Record>,
@@ -24,17 +17,21 @@ pub struct RecordsPage {
     next: Option<String>,
 }
 
-#[rocket::get("/records?<query..>")]
+/// Query values are taken as text and parsed here: Rocket's lenient parsing
+/// would quietly turn `limit=ten` into "no limit".
+#[rocket::get("/records?<before>&<limit>")]
 pub async fn list(
-    query: Result<PageQuery, Errors<'_>>,
+    before: Option<&str>,
+    limit: Option<&str>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<RecordsPage>, ApiError> {
-    let query = query.map_err(|e| ApiError::BadQuery(format!("before and limit must be whole numbers: {e}")))?;
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::BadQuery(format!("limit must be between 1 and {MAX_LIMIT}")));
-    }
-    let page = store::records_page(db, query.before, limit).await?;
+    let before = before.map(|b| parse_query("before", b)).transpose()?;
+    let limit = limit.map(|l| parse_query("limit", l)).transpose()?.unwrap_or(DEFAULT_LIMIT as i64);
+    let limit = u64::try_from(limit)
+        .ok()
+        .filter(|l| (1..=MAX_LIMIT).contains(l))
+        .ok_or_else(|| ApiError::BadQuery(format!("limit must be between 1 and {MAX_LIMIT}")))?;
+    let page = store::records_page(db, before, limit).await?;
     Ok(Json(RecordsPage {
         records: page.records,
         next: page
@@ -43,10 +40,16 @@ pub async fn list(
     }))
 }
 
+/// Any id that names no record, a number or not, is a 404.
 #[rocket::get("/records/<id>")]
-pub async fn one(id: i64, db: &State<DatabaseConnection>) -> Result<Json<Record>, ApiError> {
-    store::record_by_id(db, id)
-        .await?
-        .map(Json)
-        .ok_or_else(|| ApiError::NotFound(format!("there is no record {id}")))
+pub async fn one(id: &str, db: &State<DatabaseConnection>) -> Result<Json<Record>, ApiError> {
+    let not_found = || ApiError::NotFound(format!("there is no record {id}"));
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    store::record_by_id(db, id).await?.map(Json).ok_or_else(not_found)
+}
+
+fn parse_query(name: &str, value: &str) -> Result<i64, ApiError> {
+    value
+        .parse()
+        .map_err(|_| ApiError::BadQuery(format!("{name} must be a whole number, not {value:?}")))
 }

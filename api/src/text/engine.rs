@@ -48,8 +48,22 @@ impl Engine {
     }
 
     /// The text with spaces put between run-together words; no letter changes.
+    ///
+    /// Only runs of ASCII letters are segmented; every other character stays
+    /// where it was. (The crate's segmentation panics on input it
+    /// transliterates to nothing, such as an emoji alone.)
     pub fn segment(&self, text: &str) -> String {
-        self.symspell.word_segmentation(text, 0).segmented_string
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+            out.push_str(&rest[..start]);
+            let run = &rest[start..];
+            let end = run.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(run.len());
+            out.push_str(&self.symspell.word_segmentation(&run[..end], 0).segmented_string);
+            rest = &run[end..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -69,5 +83,24 @@ mod tests {
     #[test]
     fn segments_run_together_words() {
         assert_eq!(engine().segment("thequickbrownfox"), "the quick brown fox");
+        assert_eq!(engine().segment("😀 helloworld, 42!"), "😀 hello world, 42!");
+    }
+
+    #[test]
+    fn awkward_input_never_panics() {
+        let long_word = "a".repeat(10_000);
+        let inputs = [
+            "", " ", "😀", "😀😀😀", "a😀b", "!!!", "...?!", "مرحبا بالعالم", "日本語",
+            "\u{0}\n\t", "ÀÉÎÕÜ", "x", &long_word,
+        ];
+        for input in inputs {
+            let _ = engine().correct(input);
+            let segmented = engine().segment(input);
+            assert_eq!(
+                segmented.replace(' ', ""),
+                input.replace(' ', ""),
+                "segmentation only adds spaces: {input:?}"
+            );
+        }
     }
 }

@@ -1,1 +1,9 @@
+//! The api against real databases, in process (Rocket's local client) and
+//! over real TCP (reqwest against a server on an ephemeral port).
 
+mod failures;
+mod negotiation;
+mod records;
+mod support;
+mod text_routes;
+mod validation;

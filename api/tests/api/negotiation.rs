@@ -1,0 +1,65 @@
+//! Browsers get redirects and pages; programs get JSON.
+
+use serde_json::Value;
+use testkit::TestDb;
+
+use crate::support::{served, stored_count};
+
+/// What a browser sends with a form post.
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+#[tokio::test]
+async fn a_browser_form_post_is_redirected_home_with_a_notice() {
+    let db = TestDb::sqlite();
+    let (server, http) = served(&db).await;
+
+    let response = http
+        .post(server.url("/api/spell"))
+        .header("accept", BROWSER_ACCEPT)
+        .form(&[("id", "browser"), ("text", "helo wrld")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("_flash="), "{cookie}");
+    assert!(cookie.contains("stored%20as%20record"), "{cookie}");
+    assert_eq!(stored_count(&db).await, 1);
+}
+
+#[tokio::test]
+async fn a_client_asking_for_json_gets_json_even_for_a_form() {
+    let db = TestDb::sqlite();
+    let (server, http) = served(&db).await;
+    let response = http
+        .post(server.url("/api/spell"))
+        .header("accept", "application/json")
+        .form(&[("text", "helo")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let record: Value = response.json().await.unwrap();
+    assert_eq!(record["tag"], api::input::DEFAULT_TAG);
+}
+
+#[tokio::test]
+async fn a_browser_with_bad_input_gets_a_readable_page_and_nothing_is_stored() {
+    let db = TestDb::sqlite();
+    let (server, http) = served(&db).await;
+    let response = http
+        .post(server.url("/api/space"))
+        .header("accept", BROWSER_ACCEPT)
+        .form(&[("id", "<b>me</b>"), ("text", "   ")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let page = response.text().await.unwrap();
+    assert!(page.contains("the field `text` is empty"), "{page}");
+    assert!(page.contains("href=\"/\""), "a way back: {page}");
+    assert_eq!(stored_count(&db).await, 0);
+}

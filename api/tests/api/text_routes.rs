@@ -1,0 +1,91 @@
+//! The success path of `/api/spell` and `/api/space`, over TCP.
+
+use serde_json::{json, Value};
+use testkit::{on_both_backends, TestDb};
+
+use crate::support::{served, stored_count};
+
+on_both_backends!(
+    spell_json_answers_201_with_the_stored_record,
+    space_form_from_curl_answers_201_json,
+    awkward_text_is_stored_and_returned_byte_for_byte,
+);
+
+async fn spell_json_answers_201_with_the_stored_record(db: TestDb) {
+    let (server, http) = served(&db).await;
+
+    let response = http
+        .post(server.url("/api/spell"))
+        .json(&json!({"id": "t1", "text": "speling is esy"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 201);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let record: Value = response.json().await.unwrap();
+    assert_eq!(record["tag"], "t1");
+    assert_eq!(record["operation"], "spell");
+    assert_eq!(record["original"], "speling is esy");
+    assert_eq!(record["processed"], "spelling is easy");
+    let created_at = record["created_at"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(created_at).is_ok() && created_at.ends_with('Z'),
+        "RFC 3339 in UTC: {created_at}"
+    );
+    assert_eq!(location, format!("/api/records/{}", record["id"]));
+
+    let fetched: Value = http.get(server.url(&location)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(fetched, record);
+    assert_eq!(stored_count(&db).await, 1);
+}
+
+async fn space_form_from_curl_answers_201_json(db: TestDb) {
+    let (server, http) = served(&db).await;
+
+    // What `curl -d 'id=a&text=…'` sends: a form body and `Accept: */*`.
+    let response = http
+        .post(server.url("/api/space"))
+        .header("accept", "*/*")
+        .form(&[("id", "a"), ("text", "thequickbrownfox")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 201);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let record: Value = response.json().await.unwrap();
+    assert_eq!(record["operation"], "space");
+    assert_eq!(record["processed"], "the quick brown fox");
+    assert_eq!(stored_count(&db).await, 1);
+}
+
+async fn awkward_text_is_stored_and_returned_byte_for_byte(db: TestDb) {
+    let (server, http) = served(&db).await;
+    let texts = [
+        "it's \"quoted\" \\ back\\slash",
+        "'; DROP TABLE records; --",
+        "emoji 😀👍🏽 👨‍👩‍👧",
+        "multi\nline\ttext",
+    ];
+    for (n, text) in texts.iter().enumerate() {
+        // Once as JSON, once as a form: both encodings must arrive intact.
+        let request = http.post(server.url("/api/space"));
+        let request = if n % 2 == 0 {
+            request.json(&json!({"id": "awk'ward", "text": text}))
+        } else {
+            request.form(&[("id", "awk'ward"), ("text", text)])
+        };
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 201, "{text}");
+        let record: Value = response.json().await.unwrap();
+        assert_eq!(record["original"].as_str().unwrap().as_bytes(), text.as_bytes());
+        assert_eq!(record["tag"], "awk'ward");
+
+        let location = format!("/api/records/{}", record["id"]);
+        let fetched: Value = http.get(server.url(&location)).send().await.unwrap().json().await.unwrap();
+        assert_eq!(fetched["original"].as_str().unwrap().as_bytes(), text.as_bytes());
+    }
+    // The injection attempt was data: the table is there, holding every row.
+    assert_eq!(stored_count(&db).await, texts.len() as u64);
+}
