@@ -30,8 +30,8 @@ struct IndexPage {
     forms: [TextForm; 3],
     rows: Vec<Row>,
     total: u64,
-    /// The link to the next (older) page, if any.
-    older: Option<String>,
+    /// Where the next (older) page starts, if there is one.
+    older_before: Option<i64>,
     /// Whether this is a later page (so a link back to the newest is shown).
     paged: bool,
     flash: Option<Notice>,
@@ -108,7 +108,7 @@ async fn index(
         forms: FORMS,
         rows: page.records.into_iter().map(Row::from).collect(),
         total,
-        older: page.next_before.map(|b| format!("/?before={b}")),
+        older_before: page.next_before,
         paged: before.is_some(),
         flash: flash.map(|f| Notice {
             kind: f.kind().to_owned(),

@@ -2,9 +2,11 @@
 //! MySQL, dropped afterwards; and any Rocket served on a real TCP port.
 
 mod database;
+mod process;
 mod server;
 
 pub use database::{mysql_admin_url, Backend, TestDb};
+pub use process::ServiceProcess;
 pub use server::{figment, TestServer};
 
 /// Writes `test_name::sqlite` and `test_name::mysql` tests that each call

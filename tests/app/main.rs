@@ -1,1 +1,77 @@
+//! The whole app in one process, as `cargo run` starts it: home at `/`, the
+//! api at `/api`, one database.
 
+mod process;
+
+use serde_json::{json, Value};
+use testkit::{on_both_backends, TestDb, TestServer};
+
+on_both_backends!(a_browser_form_post_lands_on_the_home_page_with_its_row);
+
+pub async fn serve(db: &TestDb) -> TestServer {
+    TestServer::spawn(textproc::app().configure(testkit::figment(db))).await
+}
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
+    let server = serve(&db).await;
+    let http = no_redirects();
+
+    let response = http
+        .post(server.url("/api/space"))
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .form(&[("id", "from-the-form"), ("text", "helloworld, it's me")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+
+    // Following the redirect, as the browser does, with the cookie it keeps.
+    let page = http
+        .get(server.url(&location))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("from-the-form"), "{html}");
+    assert!(html.contains("hello world, it&#x27;s me"), "{html}");
+    assert!(html.contains("Spaces inserted and stored as record"), "the notice: {html}");
+}
+
+#[tokio::test]
+async fn the_readme_example_corrects_and_the_home_page_shows_it() {
+    let db = TestDb::sqlite();
+    let server = serve(&db).await;
+    let http = no_redirects();
+
+    let record: Value = http
+        .post(server.url("/api/spell"))
+        .json(&json!({"id": "t1", "text": "speling is esy"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["processed"], "spelling is easy");
+
+    let html = http.get(server.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(&format!("id=\"record-{}\"", record["id"])), "{html}");
+    assert!(html.contains("spelling is easy"));
+
+    for path in ["/healthz", "/api/health"] {
+        let health = http.get(server.url(path)).send().await.unwrap();
+        assert_eq!(health.status(), 200, "{path}");
+    }
+}

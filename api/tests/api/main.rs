@@ -1,6 +1,7 @@
 //! The api against real databases, in process (Rocket's local client) and
 //! over real TCP (reqwest against a server on an ephemeral port).
 
+mod binary;
 mod failures;
 mod negotiation;
 mod records;

@@ -1,1 +1,176 @@
+//! The home page served over TCP against a real database, records put
+//! there through the store as the api would.
 
+use store::{NewRecord, Operation};
+use testkit::{on_both_backends, TestDb, TestServer};
+
+on_both_backends!(
+    the_table_lists_records_newest_first,
+    pages_of_fifty_walk_back_through_every_record,
+    stored_markup_is_shown_as_text,
+);
+
+async fn serve(db: &TestDb) -> TestServer {
+    TestServer::spawn(home::mount(rocket::custom(testkit::figment(db)))).await
+}
+
+async fn migrated(db: &TestDb) -> store::DatabaseConnection {
+    store::migrate(&db.url).await.expect("migrate");
+    store::connect(&db.url).await.expect("connect")
+}
+
+async fn insert(conn: &store::DatabaseConnection, tag: &str, original: &str) -> store::Record {
+    let new = NewRecord {
+        tag: tag.to_owned(),
+        operation: Operation::Spell,
+        original: original.to_owned(),
+        processed: original.to_uppercase(),
+        source_language: None,
+    };
+    store::insert_record(conn, new).await.expect("insert")
+}
+
+async fn get(server: &TestServer, path: &str) -> (u16, String) {
+    let response = reqwest::get(server.url(path)).await.expect("GET");
+    (response.status().as_u16(), response.text().await.expect("body"))
+}
+
+/// The record ids in the table, in page order.
+fn row_ids(html: &str) -> Vec<i64> {
+    html.match_indices("<tr id=\"record-")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+async fn the_table_lists_records_newest_first(db: TestDb) {
+    let conn = migrated(&db).await;
+    let first = insert(&conn, "first-tag", "older text").await;
+    let second = insert(&conn, "second-tag", "newer text").await;
+    let server = serve(&db).await;
+
+    let (status, html) = get(&server, "/").await;
+
+    assert_eq!(status, 200);
+    assert_eq!(row_ids(&html), vec![second.id, first.id]);
+    // The tag is shown with the date and time of the action.
+    let display = second.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    assert!(html.contains("second-tag"), "{html}");
+    assert!(html.contains(&display), "{display} in {html}");
+    assert!(html.contains("NEWER TEXT"));
+    assert!(html.contains("(2 stored)"));
+    // The three forms post to the api routes the ALB sends to the api.
+    for operation in ["spell", "space", "translate"] {
+        assert!(html.contains(&format!("action=\"/api/{operation}\"")), "{operation} form");
+    }
+}
+
+async fn pages_of_fifty_walk_back_through_every_record(db: TestDb) {
+    let conn = migrated(&db).await;
+    let mut ids = Vec::new();
+    for n in 0..120 {
+        ids.push(insert(&conn, &format!("tag{n}"), "text").await.id);
+    }
+    ids.reverse();
+    let server = serve(&db).await;
+
+    let mut seen = Vec::new();
+    let mut path = Some("/".to_owned());
+    let mut sizes = Vec::new();
+    while let Some(current) = path {
+        let (status, html) = get(&server, &current).await;
+        assert_eq!(status, 200, "{current}");
+        let page = row_ids(&html);
+        sizes.push(page.len());
+        seen.extend(page);
+        path = html
+            .find("rel=\"next\"")
+            .map(|_| {
+                let at = html.find("href=\"/?before=").expect("an older link");
+                let rest = &html[at + 6..];
+                rest[..rest.find('"').unwrap()].to_owned()
+            });
+        if current != "/" {
+            assert!(html.contains("rel=\"first\""), "a later page links back to the newest");
+        }
+    }
+    assert_eq!(sizes, vec![50, 50, 20]);
+    assert_eq!(seen, ids);
+}
+
+async fn stored_markup_is_shown_as_text(db: TestDb) {
+    let conn = migrated(&db).await;
+    insert(&conn, "<img src=x onerror=alert(1)>", "<script>alert('x')</script> & \"quotes\"").await;
+    let server = serve(&db).await;
+
+    let (_, html) = get(&server, "/").await;
+
+    assert!(!html.contains("<script>alert"), "stored text became markup: {html}");
+    assert!(!html.contains("<img src=x"), "a stored tag became markup");
+    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; &quot;quotes&quot;"), "{html}");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[tokio::test]
+async fn healthz_says_the_table_is_missing_until_the_api_has_migrated() {
+    let db = TestDb::sqlite();
+    let server = serve(&db).await;
+
+    let response = reqwest::get(server.url("/healthz")).await.unwrap();
+    assert_eq!(response.status(), 503);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["database"]["error"], "the records table is missing");
+
+    // The page says so too, rather than failing obscurely.
+    let (status, html) = get(&server, "/").await;
+    assert_eq!(status, 503);
+    assert!(html.contains("no records table yet"), "{html}");
+
+    store::migrate(&db.url).await.unwrap();
+    let response = reqwest::get(server.url("/healthz")).await.unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn unknown_pages_and_bad_cursors_get_readable_errors() {
+    let db = TestDb::sqlite();
+    migrated(&db).await;
+    let server = serve(&db).await;
+
+    let (status, html) = get(&server, "/no/such/page").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("There is no page at &#x2F;no&#x2F;such&#x2F;page."), "{html}");
+
+    let (status, html) = get(&server, "/?before=yesterday").await;
+    assert_eq!(status, 400);
+    assert!(html.contains("must be a record number"), "{html}");
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served_by_home_itself() {
+    let db = TestDb::sqlite();
+    migrated(&db).await;
+    let server = serve(&db).await;
+    let response = reqwest::get(server.url("/static/style.css")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/css; charset=utf-8");
+    let (_, html) = get(&server, "/").await;
+    assert!(!html.contains("https://"), "no external CDN or font on the page");
+}
+
+#[tokio::test]
+async fn the_home_binary_serves_from_its_environment_and_stops_on_sigterm() {
+    let db = TestDb::sqlite();
+    migrated(&db).await;
+    let process = testkit::ServiceProcess::start(
+        env!("CARGO_BIN_EXE_home"),
+        &[("DATABASE_URL", db.url.as_str())],
+        "/healthz",
+    )
+    .await;
+    let (status, took) = process.terminate();
+    assert!(status.success(), "exit status after SIGTERM: {status}");
+    assert!(took.as_secs() < 5, "took {took:?} to stop");
+}

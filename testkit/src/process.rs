@@ -1,0 +1,90 @@
+use std::net::TcpListener;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// One of the project's binaries running as its own process, configured
+/// only through the environment, as a container runs it.
+pub struct ServiceProcess {
+    child: Child,
+    pub base: String,
+}
+
+impl ServiceProcess {
+    /// Starts `binary` on a free port with `env`, and waits until `ready_path`
+    /// answers 200 (at most 60 s: a debug build builds its index at start).
+    pub async fn start(binary: &str, env: &[(&str, &str)], ready_path: &str) -> ServiceProcess {
+        let port = free_port();
+        let child = Command::new(binary)
+            .envs(env.iter().copied())
+            .env("ROCKET_ADDRESS", "0.0.0.0")
+            .env("ROCKET_PORT", port.to_string())
+            .env("ROCKET_LOG_LEVEL", "critical")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {binary}: {e}"));
+        let mut process = ServiceProcess {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(response) = status_of(&format!("{}{ready_path}", process.base)).await {
+                if response == 200 {
+                    return process;
+                }
+            }
+            if let Some(status) = process.child.try_wait().expect("polling the child") {
+                panic!("{binary} exited before it was ready: {status}");
+            }
+            assert!(Instant::now() < deadline, "{binary} was not ready within 60 s");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Sends SIGTERM, as ECS does on a deploy, and returns how the process
+    /// ended and how long that took.
+    pub fn terminate(mut self) -> (ExitStatus, Duration) {
+        let started = Instant::now();
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("running kill");
+        assert!(sent.success(), "kill -TERM failed");
+        let deadline = started + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("polling the child") {
+                return (status, started.elapsed());
+            }
+            assert!(Instant::now() < deadline, "no exit within 20 s of SIGTERM");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for ServiceProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nothing listens on right now (the OS picks it).
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("binding an ephemeral port");
+    listener.local_addr().expect("its address").port()
+}
+
+/// A GET over a plain socket, so testkit needs no HTTP client: its status code.
+async fn status_of(url: &str) -> std::io::Result<u16> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rest = url.strip_prefix("http://").expect("an http URL");
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let mut stream = tokio::net::TcpStream::connect(host).await?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut head = vec![0; 12];
+    stream.read_exact(&mut head).await?;
+    let status = String::from_utf8_lossy(&head[9..12]).parse().unwrap_or(0);
+    Ok(status)
+}
