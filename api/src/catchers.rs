@@ -28,7 +28,11 @@ impl<'r> Responder<'r, 'static> for Caught {
 fn not_found(request: &Request<'_>) -> Caught {
     Caught(
         Status::NotFound,
-        format!("no such endpoint: {} {}", request.method(), request.uri().path()),
+        format!(
+            "no such endpoint: {} {}",
+            request.method(),
+            request.uri().path()
+        ),
     )
 }
 

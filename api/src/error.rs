@@ -46,15 +46,23 @@ impl ApiError {
     /// The status and the stable, machine-readable code.
     pub fn status_and_code(&self) -> (Status, &'static str) {
         match self {
-            ApiError::UnsupportedMediaType(_) => (Status::UnsupportedMediaType, "unsupported_media_type"),
+            ApiError::UnsupportedMediaType(_) => {
+                (Status::UnsupportedMediaType, "unsupported_media_type")
+            }
             ApiError::BodyTooLarge { .. } => (Status::PayloadTooLarge, "body_too_large"),
             ApiError::MalformedBody { code, .. } => (Status::BadRequest, code),
             ApiError::Invalid { code, .. } => (Status::UnprocessableEntity, code),
             ApiError::BadQuery(_) => (Status::BadRequest, "invalid_query"),
             ApiError::NotFound(_) => (Status::NotFound, "not_found"),
-            ApiError::TranslationNotConfigured => (Status::ServiceUnavailable, "translation_not_configured"),
-            ApiError::Store(store::Error::Unavailable(_)) => (Status::ServiceUnavailable, "database_unavailable"),
-            ApiError::Store(store::Error::SchemaMissing(_)) => (Status::ServiceUnavailable, "database_not_migrated"),
+            ApiError::TranslationNotConfigured => {
+                (Status::ServiceUnavailable, "translation_not_configured")
+            }
+            ApiError::Store(store::Error::Unavailable(_)) => {
+                (Status::ServiceUnavailable, "database_unavailable")
+            }
+            ApiError::Store(store::Error::SchemaMissing(_)) => {
+                (Status::ServiceUnavailable, "database_not_migrated")
+            }
             ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
                 (Status::InternalServerError, "internal_error")
             }
@@ -89,7 +97,8 @@ impl<'r> Responder<'r, 'static> for ApiError {
             rocket::error!("{} {}: {self}", request.method(), request.uri());
         }
         // Only an outage passes by itself; a missing backend does not.
-        let retry_after = matches!(self, ApiError::Store(store::Error::Unavailable(_))).then_some(5);
+        let retry_after =
+            matches!(self, ApiError::Store(store::Error::Unavailable(_))).then_some(5);
         error_response(request, status, code, &self.public_message(), retry_after)
     }
 }

@@ -53,10 +53,14 @@ async fn read_fields(request: &Request<'_>, data: Data<'_>) -> Result<Fields, Ap
         .limits()
         .get(if is_json { "json" } else { "form" })
         .unwrap_or(store::BODY_LIMIT);
-    let body = data.open(limit).into_bytes().await.map_err(|e| ApiError::MalformedBody {
-        code: "unreadable_body",
-        message: format!("the request body could not be read: {e}"),
-    })?;
+    let body = data
+        .open(limit)
+        .into_bytes()
+        .await
+        .map_err(|e| ApiError::MalformedBody {
+            code: "unreadable_body",
+            message: format!("the request body could not be read: {e}"),
+        })?;
     if !body.is_complete() {
         return Err(ApiError::BodyTooLarge {
             limit: limit.to_string(),
@@ -75,7 +79,10 @@ fn parse_json(body: &[u8]) -> Result<Fields, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
         if e.is_data() {
             // Well-formed JSON of the wrong shape, e.g. `"text": 5`.
-            ApiError::invalid("invalid_field", format!("the JSON body does not fit {{\"id\": string, \"text\": string}}: {e}"))
+            ApiError::invalid(
+                "invalid_field",
+                format!("the JSON body does not fit {{\"id\": string, \"text\": string}}: {e}"),
+            )
         } else {
             ApiError::MalformedBody {
                 code: "malformed_json",
@@ -90,7 +97,8 @@ fn parse_form(body: &[u8]) -> Result<Fields, ApiError> {
         code: "malformed_form",
         message,
     };
-    let body = std::str::from_utf8(body).map_err(|_| malformed("the form body is not UTF-8".to_owned()))?;
+    let body = std::str::from_utf8(body)
+        .map_err(|_| malformed("the form body is not UTF-8".to_owned()))?;
     // Percent-decoding happens field by field; a field that decodes to
     // invalid UTF-8 is an error, not a lossy replacement.
     Form::<Fields>::parse_encoded(RawStr::new(body))
@@ -103,7 +111,10 @@ fn validate(fields: Fields) -> Result<Submission, ApiError> {
         .text
         .ok_or_else(|| ApiError::invalid("text_required", "the field `text` is required"))?;
     if text.trim().is_empty() {
-        return Err(ApiError::invalid("text_required", "the field `text` is empty; send the text to process"));
+        return Err(ApiError::invalid(
+            "text_required",
+            "the field `text` is empty; send the text to process",
+        ));
     }
     let chars = text.chars().count();
     if chars > MAX_TEXT_CHARS {
@@ -119,7 +130,10 @@ fn validate(fields: Fields) -> Result<Submission, ApiError> {
     if tag_chars > store::MAX_TAG_CHARS {
         return Err(ApiError::invalid(
             "id_too_long",
-            format!("the id has {tag_chars} characters; the limit is {}", store::MAX_TAG_CHARS),
+            format!(
+                "the id has {tag_chars} characters; the limit is {}",
+                store::MAX_TAG_CHARS
+            ),
         ));
     }
     let tag = if tag.is_empty() { DEFAULT_TAG } else { tag };
@@ -129,7 +143,6 @@ fn validate(fields: Fields) -> Result<Submission, ApiError> {
         text,
     })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -156,7 +169,13 @@ mod tests {
         ];
         for (id, text, tag) in cases {
             let got = validate(fields(id, Some(text))).expect("valid");
-            assert_eq!(got, Submission { tag: tag.to_owned(), text: text.to_owned() });
+            assert_eq!(
+                got,
+                Submission {
+                    tag: tag.to_owned(),
+                    text: text.to_owned()
+                }
+            );
         }
     }
 

@@ -5,7 +5,12 @@ use std::process::ExitCode;
 #[rocket::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [] => store::service::serve(api::rocket()).await,
         ["migrate"] => match api::migrate_only().await {
             Ok(()) => {

@@ -39,7 +39,10 @@ impl<'r, T: Serialize> Responder<'r, 'static> for Stored<T> {
         Response::build()
             .status(Status::Created)
             .header(ContentType::JSON)
-            .header(Header::new("Location", format!("/api/records/{}", self.record_id)))
+            .header(Header::new(
+                "Location",
+                format!("/api/records/{}", self.record_id),
+            ))
             .sized_body(body.len(), std::io::Cursor::new(body))
             .ok()
     }

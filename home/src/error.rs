@@ -26,7 +26,8 @@ impl HomeError {
             ),
             HomeError::Store(store::Error::SchemaMissing(_)) => (
                 Status::ServiceUnavailable,
-                "The database has no records table yet: the api creates it when it starts.".to_owned(),
+                "The database has no records table yet: the api creates it when it starts."
+                    .to_owned(),
             ),
             HomeError::BadQuery(message) => (Status::BadRequest, message.clone()),
             HomeError::Store(_) | HomeError::Render(_) => (
@@ -48,7 +49,11 @@ impl<'r> Responder<'r, 'static> for HomeError {
 }
 
 /// The HTML error page, for `HomeError` and the catchers alike.
-pub fn error_page(request: &Request<'_>, status: Status, message: &str) -> response::Result<'static> {
+pub fn error_page(
+    request: &Request<'_>,
+    status: Status,
+    message: &str,
+) -> response::Result<'static> {
     let body = match request.rocket().state::<Pages>() {
         Some(pages) => pages.error_page(status.code, status.reason_lossy(), message),
         None => format!("{} {}", status.code, status.reason_lossy()),

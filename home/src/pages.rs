@@ -27,7 +27,8 @@ impl Pages {
     }
 
     pub fn render(&self, name: &str, data: &impl Serialize) -> Result<RawHtml<String>, HomeError> {
-        let context = Context::from_serialize(data).map_err(|e| HomeError::Render(e.to_string()))?;
+        let context =
+            Context::from_serialize(data).map_err(|e| HomeError::Render(e.to_string()))?;
         self.tera
             .render(name, &context)
             .map(RawHtml)
@@ -40,10 +41,12 @@ impl Pages {
         context.insert("status", &status);
         context.insert("reason", reason);
         context.insert("message", message);
-        self.tera.render("error.html", &context).unwrap_or_else(|e| {
-            rocket::error!("rendering the error page: {e:?}");
-            format!("{status} {reason}")
-        })
+        self.tera
+            .render("error.html", &context)
+            .unwrap_or_else(|e| {
+                rocket::error!("rendering the error page: {e:?}");
+                format!("{status} {reason}")
+            })
     }
 }
 

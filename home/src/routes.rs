@@ -23,8 +23,6 @@ pub fn catchers() -> Vec<Catcher> {
     rocket::catchers![not_found, default]
 }
 
-
-
 #[derive(Serialize)]
 struct IndexPage {
     forms: [TextForm; 3],
@@ -50,9 +48,24 @@ struct TextForm {
 }
 
 const FORMS: [TextForm; 3] = [
-    TextForm { operation: "spell", title: "Correct spelling", example: "speling is esy", button: "Correct" },
-    TextForm { operation: "space", title: "Insert spaces", example: "thequickbrownfox", button: "Insert spaces" },
-    TextForm { operation: "translate", title: "Translate to English", example: "Le renard brun est rapide", button: "Translate" },
+    TextForm {
+        operation: "spell",
+        title: "Correct spelling",
+        example: "speling is esy",
+        button: "Correct",
+    },
+    TextForm {
+        operation: "space",
+        title: "Insert spaces",
+        example: "thequickbrownfox",
+        button: "Insert spaces",
+    },
+    TextForm {
+        operation: "translate",
+        title: "Translate to English",
+        example: "Le renard brun est rapide",
+        button: "Translate",
+    },
 ];
 
 #[derive(Serialize)]
@@ -79,8 +92,13 @@ impl From<Record> for Row {
         Row {
             id: record.id,
             operation: record.operation.as_str(),
-            created_at: record.created_at.to_rfc3339_opts(SecondsFormat::Micros, true),
-            created_at_display: record.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            created_at: record
+                .created_at
+                .to_rfc3339_opts(SecondsFormat::Micros, true),
+            created_at_display: record
+                .created_at
+                .format("%Y-%m-%d %H:%M:%S UTC")
+                .to_string(),
             tag: record.tag,
             original: record.original,
             processed: record.processed,
@@ -98,8 +116,9 @@ async fn index(
 ) -> Result<RawHtml<String>, HomeError> {
     let before = before
         .map(|b| {
-            b.parse::<i64>()
-                .map_err(|_| HomeError::BadQuery(format!("`before` must be a record number, not {b:?}.")))
+            b.parse::<i64>().map_err(|_| {
+                HomeError::BadQuery(format!("`before` must be a record number, not {b:?}."))
+            })
         })
         .transpose()?;
     let page = store::records_page(db, before, PAGE_SIZE).await?;
@@ -151,7 +170,10 @@ impl<'r> Responder<'r, 'static> for Caught {
 
 #[rocket::catch(404)]
 fn not_found(request: &Request<'_>) -> Caught {
-    Caught(Status::NotFound, format!("There is no page at {}.", request.uri().path()))
+    Caught(
+        Status::NotFound,
+        format!("There is no page at {}.", request.uri().path()),
+    )
 }
 
 #[rocket::catch(default)]

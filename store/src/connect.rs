@@ -53,9 +53,18 @@ mod tests {
     #[test]
     fn redact_url_hides_only_the_password() {
         let cases = [
-            ("mysql://app:s3cr%40t@db:3306/textproc", "mysql://app:***@db:3306/textproc"),
-            ("mysql://root@127.0.0.1:3306/test", "mysql://root@127.0.0.1:3306/test"),
-            ("sqlite://textproc.db?mode=rwc", "sqlite://textproc.db?mode=rwc"),
+            (
+                "mysql://app:s3cr%40t@db:3306/textproc",
+                "mysql://app:***@db:3306/textproc",
+            ),
+            (
+                "mysql://root@127.0.0.1:3306/test",
+                "mysql://root@127.0.0.1:3306/test",
+            ),
+            (
+                "sqlite://textproc.db?mode=rwc",
+                "sqlite://textproc.db?mode=rwc",
+            ),
             ("mysql://u:p@w@host/db", "mysql://u:***@host/db"),
             ("not a url", "not a url"),
         ];

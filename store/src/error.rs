@@ -49,7 +49,8 @@ fn is_connection_failure(err: &DbErr) -> bool {
 /// "no such table" (SQLite) or SQLSTATE 42S02 (MySQL): the schema is not
 /// there, which the operator fixes by migrating, not the user by retrying.
 fn is_missing_table(err: &DbErr) -> bool {
-    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err else {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
         return false;
     };
     let sea_orm::sqlx::Error::Database(db_err) = e.as_ref() else {

@@ -7,17 +7,20 @@
 mod connect;
 pub mod entity;
 mod error;
-pub mod service;
 mod migration;
 mod queries;
+pub mod service;
 
 pub use connect::{connect, redact_url};
-pub use service::{figment, BODY_LIMIT, DEFAULT_DATABASE_URL};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
 pub use migration::migrate;
-pub use queries::{backend_name, check_health, insert_record, record_by_id, record_count, records_page, NewRecord, Page};
+pub use queries::{
+    backend_name, check_health, insert_record, record_by_id, record_count, records_page, NewRecord,
+    Page,
+};
 pub use sea_orm::DatabaseConnection;
+pub use service::{figment, BODY_LIMIT, DEFAULT_DATABASE_URL};
 
 /// The longest tag (the user's id for a text) the `records` table holds.
 pub const MAX_TAG_CHARS: usize = 100;

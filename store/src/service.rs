@@ -79,9 +79,9 @@ pub fn database() -> AdHoc {
         match connect(&url).await {
             Ok(db) => {
                 rocket::info!("database: {}", redact_url(&url));
-                Ok(rocket.manage(db).attach(AdHoc::on_shutdown(
-                    "Close database",
-                    |rocket| {
+                Ok(rocket
+                    .manage(db)
+                    .attach(AdHoc::on_shutdown("Close database", |rocket| {
                         Box::pin(async move {
                             if let Some(db) = rocket.state::<DatabaseConnection>() {
                                 if let Err(e) = db.clone().close().await {
@@ -89,8 +89,7 @@ pub fn database() -> AdHoc {
                                 }
                             }
                         })
-                    },
-                )))
+                    })))
             }
             Err(e) => {
                 rocket::error!("{e}");
@@ -136,7 +135,9 @@ pub struct DatabaseHealth {
 /// 200 when the database answers and holds the records table, 503 (with
 /// which of the two failed) otherwise. The detail goes to the log only:
 /// hosts and SQL are not for an unauthenticated caller.
-pub async fn health(db: &DatabaseConnection) -> (rocket::http::Status, rocket::serde::json::Json<Health>) {
+pub async fn health(
+    db: &DatabaseConnection,
+) -> (rocket::http::Status, rocket::serde::json::Json<Health>) {
     let error = match tokio::time::timeout(HEALTH_TIMEOUT, crate::check_health(db)).await {
         Ok(Ok(())) => None,
         Ok(Err(e)) => {

@@ -92,7 +92,9 @@ impl Drop for TestDb {
                 .expect("a runtime to drop the test database");
             runtime.block_on(async {
                 let admin = Database::connect(&admin_url).await?;
-                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS `{name}`")).await?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS `{name}`"))
+                    .await?;
                 admin.close().await
             })
         })
@@ -112,7 +114,11 @@ fn unique_name(test_name: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .take(40)
         .collect();
-    format!("tp_{test}_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "tp_{test}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// Once per test binary, straight to the terminal: libtest captures the

@@ -37,7 +37,10 @@ impl ServiceProcess {
             if let Some(status) = process.child.try_wait().expect("polling the child") {
                 panic!("{binary} exited before it was ready: {status}");
             }
-            assert!(Instant::now() < deadline, "{binary} was not ready within 60 s");
+            assert!(
+                Instant::now() < deadline,
+                "{binary} was not ready within 60 s"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

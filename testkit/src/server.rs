@@ -28,12 +28,15 @@ impl TestServer {
     /// Launches `rocket` and returns once it accepts connections.
     pub async fn spawn(rocket: Rocket<Build>) -> TestServer {
         let (port_tx, port_rx) = oneshot::channel();
-        let rocket = rocket.attach(rocket::fairing::AdHoc::on_liftoff("Report port", |rocket| {
-            Box::pin(async move {
-                // Rocket writes the port it bound back into its config.
-                let _ = port_tx.send((rocket.config().port, rocket.shutdown()));
-            })
-        }));
+        let rocket = rocket.attach(rocket::fairing::AdHoc::on_liftoff(
+            "Report port",
+            |rocket| {
+                Box::pin(async move {
+                    // Rocket writes the port it bound back into its config.
+                    let _ = port_tx.send((rocket.config().port, rocket.shutdown()));
+                })
+            },
+        ));
         let server = tokio::spawn(rocket.launch());
         let (port, shutdown) = match port_rx.await {
             Ok(ready) => ready,

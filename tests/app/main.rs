@@ -1,6 +1,7 @@
 //! The whole app in one process, as `cargo run` starts it: home at `/`, the
 //! api at `/api`, one database.
 
+mod browser;
 mod process;
 
 use serde_json::{json, Value};
@@ -46,7 +47,10 @@ async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
     let html = page.text().await.unwrap();
     assert!(html.contains("from-the-form"), "{html}");
     assert!(html.contains("hello world, it&#x27;s me"), "{html}");
-    assert!(html.contains("Spaces inserted and stored as record"), "the notice: {html}");
+    assert!(
+        html.contains("Spaces inserted and stored as record"),
+        "the notice: {html}"
+    );
 }
 
 #[tokio::test]
@@ -66,8 +70,18 @@ async fn the_readme_example_corrects_and_the_home_page_shows_it() {
         .unwrap();
     assert_eq!(record["processed"], "spelling is easy");
 
-    let html = http.get(server.url("/")).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains(&format!("id=\"record-{}\"", record["id"])), "{html}");
+    let html = http
+        .get(server.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&format!("id=\"record-{}\"", record["id"])),
+        "{html}"
+    );
     assert!(html.contains("spelling is easy"));
 
     for path in ["/healthz", "/api/health"] {

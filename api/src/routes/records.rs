@@ -26,7 +26,10 @@ pub async fn list(
     db: &State<DatabaseConnection>,
 ) -> Result<Json<RecordsPage>, ApiError> {
     let before = before.map(|b| parse_query("before", b)).transpose()?;
-    let limit = limit.map(|l| parse_query("limit", l)).transpose()?.unwrap_or(DEFAULT_LIMIT as i64);
+    let limit = limit
+        .map(|l| parse_query("limit", l))
+        .transpose()?
+        .unwrap_or(DEFAULT_LIMIT as i64);
     let limit = u64::try_from(limit)
         .ok()
         .filter(|l| (1..=MAX_LIMIT).contains(l))
@@ -45,7 +48,10 @@ pub async fn list(
 pub async fn one(id: &str, db: &State<DatabaseConnection>) -> Result<Json<Record>, ApiError> {
     let not_found = || ApiError::NotFound(format!("there is no record {id}"));
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    store::record_by_id(db, id).await?.map(Json).ok_or_else(not_found)
+    store::record_by_id(db, id)
+        .await?
+        .map(Json)
+        .ok_or_else(not_found)
 }
 
 fn parse_query(name: &str, value: &str) -> Result<i64, ApiError> {

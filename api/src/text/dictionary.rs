@@ -4,7 +4,8 @@ use std::io::Read;
 
 use flate2::read::GzDecoder;
 
-const UNIGRAMS_GZ: &[u8] = include_bytes!("../../dictionaries/frequency_dictionary_en_82_765.txt.gz");
+const UNIGRAMS_GZ: &[u8] =
+    include_bytes!("../../dictionaries/frequency_dictionary_en_82_765.txt.gz");
 const BIGRAMS_GZ: &[u8] =
     include_bytes!("../../dictionaries/frequency_bigramdictionary_en_243_342.txt.gz");
 
@@ -54,7 +55,10 @@ fn entries(
         out.push((key.to_owned(), count));
     }
     if out.len() != expected {
-        return Err(corrupt(format!("{} entries, expected {expected}", out.len())));
+        return Err(corrupt(format!(
+            "{} entries, expected {expected}",
+            out.len()
+        )));
     }
     Ok(out)
 }
@@ -75,8 +79,13 @@ mod tests {
 
     #[test]
     fn a_truncated_dictionary_is_an_error() {
-        let err = entries("word-frequency", &UNIGRAMS_GZ[..UNIGRAMS_GZ.len() / 2], 1, UNIGRAM_ENTRIES)
-            .expect_err("half a gzip stream must not load");
+        let err = entries(
+            "word-frequency",
+            &UNIGRAMS_GZ[..UNIGRAMS_GZ.len() / 2],
+            1,
+            UNIGRAM_ENTRIES,
+        )
+        .expect_err("half a gzip stream must not load");
         assert_eq!(err.name, "word-frequency");
     }
 

@@ -18,7 +18,10 @@ impl Engine {
     /// the expensive part, and every request (and every test) shares it.
     pub fn english() -> Result<&'static Engine, DictionaryError> {
         static ENGINE: OnceLock<Result<Engine, DictionaryError>> = OnceLock::new();
-        ENGINE.get_or_init(Engine::build).as_ref().map_err(Clone::clone)
+        ENGINE
+            .get_or_init(Engine::build)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn build() -> Result<Engine, DictionaryError> {
@@ -58,8 +61,15 @@ impl Engine {
         while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
             out.push_str(&rest[..start]);
             let run = &rest[start..];
-            let end = run.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(run.len());
-            out.push_str(&self.symspell.word_segmentation(&run[..end], 0).segmented_string);
+            let end = run
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(run.len());
+            out.push_str(
+                &self
+                    .symspell
+                    .word_segmentation(&run[..end], 0)
+                    .segmented_string,
+            );
             rest = &run[end..];
         }
         out.push_str(rest);
@@ -83,15 +93,29 @@ mod tests {
     #[test]
     fn segments_run_together_words() {
         assert_eq!(engine().segment("thequickbrownfox"), "the quick brown fox");
-        assert_eq!(engine().segment("😀 helloworld, 42!"), "😀 hello world, 42!");
+        assert_eq!(
+            engine().segment("😀 helloworld, 42!"),
+            "😀 hello world, 42!"
+        );
     }
 
     #[test]
     fn awkward_input_never_panics() {
         let long_word = "a".repeat(10_000);
         let inputs = [
-            "", " ", "😀", "😀😀😀", "a😀b", "!!!", "...?!", "مرحبا بالعالم", "日本語",
-            "\u{0}\n\t", "ÀÉÎÕÜ", "x", &long_word,
+            "",
+            " ",
+            "😀",
+            "😀😀😀",
+            "a😀b",
+            "!!!",
+            "...?!",
+            "مرحبا بالعالم",
+            "日本語",
+            "\u{0}\n\t",
+            "ÀÉÎÕÜ",
+            "x",
+            &long_word,
         ];
         for input in inputs {
             let _ = engine().correct(input);

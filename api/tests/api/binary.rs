@@ -14,7 +14,9 @@ async fn api_migrate_creates_the_schema_and_exits() {
         .expect("running api migrate");
     assert!(output.status.success(), "{output:?}");
     let conn = store::connect(&db.url).await.unwrap();
-    store::check_health(&conn).await.expect("the records table exists");
+    store::check_health(&conn)
+        .await
+        .expect("the records table exists");
 }
 
 #[tokio::test]
@@ -26,13 +28,22 @@ async fn api_migrate_fails_loudly_without_a_database() {
         .expect("running api migrate");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("127.0.0.1:1"), "says where it looked: {stderr}");
-    assert!(!stderr.contains("hunter2"), "never prints the password: {stderr}");
+    assert!(
+        stderr.contains("127.0.0.1:1"),
+        "says where it looked: {stderr}"
+    );
+    assert!(
+        !stderr.contains("hunter2"),
+        "never prints the password: {stderr}"
+    );
 }
 
 #[tokio::test]
 async fn an_unknown_subcommand_is_a_usage_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_api")).arg("migrat").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_api"))
+        .arg("migrat")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: api"));
 }
@@ -40,8 +51,12 @@ async fn an_unknown_subcommand_is_a_usage_error() {
 #[tokio::test]
 async fn the_api_binary_serves_from_its_environment_and_stops_on_sigterm() {
     let db = TestDb::sqlite();
-    let process =
-        ServiceProcess::start(env!("CARGO_BIN_EXE_api"), &[("DATABASE_URL", db.url.as_str())], "/api/health").await;
+    let process = ServiceProcess::start(
+        env!("CARGO_BIN_EXE_api"),
+        &[("DATABASE_URL", db.url.as_str())],
+        "/api/health",
+    )
+    .await;
     let (status, took) = process.terminate();
     assert!(status.success(), "exit status after SIGTERM: {status}");
     assert!(took.as_secs() < 5, "took {took:?} to stop");

@@ -20,9 +20,17 @@ async fn losing_the_table_answers_503_and_health_says_why(db: TestDb) {
 
     // The database loses its schema under the running api.
     let admin = Database::connect(&db.url).await.unwrap();
-    admin.execute_unprepared("DROP TABLE records").await.unwrap();
+    admin
+        .execute_unprepared("DROP TABLE records")
+        .await
+        .unwrap();
 
-    let response = http.post(server.url("/api/spell")).json(&serde_json::json!({"text": "helo"})).send().await.unwrap();
+    let response = http
+        .post(server.url("/api/spell"))
+        .json(&serde_json::json!({"text": "helo"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.unwrap();
     assert_eq!(error_code(&body), "database_not_migrated");
@@ -39,7 +47,14 @@ async fn an_unreachable_database_answers_503_with_retry_after() {
     let db = TestDb::sqlite();
     let client = local_client(&db).await;
     // Close the pool under the running api: every query now fails to connect.
-    client.rocket().state::<store::DatabaseConnection>().unwrap().clone().close().await.unwrap();
+    client
+        .rocket()
+        .state::<store::DatabaseConnection>()
+        .unwrap()
+        .clone()
+        .close()
+        .await
+        .unwrap();
 
     let response = client
         .post("/api/spell")
@@ -51,7 +66,13 @@ async fn an_unreachable_database_answers_503_with_retry_after() {
     assert_eq!(response.headers().get_one("retry-after"), Some("5"));
     let body: Value = response.into_json().await.unwrap();
     assert_eq!(error_code(&body), "database_unavailable");
-    assert!(!body["error"]["message"].as_str().unwrap().contains("sqlite"), "no internals: {body}");
+    assert!(
+        !body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("sqlite"),
+        "no internals: {body}"
+    );
 
     let health = client.get("/api/health").dispatch().await;
     assert_eq!(health.status(), Status::ServiceUnavailable);
@@ -59,13 +80,17 @@ async fn an_unreachable_database_answers_503_with_retry_after() {
 
 #[tokio::test]
 async fn the_api_does_not_launch_when_the_database_cannot_be_reached() {
-    let figment = testkit::figment(&TestDb::sqlite()).merge(rocket::figment::providers::Serialized::global(
-        "database_url",
-        "mysql://app:hunter2@127.0.0.1:1/none",
-    ));
+    let figment =
+        testkit::figment(&TestDb::sqlite()).merge(rocket::figment::providers::Serialized::global(
+            "database_url",
+            "mysql://app:hunter2@127.0.0.1:1/none",
+        ));
     let ignited = api::mount(rocket::custom(figment)).ignite().await;
     let error = ignited.expect_err("no database, no launch");
-    assert!(matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)), "{error:?}");
+    assert!(
+        matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -79,7 +104,11 @@ async fn translate_without_a_backend_answers_503_and_stores_nothing() {
         .dispatch()
         .await;
     assert_eq!(response.status(), Status::ServiceUnavailable);
-    assert_eq!(response.headers().get_one("retry-after"), None, "not a passing outage");
+    assert_eq!(
+        response.headers().get_one("retry-after"),
+        None,
+        "not a passing outage"
+    );
     let body: Value = response.into_json().await.unwrap();
     assert_eq!(error_code(&body), "translation_not_configured");
     assert_eq!(stored_count(&db).await, 0);

@@ -57,7 +57,10 @@ async fn a_browser_with_bad_input_gets_a_readable_page_and_nothing_is_stored() {
         .await
         .unwrap();
     assert_eq!(response.status(), 422);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     let page = response.text().await.unwrap();
     assert!(page.contains("the field `text` is empty"), "{page}");
     assert!(page.contains("href=\"/\""), "a way back: {page}");

@@ -28,7 +28,14 @@ async fn records_list_pages_newest_first_by_next_link(db: TestDb) {
     let mut seen = Vec::new();
     let mut next = Some("/api/records?limit=2".to_owned());
     while let Some(path) = next {
-        let page: Value = http.get(server.url(&path)).send().await.unwrap().json().await.unwrap();
+        let page: Value = http
+            .get(server.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let records = page["records"].as_array().unwrap();
         assert!(records.len() <= 2);
         seen.extend(records.iter().map(|r| r["id"].as_i64().unwrap()));
@@ -49,7 +56,10 @@ async fn one_record_by_id_or_a_json_404() {
         .await;
     let record: Value = created.into_json().await.unwrap();
 
-    let found = client.get(format!("/api/records/{}", record["id"])).dispatch().await;
+    let found = client
+        .get(format!("/api/records/{}", record["id"]))
+        .dispatch()
+        .await;
     assert_eq!(found.status(), Status::Ok);
     assert_eq!(found.into_json::<Value>().await.unwrap(), record);
 
@@ -65,7 +75,11 @@ async fn bad_paging_parameters_are_a_400() {
     for query in ["limit=0", "limit=201", "limit=ten", "before=yesterday"] {
         let response = client.get(format!("/api/records?{query}")).dispatch().await;
         assert_eq!(response.status(), Status::BadRequest, "{query}");
-        assert_eq!(error_code(&response.into_json().await.unwrap()), "invalid_query", "{query}");
+        assert_eq!(
+            error_code(&response.into_json().await.unwrap()),
+            "invalid_query",
+            "{query}"
+        );
     }
 }
 
@@ -77,6 +91,10 @@ async fn unknown_api_paths_answer_a_json_404() {
         let response = client.get(path).dispatch().await;
         assert_eq!(response.status(), Status::NotFound, "{path}");
         assert_eq!(response.content_type(), Some(ContentType::JSON), "{path}");
-        assert_eq!(error_code(&response.into_json().await.unwrap()), "not_found", "{path}");
+        assert_eq!(
+            error_code(&response.into_json().await.unwrap()),
+            "not_found",
+            "{path}"
+        );
     }
 }

@@ -30,5 +30,7 @@ pub async fn stored_count(db: &TestDb) -> u64 {
 
 /// `{"error": {"code": …}}` → the code.
 pub fn error_code(body: &Value) -> &str {
-    body["error"]["code"].as_str().unwrap_or_else(|| panic!("not the error shape: {body}"))
+    body["error"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not the error shape: {body}"))
 }

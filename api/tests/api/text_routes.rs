@@ -35,7 +35,14 @@ async fn spell_json_answers_201_with_the_stored_record(db: TestDb) {
     );
     assert_eq!(location, format!("/api/records/{}", record["id"]));
 
-    let fetched: Value = http.get(server.url(&location)).send().await.unwrap().json().await.unwrap();
+    let fetched: Value = http
+        .get(server.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(fetched, record);
     assert_eq!(stored_count(&db).await, 1);
 }
@@ -79,12 +86,25 @@ async fn awkward_text_is_stored_and_returned_byte_for_byte(db: TestDb) {
         let response = request.send().await.unwrap();
         assert_eq!(response.status(), 201, "{text}");
         let record: Value = response.json().await.unwrap();
-        assert_eq!(record["original"].as_str().unwrap().as_bytes(), text.as_bytes());
+        assert_eq!(
+            record["original"].as_str().unwrap().as_bytes(),
+            text.as_bytes()
+        );
         assert_eq!(record["tag"], "awk'ward");
 
         let location = format!("/api/records/{}", record["id"]);
-        let fetched: Value = http.get(server.url(&location)).send().await.unwrap().json().await.unwrap();
-        assert_eq!(fetched["original"].as_str().unwrap().as_bytes(), text.as_bytes());
+        let fetched: Value = http
+            .get(server.url(&location))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            fetched["original"].as_str().unwrap().as_bytes(),
+            text.as_bytes()
+        );
     }
     // The injection attempt was data: the table is there, holding every row.
     assert_eq!(stored_count(&db).await, texts.len() as u64);

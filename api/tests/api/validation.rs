@@ -19,28 +19,95 @@ struct Case {
 }
 
 fn json(name: &'static str, body: &str, status: Status, code: &'static str) -> Case {
-    Case { name, content_type: Some(ContentType::JSON), body: body.as_bytes().to_vec(), status, code }
+    Case {
+        name,
+        content_type: Some(ContentType::JSON),
+        body: body.as_bytes().to_vec(),
+        status,
+        code,
+    }
 }
 
 fn form(name: &'static str, body: &str, status: Status, code: &'static str) -> Case {
-    Case { name, content_type: Some(ContentType::Form), body: body.as_bytes().to_vec(), status, code }
+    Case {
+        name,
+        content_type: Some(ContentType::Form),
+        body: body.as_bytes().to_vec(),
+        status,
+        code,
+    }
 }
 
 fn cases() -> Vec<Case> {
     let too_long = "a".repeat(store::MAX_TEXT_CHARS + 1);
     let long_tag = "t".repeat(store::MAX_TAG_CHARS + 1);
     vec![
-        json("missing text", r#"{"id": "a"}"#, Status::UnprocessableEntity, "text_required"),
-        json("empty text", r#"{"id": "a", "text": ""}"#, Status::UnprocessableEntity, "text_required"),
-        json("blank text", r#"{"text": "  \n\t "}"#, Status::UnprocessableEntity, "text_required"),
-        json("text too long", &format!(r#"{{"text": "{too_long}"}}"#), Status::UnprocessableEntity, "text_too_long"),
-        json("id too long", &format!(r#"{{"id": "{long_tag}", "text": "x"}}"#), Status::UnprocessableEntity, "id_too_long"),
-        json("text not a string", r#"{"text": 5}"#, Status::UnprocessableEntity, "invalid_field"),
-        json("malformed JSON", r#"{"text": "unterminated"#, Status::BadRequest, "malformed_json"),
-        json("not an object", r#"["text"]"#, Status::UnprocessableEntity, "invalid_field"),
-        form("form without text", "id=a", Status::UnprocessableEntity, "text_required"),
-        form("form with empty text", "id=a&text=", Status::UnprocessableEntity, "text_required"),
-        form("form text too long", &format!("text={too_long}"), Status::UnprocessableEntity, "text_too_long"),
+        json(
+            "missing text",
+            r#"{"id": "a"}"#,
+            Status::UnprocessableEntity,
+            "text_required",
+        ),
+        json(
+            "empty text",
+            r#"{"id": "a", "text": ""}"#,
+            Status::UnprocessableEntity,
+            "text_required",
+        ),
+        json(
+            "blank text",
+            r#"{"text": "  \n\t "}"#,
+            Status::UnprocessableEntity,
+            "text_required",
+        ),
+        json(
+            "text too long",
+            &format!(r#"{{"text": "{too_long}"}}"#),
+            Status::UnprocessableEntity,
+            "text_too_long",
+        ),
+        json(
+            "id too long",
+            &format!(r#"{{"id": "{long_tag}", "text": "x"}}"#),
+            Status::UnprocessableEntity,
+            "id_too_long",
+        ),
+        json(
+            "text not a string",
+            r#"{"text": 5}"#,
+            Status::UnprocessableEntity,
+            "invalid_field",
+        ),
+        json(
+            "malformed JSON",
+            r#"{"text": "unterminated"#,
+            Status::BadRequest,
+            "malformed_json",
+        ),
+        json(
+            "not an object",
+            r#"["text"]"#,
+            Status::UnprocessableEntity,
+            "invalid_field",
+        ),
+        form(
+            "form without text",
+            "id=a",
+            Status::UnprocessableEntity,
+            "text_required",
+        ),
+        form(
+            "form with empty text",
+            "id=a&text=",
+            Status::UnprocessableEntity,
+            "text_required",
+        ),
+        form(
+            "form text too long",
+            &format!("text={too_long}"),
+            Status::UnprocessableEntity,
+            "text_too_long",
+        ),
         Case {
             name: "form not UTF-8",
             content_type: Some(ContentType::Form),
@@ -79,7 +146,10 @@ async fn post(client: &Client, path: &str, case: &Case) -> (Status, Value) {
     }
     let response = request.dispatch().await;
     let status = response.status();
-    let body = response.into_json::<Value>().await.unwrap_or_else(|| panic!("{}: no JSON body", case.name));
+    let body = response
+        .into_json::<Value>()
+        .await
+        .unwrap_or_else(|| panic!("{}: no JSON body", case.name));
     (status, body)
 }
 
@@ -91,7 +161,10 @@ async fn every_bad_input_is_refused_and_nothing_is_stored(db: TestDb) {
             assert_eq!(status, case.status, "{path}, {}: {body}", case.name);
             assert_eq!(error_code(&body), case.code, "{path}, {}", case.name);
             assert!(
-                !body["error"]["message"].as_str().unwrap_or_default().is_empty(),
+                !body["error"]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .is_empty(),
                 "{path}, {}: a message says what to fix",
                 case.name
             );

@@ -32,7 +32,10 @@ async fn insert(conn: &store::DatabaseConnection, tag: &str, original: &str) -> 
 
 async fn get(server: &TestServer, path: &str) -> (u16, String) {
     let response = reqwest::get(server.url(path)).await.expect("GET");
-    (response.status().as_u16(), response.text().await.expect("body"))
+    (
+        response.status().as_u16(),
+        response.text().await.expect("body"),
+    )
 }
 
 /// The record ids in the table, in page order.
@@ -56,14 +59,20 @@ async fn the_table_lists_records_newest_first(db: TestDb) {
     assert_eq!(status, 200);
     assert_eq!(row_ids(&html), vec![second.id, first.id]);
     // The tag is shown with the date and time of the action.
-    let display = second.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let display = second
+        .created_at
+        .format("%Y-%m-%d %H:%M:%S UTC")
+        .to_string();
     assert!(html.contains("second-tag"), "{html}");
     assert!(html.contains(&display), "{display} in {html}");
     assert!(html.contains("NEWER TEXT"));
     assert!(html.contains("(2 stored)"));
     // The three forms post to the api routes the ALB sends to the api.
     for operation in ["spell", "space", "translate"] {
-        assert!(html.contains(&format!("action=\"/api/{operation}\"")), "{operation} form");
+        assert!(
+            html.contains(&format!("action=\"/api/{operation}\"")),
+            "{operation} form"
+        );
     }
 }
 
@@ -85,15 +94,16 @@ async fn pages_of_fifty_walk_back_through_every_record(db: TestDb) {
         let page = row_ids(&html);
         sizes.push(page.len());
         seen.extend(page);
-        path = html
-            .find("rel=\"next\"")
-            .map(|_| {
-                let at = html.find("href=\"/?before=").expect("an older link");
-                let rest = &html[at + 6..];
-                rest[..rest.find('"').unwrap()].to_owned()
-            });
+        path = html.find("rel=\"next\"").map(|_| {
+            let at = html.find("href=\"/?before=").expect("an older link");
+            let rest = &html[at + 6..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        });
         if current != "/" {
-            assert!(html.contains("rel=\"first\""), "a later page links back to the newest");
+            assert!(
+                html.contains("rel=\"first\""),
+                "a later page links back to the newest"
+            );
         }
     }
     assert_eq!(sizes, vec![50, 50, 20]);
@@ -102,14 +112,27 @@ async fn pages_of_fifty_walk_back_through_every_record(db: TestDb) {
 
 async fn stored_markup_is_shown_as_text(db: TestDb) {
     let conn = migrated(&db).await;
-    insert(&conn, "<img src=x onerror=alert(1)>", "<script>alert('x')</script> & \"quotes\"").await;
+    insert(
+        &conn,
+        "<img src=x onerror=alert(1)>",
+        "<script>alert('x')</script> & \"quotes\"",
+    )
+    .await;
     let server = serve(&db).await;
 
     let (_, html) = get(&server, "/").await;
 
-    assert!(!html.contains("<script>alert"), "stored text became markup: {html}");
+    assert!(
+        !html.contains("<script>alert"),
+        "stored text became markup: {html}"
+    );
     assert!(!html.contains("<img src=x"), "a stored tag became markup");
-    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; &quot;quotes&quot;"), "{html}");
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; &quot;quotes&quot;"
+        ),
+        "{html}"
+    );
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
 
@@ -141,7 +164,10 @@ async fn unknown_pages_and_bad_cursors_get_readable_errors() {
 
     let (status, html) = get(&server, "/no/such/page").await;
     assert_eq!(status, 404);
-    assert!(html.contains("There is no page at &#x2F;no&#x2F;such&#x2F;page."), "{html}");
+    assert!(
+        html.contains("There is no page at &#x2F;no&#x2F;such&#x2F;page."),
+        "{html}"
+    );
 
     let (status, html) = get(&server, "/?before=yesterday").await;
     assert_eq!(status, 400);
@@ -155,9 +181,15 @@ async fn the_stylesheet_is_served_by_home_itself() {
     let server = serve(&db).await;
     let response = reqwest::get(server.url("/static/style.css")).await.unwrap();
     assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "text/css; charset=utf-8");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/css; charset=utf-8"
+    );
     let (_, html) = get(&server, "/").await;
-    assert!(!html.contains("https://"), "no external CDN or font on the page");
+    assert!(
+        !html.contains("https://"),
+        "no external CDN or font on the page"
+    );
 }
 
 #[tokio::test]

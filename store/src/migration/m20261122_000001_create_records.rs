@@ -57,7 +57,11 @@ impl MigrationTrait for Migration {
             .col(ColumnDef::new(Records::Operation).string_len(16).not_null())
             .col(long_text(Records::Original, mysql).not_null())
             .col(long_text(Records::Processed, mysql).not_null())
-            .col(ColumnDef::new(Records::SourceLanguage).string_len(16).null())
+            .col(
+                ColumnDef::new(Records::SourceLanguage)
+                    .string_len(16)
+                    .null(),
+            )
             .col(created_at.not_null());
         if mysql {
             // Emoji need utf8mb4; a binary collation keeps tags exact.

@@ -60,7 +60,11 @@ async fn migrate_under_lock(db: &DatabaseConnection) -> Result<(), Error> {
         )));
     }
     let result = apply(db).await;
-    scalar(db, "SELECT RELEASE_LOCK(CONCAT('textproc.migrate.', SHA1(DATABASE())))").await?;
+    scalar(
+        db,
+        "SELECT RELEASE_LOCK(CONCAT('textproc.migrate.', SHA1(DATABASE())))",
+    )
+    .await?;
     result
 }
 

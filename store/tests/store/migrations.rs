@@ -13,18 +13,27 @@ async fn health_reports_the_missing_table_until_migrated(db: TestDb) {
     assert!(matches!(before, Err(Error::SchemaMissing(_))), "{before:?}");
 
     store::migrate(&db.url).await.expect("migrate");
-    store::check_health(&conn).await.expect("healthy once migrated");
+    store::check_health(&conn)
+        .await
+        .expect("healthy once migrated");
 }
 
 async fn migrating_twice_changes_nothing(db: TestDb) {
     store::migrate(&db.url).await.expect("first migration");
     let conn = store::connect(&db.url).await.expect("connect");
-    let record = store::insert_record(&conn, testkit_record("kept")).await.expect("insert");
+    let record = store::insert_record(&conn, testkit_record("kept"))
+        .await
+        .expect("insert");
 
-    store::migrate(&db.url).await.expect("second migration is a no-op");
+    store::migrate(&db.url)
+        .await
+        .expect("second migration is a no-op");
 
     assert_eq!(applied_migrations(&conn).await, 1);
-    assert_eq!(store::record_by_id(&conn, record.id).await.unwrap(), Some(record));
+    assert_eq!(
+        store::record_by_id(&conn, record.id).await.unwrap(),
+        Some(record)
+    );
 }
 
 /// Two api tasks starting together: both migrations succeed, and the
@@ -65,8 +74,13 @@ async fn an_unreachable_database_is_reported_unavailable() {
         other => panic!("expected Unavailable, got {:?}", other.map(|_| ())),
     }
     let migration = store::migrate("mysql://app:hunter2@127.0.0.1:1/none").await;
-    let message = migration.expect_err("nothing to migrate against").to_string();
-    assert!(!message.contains("hunter2"), "the password leaked: {message}");
+    let message = migration
+        .expect_err("nothing to migrate against")
+        .to_string();
+    assert!(
+        !message.contains("hunter2"),
+        "the password leaked: {message}"
+    );
 }
 
 async fn applied_migrations(conn: &store::DatabaseConnection) -> i64 {

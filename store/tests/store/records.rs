@@ -30,24 +30,38 @@ async fn insert_returns_what_a_later_read_gives(db: TestDb) {
     translated.operation = Operation::Translate;
     translated.source_language = Some("fr".to_owned());
 
-    let stored = store::insert_record(&conn, translated).await.expect("insert");
+    let stored = store::insert_record(&conn, translated)
+        .await
+        .expect("insert");
 
     assert!(stored.id > 0);
     assert_eq!(stored.tag, "t1");
     assert_eq!(stored.source_language.as_deref(), Some("fr"));
     // Equality includes created_at to the microsecond: the column keeps them.
-    let read = store::record_by_id(&conn, stored.id).await.unwrap().expect("stored");
+    let read = store::record_by_id(&conn, stored.id)
+        .await
+        .unwrap()
+        .expect("stored");
     assert_eq!(read, stored);
     assert_eq!(read.created_at.timestamp_subsec_nanos() % 1_000, 0);
     let age = chrono::Utc::now() - read.created_at;
-    assert!(age.num_seconds().abs() < 60, "created_at is now, in UTC: {}", read.created_at);
+    assert!(
+        age.num_seconds().abs() < 60,
+        "created_at is now, in UTC: {}",
+        read.created_at
+    );
 }
 
 async fn pages_walk_newest_first_without_gaps_or_repeats(db: TestDb) {
     let conn = migrated(&db).await;
     let mut ids = Vec::new();
     for n in 0..7 {
-        ids.push(store::insert_record(&conn, new_record("p", &format!("text {n}"))).await.unwrap().id);
+        ids.push(
+            store::insert_record(&conn, new_record("p", &format!("text {n}")))
+                .await
+                .unwrap()
+                .id,
+        );
     }
     ids.reverse(); // newest first
 
@@ -77,7 +91,9 @@ async fn count_counts_every_record(db: TestDb) {
     let conn = migrated(&db).await;
     assert_eq!(store::record_count(&conn).await.unwrap(), 0);
     for n in 0..5 {
-        store::insert_record(&conn, new_record("c", &n.to_string())).await.unwrap();
+        store::insert_record(&conn, new_record("c", &n.to_string()))
+            .await
+            .unwrap();
     }
     assert_eq!(store::record_count(&conn).await.unwrap(), 5);
 }
@@ -95,13 +111,21 @@ async fn awkward_text_round_trips_byte_for_byte(db: TestDb) {
         &"𝕏".repeat(10_000),
     ];
     for text in texts {
-        let stored = store::insert_record(&conn, new_record("awkward 'tag' 😀", text)).await.unwrap();
-        let read = store::record_by_id(&conn, stored.id).await.unwrap().unwrap();
+        let stored = store::insert_record(&conn, new_record("awkward 'tag' 😀", text))
+            .await
+            .unwrap();
+        let read = store::record_by_id(&conn, stored.id)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(read.original.as_bytes(), text.as_bytes());
         assert_eq!(read.processed, format!("{text} (processed)"));
         assert_eq!(read.tag, "awkward 'tag' 😀");
     }
-    assert_eq!(store::record_count(&conn).await.unwrap(), texts.len() as u64);
+    assert_eq!(
+        store::record_count(&conn).await.unwrap(),
+        texts.len() as u64
+    );
 }
 
 async fn a_missing_record_is_none(db: TestDb) {
