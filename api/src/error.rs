@@ -93,7 +93,9 @@ impl ApiError {
 impl<'r> Responder<'r, 'static> for ApiError {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         let (status, code) = self.status_and_code();
-        if status.code >= 500 {
+        // A missing backend is configuration, said once at start, not a
+        // fault to log on every request.
+        if status.code >= 500 && !matches!(self, ApiError::TranslationNotConfigured) {
             rocket::error!("{} {}: {self}", request.method(), request.uri());
         }
         // Only an outage passes by itself; a missing backend does not.

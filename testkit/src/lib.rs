@@ -7,7 +7,7 @@ mod server;
 
 pub use database::{mysql_admin_url, Backend, TestDb};
 pub use process::ServiceProcess;
-pub use server::{figment, TestServer};
+pub use server::{figment, TestServer, BROWSER_ACCEPT};
 
 /// Writes `test_name::sqlite` and `test_name::mysql` tests that each call
 /// `test_name(db: TestDb)` with a fresh database of that kind. Without a

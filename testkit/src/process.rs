@@ -29,8 +29,8 @@ impl ServiceProcess {
         };
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            if let Ok(response) = status_of(&format!("{}{ready_path}", process.base)).await {
-                if response == 200 {
+            if let Ok(response) = reqwest::get(format!("{}{ready_path}", process.base)).await {
+                if response.status() == 200 {
                     return process;
                 }
             }
@@ -76,18 +76,4 @@ impl Drop for ServiceProcess {
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("binding an ephemeral port");
     listener.local_addr().expect("its address").port()
-}
-
-/// A GET over a plain socket, so testkit needs no HTTP client: its status code.
-async fn status_of(url: &str) -> std::io::Result<u16> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let rest = url.strip_prefix("http://").expect("an http URL");
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let mut stream = tokio::net::TcpStream::connect(host).await?;
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await?;
-    let mut head = vec![0; 12];
-    stream.read_exact(&mut head).await?;
-    let status = String::from_utf8_lossy(&head[9..12]).parse().unwrap_or(0);
-    Ok(status)
 }

@@ -1,6 +1,7 @@
 use rocket::figment::providers::Serialized;
 use rocket::figment::Figment;
 use rocket::{Build, Rocket, Shutdown};
+use serde_json::Value;
 use tokio::sync::oneshot;
 
 use crate::TestDb;
@@ -17,10 +18,12 @@ pub fn figment(db: &TestDb) -> Figment {
         .merge(Serialized::global("cli_colors", false))
 }
 
-/// A Rocket serving on 127.0.0.1 until this value is dropped.
+/// A Rocket serving on 127.0.0.1 until this value is dropped, with an HTTP
+/// client that shows redirects as they are instead of following them.
 pub struct TestServer {
     /// `http://127.0.0.1:PORT`
     pub base: String,
+    pub http: reqwest::Client,
     shutdown: Shutdown,
 }
 
@@ -45,8 +48,13 @@ impl TestServer {
                 other => panic!("the test server did not launch: {other:?}"),
             },
         };
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client");
         TestServer {
             base: format!("http://127.0.0.1:{port}"),
+            http,
             shutdown,
         }
     }
@@ -54,7 +62,53 @@ impl TestServer {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    /// GET, expecting a JSON body.
+    pub async fn get_json(&self, path: &str) -> Value {
+        self.get(path)
+            .await
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: not JSON: {e}"))
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
+    /// A form post as curl sends it (`Accept: */*`), or as a browser does
+    /// when `accept` says so.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        accept: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .header("accept", accept)
+            .form(fields)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
 }
+
+/// What a browser sends as `Accept` with a form post.
+pub const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 impl Drop for TestServer {
     fn drop(&mut self) {

@@ -4,8 +4,8 @@
 mod browser;
 mod process;
 
-use serde_json::{json, Value};
-use testkit::{on_both_backends, TestDb, TestServer};
+use serde_json::json;
+use testkit::{on_both_backends, TestDb, TestServer, BROWSER_ACCEPT};
 
 on_both_backends!(a_browser_form_post_lands_on_the_home_page_with_its_row);
 
@@ -13,31 +13,24 @@ pub async fn serve(db: &TestDb) -> TestServer {
     TestServer::spawn(textproc::app().configure(testkit::figment(db))).await
 }
 
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
 async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
     let server = serve(&db).await;
-    let http = no_redirects();
 
-    let response = http
-        .post(server.url("/api/space"))
-        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-        .form(&[("id", "from-the-form"), ("text", "helloworld, it's me")])
-        .send()
-        .await
-        .unwrap();
+    let response = server
+        .post_form(
+            "/api/space",
+            BROWSER_ACCEPT,
+            &[("id", "from-the-form"), ("text", "helloworld, it's me")],
+        )
+        .await;
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let cookie = response.headers()["set-cookie"].to_str().unwrap();
     let cookie = cookie.split(';').next().unwrap().to_owned();
 
     // Following the redirect, as the browser does, with the cookie it keeps.
-    let page = http
+    let page = server
+        .http
         .get(server.url(&location))
         .header("cookie", cookie)
         .send()
@@ -57,27 +50,15 @@ async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
 async fn the_readme_example_corrects_and_the_home_page_shows_it() {
     let db = TestDb::sqlite();
     let server = serve(&db).await;
-    let http = no_redirects();
 
-    let record: Value = http
-        .post(server.url("/api/spell"))
-        .json(&json!({"id": "t1", "text": "speling is esy"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let response = server
+        .post_json("/api/spell", &json!({"id": "t1", "text": "speling is esy"}))
+        .await;
+    assert_eq!(response.status(), 201);
+    let record: serde_json::Value = response.json().await.unwrap();
     assert_eq!(record["processed"], "spelling is easy");
 
-    let html = http
-        .get(server.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = server.get("/").await.text().await.unwrap();
     assert!(
         html.contains(&format!("id=\"record-{}\"", record["id"])),
         "{html}"
@@ -85,7 +66,7 @@ async fn the_readme_example_corrects_and_the_home_page_shows_it() {
     assert!(html.contains("spelling is easy"));
 
     for path in ["/healthz", "/api/health"] {
-        let health = http.get(server.url(path)).send().await.unwrap();
+        let health = server.get(path).await;
         assert_eq!(health.status(), 200, "{path}");
     }
 }

@@ -1,4 +1,4 @@
-//! `POST /api/spell` and `POST /api/space`: the same contract, a different
+//! `POST /api/spell` and `POST /api/space`: one contract, a different
 //! engine call.
 
 use rocket::State;
@@ -9,59 +9,69 @@ use crate::stored::Stored;
 use crate::text::Engine;
 use crate::ApiError;
 
+type Db = State<DatabaseConnection>;
+type EngineState = State<&'static Engine>;
+
 #[rocket::post("/spell", data = "<input>")]
 pub async fn spell(
     input: Result<Submission, ApiError>,
-    engine: &State<&'static Engine>,
-    db: &State<DatabaseConnection>,
+    engine: &EngineState,
+    db: &Db,
 ) -> Result<Stored<Record>, ApiError> {
-    let input = input?;
-    let engine: &'static Engine = engine.inner();
-    let processed = off_the_executor(input.text.clone(), move |text| engine.correct(&text)).await?;
-    store_result(db, input, Operation::Spell, processed, "Spelling corrected").await
+    let work = Work {
+        operation: Operation::Spell,
+        run: Engine::correct,
+        done: "Spelling corrected",
+    };
+    process(input?, work, engine, db).await
 }
 
 #[rocket::post("/space", data = "<input>")]
 pub async fn space(
     input: Result<Submission, ApiError>,
-    engine: &State<&'static Engine>,
-    db: &State<DatabaseConnection>,
+    engine: &EngineState,
+    db: &Db,
 ) -> Result<Stored<Record>, ApiError> {
-    let input = input?;
-    let engine: &'static Engine = engine.inner();
-    let processed = off_the_executor(input.text.clone(), move |text| engine.segment(&text)).await?;
-    store_result(db, input, Operation::Space, processed, "Spaces inserted").await
+    let work = Work {
+        operation: Operation::Space,
+        run: Engine::segment,
+        done: "Spaces inserted",
+    };
+    process(input?, work, engine, db).await
 }
 
-/// Runs CPU-bound engine work on the blocking pool, so a 10,000-character
-/// text never stalls the requests sharing its async worker.
-async fn off_the_executor(
-    text: String,
-    work: impl FnOnce(String) -> String + Send + 'static,
-) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || work(text))
-        .await
-        .map_err(|e| ApiError::Engine(e.to_string()))
-}
-
-async fn store_result(
-    db: &DatabaseConnection,
-    input: Submission,
+/// What one route does to the text, and how it says so to a browser user.
+struct Work {
     operation: Operation,
-    processed: String,
-    done: &str,
+    run: fn(&Engine, &str) -> String,
+    done: &'static str,
+}
+
+/// Runs the engine, stores the result, and answers with the stored record.
+async fn process(
+    input: Submission,
+    work: Work,
+    engine: &EngineState,
+    db: &Db,
 ) -> Result<Stored<Record>, ApiError> {
+    let engine: &'static Engine = engine.inner();
+    let text = input.text.clone();
+    // CPU-bound work goes to the blocking pool, so a 10,000-character text
+    // never stalls the other requests sharing this async worker.
+    let processed = tokio::task::spawn_blocking(move || (work.run)(engine, &text))
+        .await
+        .map_err(|e| ApiError::Engine(e.to_string()))?;
     let record = store::insert_record(
         db,
         NewRecord {
             tag: input.tag,
-            operation,
+            operation: work.operation,
             original: input.text,
             processed,
             source_language: None,
         },
     )
     .await?;
-    let notice = format!("{done} and stored as record {}.", record.id);
+    let notice = format!("{} and stored as record {}.", work.done, record.id);
     Ok(Stored::new(record.id, record, notice))
 }

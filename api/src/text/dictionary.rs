@@ -89,23 +89,25 @@ mod tests {
         assert_eq!(err.name, "word-frequency");
     }
 
-    #[test]
-    fn a_short_dictionary_is_an_error() {
+    fn gzip(text: &[u8]) -> Vec<u8> {
         let mut gz = Vec::new();
         let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::fast());
-        std::io::Write::write_all(&mut encoder, b"the 10\nof 5\n").unwrap();
+        std::io::Write::write_all(&mut encoder, text).unwrap();
         encoder.finish().unwrap();
-        let err = entries("word-frequency", &gz, 1, 3).expect_err("two lines are not three");
+        gz
+    }
+
+    #[test]
+    fn a_short_dictionary_is_an_error() {
+        let err = entries("word-frequency", &gzip(b"the 10\nof 5\n"), 1, 3)
+            .expect_err("two lines are not three");
         assert!(err.reason.contains("2 entries, expected 3"), "{err}");
     }
 
     #[test]
     fn a_malformed_line_is_an_error() {
-        let mut gz = Vec::new();
-        let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::fast());
-        std::io::Write::write_all(&mut encoder, b"the 10\nof five\n").unwrap();
-        encoder.finish().unwrap();
-        let err = entries("word-frequency", &gz, 1, 2).expect_err("a count must be a number");
+        let err = entries("word-frequency", &gzip(b"the 10\nof five\n"), 1, 2)
+            .expect_err("a count must be a number");
         assert!(err.reason.contains("line 2"), "{err}");
     }
 }

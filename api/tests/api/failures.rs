@@ -11,8 +11,8 @@ use crate::support::{error_code, local_client, served, stored_count};
 on_both_backends!(losing_the_table_answers_503_and_health_says_why);
 
 async fn losing_the_table_answers_503_and_health_says_why(db: TestDb) {
-    let (server, http) = served(&db).await;
-    let health = http.get(server.url("/api/health")).send().await.unwrap();
+    let server = served(&db).await;
+    let health = server.get("/api/health").await;
     assert_eq!(health.status(), 200);
     let health: Value = health.json().await.unwrap();
     assert_eq!(health["status"], "ok");
@@ -25,17 +25,14 @@ async fn losing_the_table_answers_503_and_health_says_why(db: TestDb) {
         .await
         .unwrap();
 
-    let response = http
-        .post(server.url("/api/spell"))
-        .json(&serde_json::json!({"text": "helo"}))
-        .send()
-        .await
-        .unwrap();
+    let response = server
+        .post_json("/api/spell", &serde_json::json!({"text": "helo"}))
+        .await;
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.unwrap();
     assert_eq!(error_code(&body), "database_not_migrated");
 
-    let health = http.get(server.url("/api/health")).send().await.unwrap();
+    let health = server.get("/api/health").await;
     assert_eq!(health.status(), 503);
     let health: Value = health.json().await.unwrap();
     assert_eq!(health["status"], "unavailable");

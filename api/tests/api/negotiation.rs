@@ -1,25 +1,21 @@
 //! Browsers get redirects and pages; programs get JSON.
 
-use serde_json::Value;
-use testkit::TestDb;
+use testkit::{TestDb, BROWSER_ACCEPT};
 
-use crate::support::{served, stored_count};
-
-/// What a browser sends with a form post.
-const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+use crate::support::{created, served, stored_count};
 
 #[tokio::test]
 async fn a_browser_form_post_is_redirected_home_with_a_notice() {
     let db = TestDb::sqlite();
-    let (server, http) = served(&db).await;
+    let server = served(&db).await;
 
-    let response = http
-        .post(server.url("/api/spell"))
-        .header("accept", BROWSER_ACCEPT)
-        .form(&[("id", "browser"), ("text", "helo wrld")])
-        .send()
-        .await
-        .unwrap();
+    let response = server
+        .post_form(
+            "/api/spell",
+            BROWSER_ACCEPT,
+            &[("id", "browser"), ("text", "helo wrld")],
+        )
+        .await;
 
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/");
@@ -32,30 +28,25 @@ async fn a_browser_form_post_is_redirected_home_with_a_notice() {
 #[tokio::test]
 async fn a_client_asking_for_json_gets_json_even_for_a_form() {
     let db = TestDb::sqlite();
-    let (server, http) = served(&db).await;
-    let response = http
-        .post(server.url("/api/spell"))
-        .header("accept", "application/json")
-        .form(&[("text", "helo")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let record: Value = response.json().await.unwrap();
+    let server = served(&db).await;
+    let response = server
+        .post_form("/api/spell", "application/json", &[("text", "helo")])
+        .await;
+    let record = created(response).await;
     assert_eq!(record["tag"], api::input::DEFAULT_TAG);
 }
 
 #[tokio::test]
 async fn a_browser_with_bad_input_gets_a_readable_page_and_nothing_is_stored() {
     let db = TestDb::sqlite();
-    let (server, http) = served(&db).await;
-    let response = http
-        .post(server.url("/api/space"))
-        .header("accept", BROWSER_ACCEPT)
-        .form(&[("id", "<b>me</b>"), ("text", "   ")])
-        .send()
-        .await
-        .unwrap();
+    let server = served(&db).await;
+    let response = server
+        .post_form(
+            "/api/space",
+            BROWSER_ACCEPT,
+            &[("id", "<b>me</b>"), ("text", "   ")],
+        )
+        .await;
     assert_eq!(response.status(), 422);
     assert!(response.headers()["content-type"]
         .to_str()

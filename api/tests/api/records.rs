@@ -4,23 +4,17 @@ use rocket::http::{ContentType, Status};
 use serde_json::Value;
 use testkit::{on_both_backends, TestDb};
 
-use crate::support::{error_code, local_client, served};
+use crate::support::{created, error_code, local_client, served};
 
 on_both_backends!(records_list_pages_newest_first_by_next_link);
 
 async fn records_list_pages_newest_first_by_next_link(db: TestDb) {
-    let (server, http) = served(&db).await;
+    let server = served(&db).await;
     let mut ids = Vec::new();
     for n in 0..5 {
-        let record: Value = http
-            .post(server.url("/api/space"))
-            .form(&[("id", format!("p{n}")), ("text", "helloworld".to_owned())])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let tag = format!("p{n}");
+        let fields = [("id", tag.as_str()), ("text", "helloworld")];
+        let record = created(server.post_form("/api/space", "*/*", &fields).await).await;
         ids.push(record["id"].as_i64().unwrap());
     }
     ids.reverse();
@@ -28,14 +22,7 @@ async fn records_list_pages_newest_first_by_next_link(db: TestDb) {
     let mut seen = Vec::new();
     let mut next = Some("/api/records?limit=2".to_owned());
     while let Some(path) = next {
-        let page: Value = http
-            .get(server.url(&path))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let page = server.get_json(&path).await;
         let records = page["records"].as_array().unwrap();
         assert!(records.len() <= 2);
         seen.extend(records.iter().map(|r| r["id"].as_i64().unwrap()));

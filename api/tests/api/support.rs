@@ -11,15 +11,9 @@ pub async fn local_client(db: &TestDb) -> Client {
     Client::tracked(api(db)).await.expect("the api launches")
 }
 
-/// The api on a real port, and an HTTP client that shows redirects as they
-/// are instead of following them.
-pub async fn served(db: &TestDb) -> (TestServer, reqwest::Client) {
-    let server = TestServer::spawn(api(db)).await;
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("an HTTP client");
-    (server, http)
+/// The api on a real port.
+pub async fn served(db: &TestDb) -> TestServer {
+    TestServer::spawn(api(db)).await
 }
 
 /// Records in the database, read directly rather than through the api.
@@ -33,4 +27,10 @@ pub fn error_code(body: &Value) -> &str {
     body["error"]["code"]
         .as_str()
         .unwrap_or_else(|| panic!("not the error shape: {body}"))
+}
+
+/// Asserts a 201 and returns the record it carries.
+pub async fn created(response: reqwest::Response) -> Value {
+    assert_eq!(response.status(), 201, "{:?}", response.headers());
+    response.json().await.expect("a JSON record")
 }

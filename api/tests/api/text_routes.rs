@@ -1,9 +1,9 @@
 //! The success path of `/api/spell` and `/api/space`, over TCP.
 
-use serde_json::{json, Value};
+use serde_json::json;
 use testkit::{on_both_backends, TestDb};
 
-use crate::support::{served, stored_count};
+use crate::support::{created, served, stored_count};
 
 on_both_backends!(
     spell_json_answers_201_with_the_stored_record,
@@ -12,18 +12,14 @@ on_both_backends!(
 );
 
 async fn spell_json_answers_201_with_the_stored_record(db: TestDb) {
-    let (server, http) = served(&db).await;
+    let server = served(&db).await;
 
-    let response = http
-        .post(server.url("/api/spell"))
-        .json(&json!({"id": "t1", "text": "speling is esy"}))
-        .send()
-        .await
-        .unwrap();
+    let response = server
+        .post_json("/api/spell", &json!({"id": "t1", "text": "speling is esy"}))
+        .await;
 
-    assert_eq!(response.status(), 201);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let record: Value = response.json().await.unwrap();
+    let record = created(response).await;
     assert_eq!(record["tag"], "t1");
     assert_eq!(record["operation"], "spell");
     assert_eq!(record["original"], "speling is esy");
@@ -34,41 +30,31 @@ async fn spell_json_answers_201_with_the_stored_record(db: TestDb) {
         "RFC 3339 in UTC: {created_at}"
     );
     assert_eq!(location, format!("/api/records/{}", record["id"]));
-
-    let fetched: Value = http
-        .get(server.url(&location))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(fetched, record);
+    assert_eq!(server.get_json(&location).await, record);
     assert_eq!(stored_count(&db).await, 1);
 }
 
 async fn space_form_from_curl_answers_201_json(db: TestDb) {
-    let (server, http) = served(&db).await;
+    let server = served(&db).await;
 
     // What `curl -d 'id=a&text=…'` sends: a form body and `Accept: */*`.
-    let response = http
-        .post(server.url("/api/space"))
-        .header("accept", "*/*")
-        .form(&[("id", "a"), ("text", "thequickbrownfox")])
-        .send()
-        .await
-        .unwrap();
+    let response = server
+        .post_form(
+            "/api/space",
+            "*/*",
+            &[("id", "a"), ("text", "thequickbrownfox")],
+        )
+        .await;
 
-    assert_eq!(response.status(), 201);
     assert_eq!(response.headers()["content-type"], "application/json");
-    let record: Value = response.json().await.unwrap();
+    let record = created(response).await;
     assert_eq!(record["operation"], "space");
     assert_eq!(record["processed"], "the quick brown fox");
     assert_eq!(stored_count(&db).await, 1);
 }
 
 async fn awkward_text_is_stored_and_returned_byte_for_byte(db: TestDb) {
-    let (server, http) = served(&db).await;
+    let server = served(&db).await;
     let texts = [
         "it's \"quoted\" \\ back\\slash",
         "'; DROP TABLE records; --",
@@ -77,30 +63,25 @@ async fn awkward_text_is_stored_and_returned_byte_for_byte(db: TestDb) {
     ];
     for (n, text) in texts.iter().enumerate() {
         // Once as JSON, once as a form: both encodings must arrive intact.
-        let request = http.post(server.url("/api/space"));
-        let request = if n % 2 == 0 {
-            request.json(&json!({"id": "awk'ward", "text": text}))
+        let response = if n % 2 == 0 {
+            server
+                .post_json("/api/space", &json!({"id": "awk'ward", "text": text}))
+                .await
         } else {
-            request.form(&[("id", "awk'ward"), ("text", text)])
+            server
+                .post_form("/api/space", "*/*", &[("id", "awk'ward"), ("text", text)])
+                .await
         };
-        let response = request.send().await.unwrap();
-        assert_eq!(response.status(), 201, "{text}");
-        let record: Value = response.json().await.unwrap();
+        let record = created(response).await;
         assert_eq!(
             record["original"].as_str().unwrap().as_bytes(),
             text.as_bytes()
         );
         assert_eq!(record["tag"], "awk'ward");
 
-        let location = format!("/api/records/{}", record["id"]);
-        let fetched: Value = http
-            .get(server.url(&location))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let fetched = server
+            .get_json(&format!("/api/records/{}", record["id"]))
+            .await;
         assert_eq!(
             fetched["original"].as_str().unwrap().as_bytes(),
             text.as_bytes()
