@@ -1,8 +1,9 @@
 use std::io::Write;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Once;
+use std::time::Duration;
 
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
 /// Where the MySQL tests find a server they may create databases on.
 pub const DEFAULT_MYSQL_URL: &str = "mysql://root@127.0.0.1:3306";
@@ -48,10 +49,17 @@ impl TestDb {
     /// the test fails saying how to point it at a server; otherwise it
     /// returns `None` after a loud notice that the MySQL tests did not run.
     pub async fn mysql(test_name: &str) -> Option<TestDb> {
+        // Once one test found no server, the others skip without waiting.
+        static UNREACHABLE: AtomicBool = AtomicBool::new(false);
+        let required = std::env::var_os("TEST_MYSQL_URL").is_some();
+        if UNREACHABLE.load(Ordering::Relaxed) && !required {
+            return None;
+        }
         let admin_url = mysql_admin_url();
-        let admin = match Database::connect(&admin_url).await {
+        let admin = match connect_admin(&admin_url).await {
             Ok(admin) => admin,
-            Err(e) if std::env::var_os("TEST_MYSQL_URL").is_none() => {
+            Err(e) if !required => {
+                UNREACHABLE.store(true, Ordering::Relaxed);
                 announce_skipped_mysql(&admin_url, &e.to_string());
                 return None;
             }
@@ -91,7 +99,7 @@ impl Drop for TestDb {
                 .build()
                 .expect("a runtime to drop the test database");
             runtime.block_on(async {
-                let admin = Database::connect(&admin_url).await?;
+                let admin = connect_admin(&admin_url).await?;
                 admin
                     .execute_unprepared(&format!("DROP DATABASE IF EXISTS `{name}`"))
                     .await?;
@@ -103,6 +111,17 @@ impl Drop for TestDb {
             panic!("dropping test database {}: {dropped:?}", self.url);
         }
     }
+}
+
+/// A short wait: a local server answers at once or is not there.
+async fn connect_admin(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(1)
+        .connect_timeout(Duration::from_secs(3))
+        .acquire_timeout(Duration::from_secs(3))
+        .sqlx_logging(false);
+    Database::connect(options).await
 }
 
 /// `tp_<test>_<pid>_<n>`: unique across concurrent tests and test binaries,
