@@ -9,6 +9,7 @@ use rocket::Request;
 
 use crate::negotiate::prefers_html;
 use crate::text::DictionaryError;
+use crate::translate::BackendError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -27,6 +28,8 @@ pub enum ApiError {
     NotFound(String),
     #[error("translation is not configured on this server")]
     TranslationNotConfigured,
+    #[error(transparent)]
+    Translation(#[from] BackendError),
     #[error(transparent)]
     Store(#[from] store::Error),
     #[error(transparent)]
@@ -57,6 +60,20 @@ impl ApiError {
             ApiError::TranslationNotConfigured => {
                 (Status::ServiceUnavailable, "translation_not_configured")
             }
+            ApiError::Translation(error) => match error {
+                BackendError::Auth(_) => (Status::BadGateway, "translation_auth_failed"),
+                BackendError::RateLimited { .. } => {
+                    (Status::ServiceUnavailable, "translation_rate_limited")
+                }
+                BackendError::QuotaExhausted { .. } => {
+                    (Status::ServiceUnavailable, "translation_quota_exceeded")
+                }
+                BackendError::Rejected(_) => (Status::UnprocessableEntity, "translation_rejected"),
+                BackendError::Upstream(_) => (Status::BadGateway, "translation_failed"),
+                BackendError::Unreachable(_) => (Status::BadGateway, "translation_unreachable"),
+                BackendError::BadResponse(_) => (Status::BadGateway, "translation_bad_response"),
+                BackendError::Timeout => (Status::GatewayTimeout, "translation_timeout"),
+            },
             ApiError::Store(store::Error::Unavailable(_)) => {
                 (Status::ServiceUnavailable, "database_unavailable")
             }
@@ -66,6 +83,16 @@ impl ApiError {
             ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
                 (Status::InternalServerError, "internal_error")
             }
+        }
+    }
+
+    /// When to try again, if that is known: a database outage passes by
+    /// itself; a backend may say how long its limit lasts.
+    fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            ApiError::Store(store::Error::Unavailable(_)) => Some(5),
+            ApiError::Translation(error) => error.retry_after().map(|d| d.as_secs().max(1)),
+            _ => None,
         }
     }
 
@@ -85,6 +112,11 @@ impl ApiError {
             ApiError::TranslationNotConfigured => {
                 "translation is not configured on this server; nothing was stored".to_owned()
             }
+            ApiError::Translation(BackendError::Auth(_)) => {
+                "the translation service refused this server's API key; nothing was stored"
+                    .to_owned()
+            }
+            ApiError::Translation(error) => format!("{error}; nothing was stored"),
             other => other.to_string(),
         }
     }
@@ -98,10 +130,13 @@ impl<'r> Responder<'r, 'static> for ApiError {
         if status.code >= 500 && !matches!(self, ApiError::TranslationNotConfigured) {
             rocket::error!("{} {}: {self}", request.method(), request.uri());
         }
-        // Only an outage passes by itself; a missing backend does not.
-        let retry_after =
-            matches!(self, ApiError::Store(store::Error::Unavailable(_))).then_some(5);
-        error_response(request, status, code, &self.public_message(), retry_after)
+        error_response(
+            request,
+            status,
+            code,
+            &self.public_message(),
+            self.retry_after_seconds(),
+        )
     }
 }
 
@@ -112,7 +147,7 @@ pub fn error_response(
     status: Status,
     code: &str,
     message: &str,
-    retry_after_seconds: Option<u32>,
+    retry_after_seconds: Option<u64>,
 ) -> response::Result<'static> {
     let (content_type, body) = if prefers_html(request) {
         (ContentType::HTML, error_page(status, message))

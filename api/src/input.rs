@@ -14,11 +14,14 @@ pub use store::MAX_TEXT_CHARS;
 /// The tag stored when the client sends none.
 pub const DEFAULT_TAG: &str = "anonymous";
 
-/// A valid request: a tag and a non-blank text within the limits.
+/// A valid request: a tag and a non-blank text within the limits, and the
+/// languages a translation asks for (checked by `languages`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
     pub tag: String,
     pub text: String,
+    source: Option<String>,
+    target: Option<String>,
 }
 
 /// The fields as they arrive, before any rule is applied.
@@ -26,6 +29,66 @@ pub struct Submission {
 struct Fields {
     id: Option<String>,
     text: Option<String>,
+    source: Option<String>,
+    target: Option<String>,
+}
+
+/// The language a translation goes into when the request names none.
+pub const DEFAULT_TARGET: &str = "en";
+
+/// What a translation request asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    /// `None`: let the backend detect it.
+    pub source: Option<String>,
+    pub target: String,
+}
+
+impl Languages {
+    /// Whether text in `language` is already in the target language
+    /// (`en-GB` is English enough for `en`).
+    pub fn is_target(&self, language: &str) -> bool {
+        primary(language) == primary(&self.target)
+    }
+}
+
+fn primary(code: &str) -> String {
+    code.split('-').next().unwrap_or(code).to_ascii_lowercase()
+}
+
+/// The source and target of a translation request, checked: BCP 47-style
+/// codes such as `fr`, `pt-BR` or `zh-TW`; an empty source, `auto` or
+/// `detect` asks the backend to detect it.
+pub fn languages(submission: &Submission) -> Result<Languages, ApiError> {
+    let source = match submission.source.as_deref() {
+        None | Some("auto") | Some("detect") => None,
+        Some(code) => Some(language_code("source", code)?),
+    };
+    let target = match submission.target.as_deref() {
+        None => DEFAULT_TARGET.to_owned(),
+        Some(code) => language_code("target", code)?,
+    };
+    Ok(Languages { source, target })
+}
+
+fn language_code(field: &str, code: &str) -> Result<String, ApiError> {
+    let mut subtags = code.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    let valid = code.len() <= 16
+        && (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags
+            .all(|t| (1..=8).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !valid {
+        return Err(ApiError::invalid(
+            "invalid_language",
+            format!("{field} must be a language code such as fr, pt-BR or zh-TW, not {code:?}"),
+        ));
+    }
+    Ok(match code.split_once('-') {
+        Some((primary, rest)) => format!("{}-{rest}", primary.to_ascii_lowercase()),
+        None => code.to_ascii_lowercase(),
+    })
 }
 
 #[rocket::async_trait]
@@ -137,10 +200,14 @@ fn validate(fields: Fields) -> Result<Submission, ApiError> {
         ));
     }
     let tag = if tag.is_empty() { DEFAULT_TAG } else { tag };
+    let optional =
+        |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
 
     Ok(Submission {
         tag: tag.to_owned(),
         text,
+        source: optional(fields.source),
+        target: optional(fields.target),
     })
 }
 
@@ -152,6 +219,7 @@ mod tests {
         Fields {
             id: id.map(str::to_owned),
             text: text.map(str::to_owned),
+            ..<Fields as Default>::default()
         }
     }
 
@@ -169,13 +237,7 @@ mod tests {
         ];
         for (id, text, tag) in cases {
             let got = validate(fields(id, Some(text))).expect("valid");
-            assert_eq!(
-                got,
-                Submission {
-                    tag: tag.to_owned(),
-                    text: text.to_owned()
-                }
-            );
+            assert_eq!((got.tag.as_str(), got.text.as_str()), (tag, text));
         }
     }
 
@@ -193,6 +255,40 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(code(validate(input)), expected);
         }
+    }
+
+    fn languages_of(source: Option<&str>, target: Option<&str>) -> Result<Languages, ApiError> {
+        let mut raw = fields(None, Some("x"));
+        raw.source = source.map(str::to_owned);
+        raw.target = target.map(str::to_owned);
+        languages(&validate(raw).expect("valid"))
+    }
+
+    #[test]
+    fn languages_default_to_detect_into_english() {
+        let cases = [
+            (None, None, None, "en"),
+            (Some(""), Some(" "), None, "en"),
+            (Some("auto"), None, None, "en"),
+            (Some("FR"), Some("de"), Some("fr"), "de"),
+            (Some("pt-BR"), Some("zh-TW"), Some("pt-BR"), "zh-TW"),
+        ];
+        for (source, target, want_source, want_target) in cases {
+            let got = languages_of(source, target).expect("valid");
+            assert_eq!(got.source.as_deref(), want_source, "{source:?}");
+            assert_eq!(got.target, want_target);
+        }
+        for (source, target) in [
+            (Some("french"), None),
+            (Some("f"), None),
+            (None, Some("e n")),
+            (Some("fr;--"), None),
+        ] {
+            let error = languages_of(source, target).expect_err("not a language code");
+            assert_eq!(error.status_and_code().1, "invalid_language");
+        }
+        let en = languages_of(None, None).unwrap();
+        assert!(en.is_target("en") && en.is_target("en-GB") && !en.is_target("fr"));
     }
 
     #[test]

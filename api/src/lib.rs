@@ -2,26 +2,34 @@
 //! over HTTP, every result stored. Mounted at `/api`, as the ALB routes it.
 
 mod catchers;
+pub mod config;
 mod error;
 pub mod input;
 mod negotiate;
 mod routes;
 mod stored;
 pub mod text;
+pub mod translate;
+
+use std::sync::Arc;
 
 use rocket::fairing::AdHoc;
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 
+use config::{Backend, TranslateConfig};
 pub use error::ApiError;
+use routes::TranslationState;
 use text::Engine;
+use translate::{Google, LibreTranslate, Translation, Translator};
 
 /// Where the api's routes live, on its own and in the all-in-one binary.
 pub const BASE: &str = "/api";
 
-/// The api's configuration: Rocket's, plus `DATABASE_URL`.
+/// The api's configuration: Rocket's, `DATABASE_URL`, and the translation
+/// settings (`config::ENV_KEYS`).
 pub fn figment() -> Figment {
-    store::figment(&[])
+    store::figment(&config::ENV_KEYS)
 }
 
 /// The api on its own, as its container runs it.
@@ -36,6 +44,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(migrations())
         .attach(store::service::database())
         .attach(text_engine())
+        .attach(translation())
         .mount(BASE, routes::routes())
         .register(BASE, catchers::catchers())
 }
@@ -78,5 +87,44 @@ fn text_engine() -> AdHoc {
                 Err(rocket)
             }
         }
+    })
+}
+
+/// Sets up the configured translation backend, or none; a backend named
+/// but not fully configured stops the launch with what is missing.
+fn translation() -> AdHoc {
+    AdHoc::try_on_ignite("Translation", |rocket| async move {
+        match translation_state(rocket.figment()) {
+            Ok(state) => Ok(rocket.manage(state)),
+            Err(e) => {
+                rocket::error!("{e}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+fn translation_state(figment: &Figment) -> Result<TranslationState, String> {
+    let config = TranslateConfig::from_figment(figment)?;
+    let http = reqwest::Client::builder()
+        .connect_timeout(config.connect_timeout)
+        .timeout(config.timeout)
+        .user_agent(concat!("textproc/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| format!("building the translation HTTP client: {e}"))?;
+    let backend: Option<Arc<dyn Translator>> = match config.backend {
+        Backend::None => None,
+        Backend::Google { url, key } => Some(Arc::new(Google::new(http, &url, key))),
+        Backend::LibreTranslate { url, key } => {
+            Some(Arc::new(LibreTranslate::new(http, &url, key)))
+        }
+    };
+    match &backend {
+        Some(backend) => rocket::info!("translation: {}", backend.name()),
+        None => rocket::warn!("translation: not configured; /api/translate answers 503"),
+    }
+    Ok(TranslationState {
+        service: backend.map(|b| Translation::new(b, config.retry)),
+        cache_window: config.cache_window,
     })
 }

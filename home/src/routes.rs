@@ -142,7 +142,8 @@ async fn index(
 /// For the load balancer's home target group.
 #[rocket::get("/healthz")]
 async fn healthz(db: &State<DatabaseConnection>) -> (Status, Json<Health>) {
-    store::service::health(db).await
+    let (status, health) = store::service::health(db).await;
+    (status, Json(health))
 }
 
 #[derive(rocket::Responder)]

@@ -14,10 +14,10 @@ pub mod service;
 pub use connect::{connect, redact_url};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
-pub use migration::migrate;
+pub use migration::{migrate, migration_names};
 pub use queries::{
-    backend_name, check_health, insert_record, record_by_id, record_count, records_page, NewRecord,
-    Page,
+    backend_name, check_health, insert_record, latest_with_cache_key, record_by_id, record_count,
+    records_page, NewRecord, Page,
 };
 pub use sea_orm::DatabaseConnection;
 pub use service::{figment, BODY_LIMIT, DEFAULT_DATABASE_URL};

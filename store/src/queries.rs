@@ -1,6 +1,6 @@
 //! The queries both services need, as plain async functions.
 
-use chrono::{SubsecRound, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -18,6 +18,8 @@ pub struct NewRecord {
     pub original: String,
     pub processed: String,
     pub source_language: Option<String>,
+    pub target_language: Option<String>,
+    pub cache_key: Option<String>,
 }
 
 /// One page of records, newest first, and where the next (older) one starts.
@@ -40,7 +42,9 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
         original: Set(new.original.clone()),
         processed: Set(new.processed.clone()),
         source_language: Set(new.source_language.clone()),
+        target_language: Set(new.target_language.clone()),
         created_at: Set(created_at),
+        cache_key: Set(new.cache_key.clone()),
     };
     // One statement: the record is built from the insert id rather than
     // read back, so an acknowledged insert is never reported as failed.
@@ -52,7 +56,9 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
         original: new.original,
         processed: new.processed,
         source_language: new.source_language,
+        target_language: new.target_language,
         created_at,
+        cache_key: new.cache_key,
     })
 }
 
@@ -82,6 +88,21 @@ pub async fn records_page(
 
 pub async fn record_by_id(db: &DatabaseConnection, id: i64) -> Result<Option<Record>, Error> {
     Entity::find_by_id(id).one(db).await.map_err(Error::from_db)
+}
+
+/// The newest record stored under `cache_key` since `since`, if any.
+pub async fn latest_with_cache_key(
+    db: &DatabaseConnection,
+    cache_key: &str,
+    since: DateTime<Utc>,
+) -> Result<Option<Record>, Error> {
+    Entity::find()
+        .filter(Column::CacheKey.eq(cache_key))
+        .filter(Column::CreatedAt.gte(since))
+        .order_by_desc(Column::Id)
+        .one(db)
+        .await
+        .map_err(Error::from_db)
 }
 
 pub async fn record_count(db: &DatabaseConnection) -> Result<u64, Error> {

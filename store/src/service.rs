@@ -135,9 +135,7 @@ pub struct DatabaseHealth {
 /// 200 when the database answers and holds the records table, 503 (with
 /// which of the two failed) otherwise. The detail goes to the log only:
 /// hosts and SQL are not for an unauthenticated caller.
-pub async fn health(
-    db: &DatabaseConnection,
-) -> (rocket::http::Status, rocket::serde::json::Json<Health>) {
+pub async fn health(db: &DatabaseConnection) -> (rocket::http::Status, Health) {
     let error = match tokio::time::timeout(HEALTH_TIMEOUT, crate::check_health(db)).await {
         Ok(Ok(())) => None,
         Ok(Err(e)) => {
@@ -165,5 +163,5 @@ pub async fn health(
             error,
         },
     };
-    (status, rocket::serde::json::Json(health))
+    (status, health)
 }

@@ -1,4 +1,6 @@
+use std::fs::File;
 use std::net::TcpListener;
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -13,14 +15,46 @@ impl ServiceProcess {
     /// Starts `binary` on a free port with `env`, and waits until `ready_path`
     /// answers 200 (at most 60 s: a debug build builds its index at start).
     pub async fn start(binary: &str, env: &[(&str, &str)], ready_path: &str) -> ServiceProcess {
+        Self::start_with_output(binary, env, ready_path, None).await
+    }
+
+    /// As `start`, with everything the process prints (stdout and stderr)
+    /// written to `log`, for tests that read its logs.
+    pub async fn start_logging(
+        binary: &str,
+        env: &[(&str, &str)],
+        ready_path: &str,
+        log: &Path,
+    ) -> ServiceProcess {
+        Self::start_with_output(binary, env, ready_path, Some(log)).await
+    }
+
+    async fn start_with_output(
+        binary: &str,
+        env: &[(&str, &str)],
+        ready_path: &str,
+        log: Option<&Path>,
+    ) -> ServiceProcess {
         let port = free_port();
+        let (stdout, stderr) = match log {
+            Some(path) => {
+                let file = File::create(path).expect("creating the log file");
+                (
+                    Stdio::from(file.try_clone().expect("a second handle")),
+                    Stdio::from(file),
+                )
+            }
+            None => (Stdio::null(), Stdio::inherit()),
+        };
+        // Defaults first, so `env` can override them.
         let child = Command::new(binary)
+            .env("ROCKET_LOG_LEVEL", "critical")
+            .env("ROCKET_CLI_COLORS", "false")
             .envs(env.iter().copied())
             .env("ROCKET_ADDRESS", "0.0.0.0")
             .env("ROCKET_PORT", port.to_string())
-            .env("ROCKET_LOG_LEVEL", "critical")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stdout(stdout)
+            .stderr(stderr)
             .spawn()
             .unwrap_or_else(|e| panic!("starting {binary}: {e}"));
         let mut process = ServiceProcess {

@@ -8,6 +8,8 @@ mod translate;
 
 use rocket::Route;
 
+pub use translate::TranslationState;
+
 pub fn routes() -> Vec<Route> {
     rocket::routes![
         text::spell,

@@ -69,6 +69,8 @@ async fn process(
             original: input.text,
             processed,
             source_language: None,
+            target_language: None,
+            cache_key: None,
         },
     )
     .await?;

@@ -1,11 +1,151 @@
-//! `POST /api/translate`: validated like the others; no backend yet, so a
-//! valid request is refused with 503 and nothing is stored.
+//! `POST /api/translate`: any language into English (or the `target` asked
+//! for), through the configured backend, with repeats served from storage.
 
-use crate::input::Submission;
+use std::time::Duration;
+
+use chrono::Utc;
+use rocket::State;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use store::{DatabaseConnection, NewRecord, Operation, Record};
+
+use crate::input::{self, Languages, Submission};
+use crate::stored::Stored;
+use crate::translate::Translation;
 use crate::ApiError;
 
+/// What the api knows about translation, managed at launch.
+pub struct TranslationState {
+    /// `None` when no backend is configured.
+    pub service: Option<Translation>,
+    pub cache_window: Option<Duration>,
+}
+
+/// The stored record, and how its translation was obtained.
+#[derive(Serialize)]
+pub struct Answer {
+    #[serde(flatten)]
+    record: Record,
+    translation: Provenance,
+}
+
+#[derive(Serialize)]
+struct Provenance {
+    backend: &'static str,
+    /// True when an identical earlier request's translation was reused
+    /// and the backend was not called (nothing billed).
+    cached: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cached_from: Option<i64>,
+    /// Code points sent to the backend for this request.
+    characters_sent: usize,
+    /// True when the text was already in the target language and is
+    /// stored as it was.
+    already_in_target: bool,
+}
+
 #[rocket::post("/translate", data = "<input>")]
-pub async fn translate(input: Result<Submission, ApiError>) -> Result<(), ApiError> {
-    input?;
-    Err(ApiError::TranslationNotConfigured)
+pub async fn translate(
+    input: Result<Submission, ApiError>,
+    translation: &State<TranslationState>,
+    db: &State<DatabaseConnection>,
+) -> Result<Stored<Answer>, ApiError> {
+    let input = input?;
+    let languages = input::languages(&input)?;
+    let Some(service) = &translation.service else {
+        return Err(ApiError::TranslationNotConfigured);
+    };
+    let cache_key = cache_key(&input.text, &languages);
+
+    let reused = match translation.cache_window {
+        Some(window) => {
+            let since = Utc::now() - window;
+            store::latest_with_cache_key(db, &cache_key, since)
+                .await?
+                // A digest match is checked against the text itself.
+                .filter(|earlier| earlier.original == input.text)
+        }
+        None => None,
+    };
+
+    let (processed, source_language, provenance) = match reused {
+        Some(earlier) => {
+            let already_in_target = earlier.processed == earlier.original;
+            let provenance = Provenance {
+                backend: service.backend_name(),
+                cached: true,
+                cached_from: Some(earlier.id),
+                characters_sent: 0,
+                already_in_target,
+            };
+            (earlier.processed, earlier.source_language, provenance)
+        }
+        None => {
+            let result = service
+                .translate_text(&input.text, languages.source.as_deref(), &languages.target)
+                .await?;
+            let source = languages.source.clone().or(result.detected_source);
+            // Already in the target language: keep the user's text exactly.
+            let already_in_target = source.as_deref().is_some_and(|s| languages.is_target(s));
+            let processed = if already_in_target {
+                input.text.clone()
+            } else {
+                result.text
+            };
+            let provenance = Provenance {
+                backend: service.backend_name(),
+                cached: false,
+                cached_from: None,
+                characters_sent: result.characters_sent,
+                already_in_target,
+            };
+            (processed, source, provenance)
+        }
+    };
+
+    let record = store::insert_record(
+        db,
+        NewRecord {
+            tag: input.tag,
+            operation: Operation::Translate,
+            original: input.text,
+            processed,
+            source_language,
+            target_language: Some(languages.target),
+            cache_key: Some(cache_key),
+        },
+    )
+    .await?;
+    let notice = match provenance.cached_from {
+        Some(earlier) => format!(
+            "Translation reused from record {earlier} and stored as record {}.",
+            record.id
+        ),
+        None => format!("Translated and stored as record {}.", record.id),
+    };
+    Ok(Stored::new(
+        record.id,
+        Answer {
+            record,
+            translation: provenance,
+        },
+        notice,
+    ))
+}
+
+/// A digest of what makes two requests identical: text, source (or
+/// detection) and target. Versioned, so a change of rule never matches old rows.
+fn cache_key(text: &str, languages: &Languages) -> String {
+    let mut digest = Sha256::new();
+    digest.update(b"translate/v1\0");
+    digest.update(languages.source.as_deref().unwrap_or("auto").as_bytes());
+    digest.update(b"\0");
+    digest.update(languages.target.as_bytes());
+    digest.update(b"\0");
+    digest.update(text.as_bytes());
+    digest
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -3,8 +3,10 @@
 
 mod binary;
 mod failures;
+mod fake_backends;
 mod negotiation;
 mod records;
 mod support;
 mod text_routes;
+mod translation;
 mod validation;

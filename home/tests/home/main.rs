@@ -26,6 +26,8 @@ async fn insert(conn: &store::DatabaseConnection, tag: &str, original: &str) -> 
         original: original.to_owned(),
         processed: original.to_uppercase(),
         source_language: None,
+        target_language: None,
+        cache_key: None,
     };
     store::insert_record(conn, new).await.expect("insert")
 }

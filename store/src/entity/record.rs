@@ -17,9 +17,15 @@ pub struct Model {
     pub processed: String,
     /// The language the text was translated from (translate only).
     pub source_language: Option<String>,
+    /// The language it was translated into (translate only).
+    pub target_language: Option<String>,
     /// UTC, to the microsecond.
     #[serde(serialize_with = "rfc3339_micros")]
     pub created_at: DateTime<Utc>,
+    /// A digest of a translation request (text, source, target), so a
+    /// repeat can reuse this record's translation. Internal.
+    #[serde(skip)]
+    pub cache_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

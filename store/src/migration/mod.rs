@@ -2,6 +2,7 @@
 //! at once against one MySQL database.
 
 mod m20261122_000001_create_records;
+mod m20261122_000002_add_translation_columns;
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -13,8 +14,19 @@ struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_create_records::Migration)]
+        vec![
+            Box::new(m20261122_000001_create_records::Migration),
+            Box::new(m20261122_000002_add_translation_columns::Migration),
+        ]
     }
+}
+
+/// The names of every migration, oldest first, as `seaql_migrations` records them.
+pub fn migration_names() -> Vec<String> {
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect()
 }
 
 /// How long a starting api waits for another one's migration to finish.

@@ -7,6 +7,7 @@ on_both_backends!(
     count_counts_every_record,
     awkward_text_round_trips_byte_for_byte,
     a_missing_record_is_none,
+    a_cache_key_finds_the_newest_record_inside_the_window,
 );
 
 async fn migrated(db: &TestDb) -> store::DatabaseConnection {
@@ -21,6 +22,8 @@ fn new_record(tag: &str, original: &str) -> NewRecord {
         original: original.to_owned(),
         processed: format!("{original} (processed)"),
         source_language: None,
+        target_language: None,
+        cache_key: None,
     }
 }
 
@@ -29,6 +32,8 @@ async fn insert_returns_what_a_later_read_gives(db: TestDb) {
     let mut translated = new_record("t1", "bonjour");
     translated.operation = Operation::Translate;
     translated.source_language = Some("fr".to_owned());
+    translated.target_language = Some("en".to_owned());
+    translated.cache_key = Some("k".repeat(64));
 
     let stored = store::insert_record(&conn, translated)
         .await
@@ -37,6 +42,7 @@ async fn insert_returns_what_a_later_read_gives(db: TestDb) {
     assert!(stored.id > 0);
     assert_eq!(stored.tag, "t1");
     assert_eq!(stored.source_language.as_deref(), Some("fr"));
+    assert_eq!(stored.target_language.as_deref(), Some("en"));
     // Equality includes created_at to the microsecond: the column keeps them.
     let read = store::record_by_id(&conn, stored.id)
         .await
@@ -131,4 +137,38 @@ async fn awkward_text_round_trips_byte_for_byte(db: TestDb) {
 async fn a_missing_record_is_none(db: TestDb) {
     let conn = migrated(&db).await;
     assert_eq!(store::record_by_id(&conn, 12345).await.unwrap(), None);
+}
+
+async fn a_cache_key_finds_the_newest_record_inside_the_window(db: TestDb) {
+    let conn = migrated(&db).await;
+    let key = "a".repeat(64);
+    let mut keyed = new_record("c", "Bonjour");
+    keyed.cache_key = Some(key.clone());
+    let older = store::insert_record(&conn, keyed.clone()).await.unwrap();
+    let newer = store::insert_record(&conn, keyed).await.unwrap();
+    store::insert_record(&conn, new_record("other", "Bonjour"))
+        .await
+        .unwrap();
+
+    let hour_ago = chrono::Utc::now() - chrono::Duration::hours(1);
+    let found = store::latest_with_cache_key(&conn, &key, hour_ago)
+        .await
+        .unwrap();
+    assert_eq!(found.map(|r| r.id), Some(newer.id));
+    assert!(older.id < newer.id);
+
+    // Outside the window, or under another key: nothing.
+    let later = chrono::Utc::now() + chrono::Duration::seconds(5);
+    assert_eq!(
+        store::latest_with_cache_key(&conn, &key, later)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        store::latest_with_cache_key(&conn, &"b".repeat(64), hour_ago)
+            .await
+            .unwrap(),
+        None
+    );
 }
