@@ -84,8 +84,7 @@ pub fn join(parts: &[Part<'_>], translations: &[String]) -> String {
 fn paragraphs(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut last = 0;
-    let mut runs = whitespace_runs(text).peekable();
-    while let Some(run) = runs.next() {
+    for run in whitespace_runs(text) {
         let ws = &text[run.clone()];
         let at_edge = run.start == 0 || run.end == text.len();
         if at_edge || ws.matches('\n').count() >= 2 {
