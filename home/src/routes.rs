@@ -16,7 +16,7 @@ use crate::error::error_page;
 use crate::{HomeError, Pages, PAGE_SIZE};
 
 pub fn routes() -> Vec<Route> {
-    rocket::routes![index, healthz, stylesheet]
+    rocket::routes![index, healthz, stylesheet, script]
 }
 
 pub fn catchers() -> Vec<Catcher> {
@@ -34,8 +34,37 @@ struct IndexPage {
     paged: bool,
     flash: Option<Notice>,
     max_text_chars: usize,
+    /// `10,000`: the same number, as people read it.
+    max_text_chars_display: String,
     max_tag_chars: usize,
+    /// Offered as the source of a translation (besides detection).
+    source_languages: &'static [(&'static str, &'static str)],
 }
+
+/// Languages offered by name on the translate form; the api accepts any
+/// code its backend knows.
+const SOURCE_LANGUAGES: &[(&str, &str)] = &[
+    ("ar", "Arabic"),
+    ("zh-CN", "Chinese (Simplified)"),
+    ("zh-TW", "Chinese (Traditional)"),
+    ("nl", "Dutch"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("el", "Greek"),
+    ("he", "Hebrew"),
+    ("hi", "Hindi"),
+    ("it", "Italian"),
+    ("ja", "Japanese"),
+    ("ko", "Korean"),
+    ("pl", "Polish"),
+    ("pt", "Portuguese"),
+    ("ru", "Russian"),
+    ("es", "Spanish"),
+    ("sv", "Swedish"),
+    ("tr", "Turkish"),
+    ("uk", "Ukrainian"),
+    ("vi", "Vietnamese"),
+];
 
 /// One of the forms that post to the api.
 #[derive(Serialize)]
@@ -134,9 +163,23 @@ async fn index(
             message: f.message().to_owned(),
         }),
         max_text_chars: store::MAX_TEXT_CHARS,
+        max_text_chars_display: thousands(store::MAX_TEXT_CHARS),
         max_tag_chars: store::MAX_TAG_CHARS,
+        source_languages: SOURCE_LANGUAGES,
     };
     pages.render("index.html", &view)
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// For the load balancer's home target group.
@@ -161,6 +204,21 @@ fn stylesheet() -> Stylesheet {
     }
 }
 
+#[derive(rocket::Responder)]
+#[response(content_type = "text/javascript")]
+struct Script {
+    body: &'static str,
+    cache: Header<'static>,
+}
+
+#[rocket::get("/static/app.js")]
+fn script() -> Script {
+    Script {
+        body: include_str!("../static/app.js"),
+        cache: Header::new("Cache-Control", "public, max-age=3600"),
+    }
+}
+
 struct Caught(Status, String);
 
 impl<'r> Responder<'r, 'static> for Caught {
@@ -180,4 +238,20 @@ fn not_found(request: &Request<'_>) -> Caught {
 #[rocket::catch(default)]
 fn default(status: Status, _request: &Request<'_>) -> Caught {
     Caught(status, status.reason_lossy().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_separated() {
+        for (n, shown) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (10_000, "10,000"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(super::thousands(n), shown);
+        }
+    }
 }

@@ -260,3 +260,61 @@ async fn markup_typed_into_a_form_is_shown_and_never_run() {
         .await;
     assert_eq!(injected, 0);
 }
+
+#[tokio::test]
+async fn without_a_translation_backend_the_form_says_so_before_anyone_types() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+
+    let shown = browser
+        .wait_until("const n = document.getElementById('translate-unavailable'); return n && !n.hidden && n.textContent")
+        .await;
+    assert!(shown.as_str().unwrap().contains("not available"), "{shown}");
+    let disabled = browser
+        .script("return document.querySelector('#form-translate textarea').disabled")
+        .await;
+    assert_eq!(disabled, true);
+    let spell_enabled = browser
+        .script("return !document.querySelector('#form-spell textarea').disabled")
+        .await;
+    assert_eq!(spell_enabled, true, "the other forms still work");
+    browser.screenshot("translation-unavailable").await;
+}
+
+#[tokio::test]
+async fn with_a_translation_backend_the_form_is_ready() {
+    let db = TestDb::sqlite();
+    // A backend is configured (it need not answer for the page to know).
+    let figment = testkit::figment(&db).merge(rocket::figment::providers::Serialized::global(
+        "libretranslate_url",
+        "http://127.0.0.1:9",
+    ));
+    let server = testkit::TestServer::spawn(textproc::app().configure(figment)).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    // Wait for the health check to have answered, then look.
+    browser
+        .wait_until("return document.readyState === 'complete'")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let hidden = browser
+        .script("return document.getElementById('translate-unavailable').hidden")
+        .await;
+    assert_eq!(hidden, true);
+    let enabled = browser
+        .script("return !document.querySelector('#form-translate button').disabled")
+        .await;
+    assert_eq!(enabled, true);
+    let choice = browser
+        .script("return document.getElementById('translate-source').value")
+        .await;
+    assert_eq!(choice, "", "detection is the default");
+}
