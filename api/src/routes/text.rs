@@ -2,11 +2,12 @@
 //! engine call.
 
 use rocket::State;
+use serde::Serialize;
 use store::{DatabaseConnection, NewRecord, Operation, Record};
 
 use crate::input::Submission;
 use crate::stored::Stored;
-use crate::text::Engine;
+use crate::text::{Change, Engine, Outcome};
 use crate::ApiError;
 
 type Db = State<DatabaseConnection>;
@@ -17,7 +18,7 @@ pub async fn spell(
     input: Result<Submission, ApiError>,
     engine: &EngineState,
     db: &Db,
-) -> Result<Stored<Record>, ApiError> {
+) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
         operation: Operation::Spell,
         run: Engine::correct,
@@ -31,7 +32,7 @@ pub async fn space(
     input: Result<Submission, ApiError>,
     engine: &EngineState,
     db: &Db,
-) -> Result<Stored<Record>, ApiError> {
+) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
         operation: Operation::Space,
         run: Engine::segment,
@@ -43,8 +44,17 @@ pub async fn space(
 /// What one route does to the text, and how it says so to a browser user.
 struct Work {
     operation: Operation,
-    run: fn(&Engine, &str) -> String,
+    run: fn(&Engine, &str) -> Outcome,
     done: &'static str,
+}
+
+/// The stored record, and what the engine changed to make it (changes are
+/// derived from the two texts, so they are answered, not stored).
+#[derive(Serialize)]
+pub struct Answer {
+    #[serde(flatten)]
+    record: Record,
+    changes: Vec<Change>,
 }
 
 /// Runs the engine, stores the result, and answers with the stored record.
@@ -53,12 +63,12 @@ async fn process(
     work: Work,
     engine: &EngineState,
     db: &Db,
-) -> Result<Stored<Record>, ApiError> {
+) -> Result<Stored<Answer>, ApiError> {
     let engine: &'static Engine = engine.inner();
     let text = input.text.clone();
     // CPU-bound work goes to the blocking pool, so a 10,000-character text
     // never stalls the other requests sharing this async worker.
-    let processed = tokio::task::spawn_blocking(move || (work.run)(engine, &text))
+    let outcome = tokio::task::spawn_blocking(move || (work.run)(engine, &text))
         .await
         .map_err(|e| ApiError::Engine(e.to_string()))?;
     let record = store::insert_record(
@@ -67,7 +77,7 @@ async fn process(
             tag: input.tag,
             operation: work.operation,
             original: input.text,
-            processed,
+            processed: outcome.text,
             source_language: None,
             target_language: None,
             cache_key: None,
@@ -75,5 +85,9 @@ async fn process(
     )
     .await?;
     let notice = format!("{} and stored as record {}.", work.done, record.id);
-    Ok(Stored::new(record.id, record, notice))
+    let answer = Answer {
+        record,
+        changes: outcome.changes,
+    };
+    Ok(Stored::new(answer.record.id, answer, notice))
 }

@@ -2,7 +2,9 @@ use std::sync::OnceLock;
 
 use symspell::{AsciiStringStrategy, SymSpell, SymSpellBuilder};
 
+use super::changes::Outcome;
 use super::dictionary::{self, DictionaryError};
+use super::{segment, spell};
 
 /// Spelling correction and word segmentation over the embedded English
 /// dictionaries.
@@ -10,8 +12,7 @@ pub struct Engine {
     symspell: SymSpell<AsciiStringStrategy>,
 }
 
-/// Edits a word may be away from its correction.
-const MAX_EDIT_DISTANCE: i64 = 2;
+use spell::MAX_EDIT_DISTANCE;
 
 impl Engine {
     /// The English engine, built once per process: building the index is
@@ -40,40 +41,15 @@ impl Engine {
         Ok(Engine { symspell })
     }
 
-    /// The text with its misspellings corrected.
-    pub fn correct(&self, text: &str) -> String {
-        self.symspell
-            .lookup_compound(text, MAX_EDIT_DISTANCE)
-            .into_iter()
-            .next()
-            .map(|best| best.term)
-            .unwrap_or_else(|| text.to_owned())
+    /// The text with its misspellings corrected, and what changed.
+    pub fn correct(&self, text: &str) -> Outcome {
+        spell::correct(&self.symspell, text)
     }
 
-    /// The text with spaces put between run-together words; no letter changes.
-    ///
-    /// Only runs of ASCII letters are segmented; every other character stays
-    /// where it was. (The crate's segmentation panics on input it
-    /// transliterates to nothing, such as an emoji alone.)
-    pub fn segment(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + text.len() / 4);
-        let mut rest = text;
-        while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
-            out.push_str(&rest[..start]);
-            let run = &rest[start..];
-            let end = run
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(run.len());
-            out.push_str(
-                &self
-                    .symspell
-                    .word_segmentation(&run[..end], 0)
-                    .segmented_string,
-            );
-            rest = &run[end..];
-        }
-        out.push_str(rest);
-        out
+    /// The text with spaces put between run-together words (no other
+    /// change), and where they went.
+    pub fn segment(&self, text: &str) -> Outcome {
+        segment::segment(&self.symspell, text)
     }
 }
 
@@ -86,16 +62,69 @@ mod tests {
     }
 
     #[test]
-    fn corrects_common_misspellings() {
-        assert_eq!(engine().correct("speling is esy"), "spelling is easy");
+    fn corrects_misspelt_words_and_nothing_else() {
+        let cases = [
+            ("speling is esy", "spelling is easy"),
+            ("Hello, wrold!", "Hello, world!"),
+            // Capitalised, unknown and mid-sentence: taken for a name.
+            ("Hello, Wrold!", "Hello, Wrold!"),
+            ("Teh cat. TEH DOG. teh end", "The cat. THE DOG. the end"),
+            (
+                "It isn't 24th or 2024: see https://tips.example/x, mail a@b.co",
+                "It isn't 24th or 2024: see https://tips.example/x, mail a@b.co",
+            ),
+            (
+                "my iPhone and COVID19 and @jonh #speling",
+                "my iPhone and COVID19 and @jonh #speling",
+            ),
+            ("I met Jonh yesterday", "I met Jonh yesterday"),
+            ("Peter's dog's bone", "Peter's dog's bone"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(engine().correct(input).text, expected, "{input}");
+        }
     }
 
     #[test]
-    fn segments_run_together_words() {
-        assert_eq!(engine().segment("thequickbrownfox"), "the quick brown fox");
+    fn changes_say_where_and_what() {
+        let outcome = engine().correct("Teh 😀 speling");
+        let changes: Vec<_> = outcome
+            .changes
+            .iter()
+            .map(|c| {
+                (
+                    c.offset,
+                    c.length,
+                    c.original.as_str(),
+                    c.replacements[0].as_str(),
+                )
+            })
+            .collect();
         assert_eq!(
-            engine().segment("😀 helloworld, 42!"),
-            "😀 hello world, 42!"
+            changes,
+            vec![(0, 3, "Teh", "The"), (6, 7, "speling", "spelling")]
+        );
+    }
+
+    #[test]
+    fn segments_run_together_words_keeping_case_and_punctuation() {
+        let cases = [
+            ("thequickbrownfox", "the quick brown fox"),
+            ("TheQuickBrownFox", "The Quick Brown Fox"),
+            ("😀 helloworld, 42!", "😀 hello world, 42!"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(engine().segment(input).text, expected, "{input}");
+        }
+        let inserted = engine().segment("helloworld").changes;
+        assert_eq!(inserted.len(), 1);
+        assert_eq!(
+            (
+                inserted[0].offset,
+                inserted[0].length,
+                inserted[0].replacements[0].as_str()
+            ),
+            (5, 0, " ")
         );
     }
 
@@ -119,12 +148,64 @@ mod tests {
         ];
         for input in inputs {
             let _ = engine().correct(input);
-            let segmented = engine().segment(input);
+            let segmented = engine().segment(input).text;
             assert_eq!(
                 segmented.replace(' ', ""),
                 input.replace(' ', ""),
                 "segmentation only adds spaces: {input:?}"
             );
         }
+    }
+
+    /// Every character outside a corrected word stays where it was: with
+    /// the corrections undone (by their offsets), the input comes back.
+    #[test]
+    fn undoing_the_changes_gives_the_input_back() {
+        let mut rng = super::super::tokenize::tests::Rng(0x2545_F491_4F6C_DD1D);
+        let pieces = [
+            "teh",
+            "Teh",
+            "speling",
+            "wrold",
+            "isn't",
+            " ",
+            ", ",
+            ". ",
+            "\n",
+            "😀",
+            "https://x.io/teh",
+            "24th",
+            "iPhone",
+            "naïve",
+            "東京",
+            "'",
+            "helloworld",
+        ];
+        for _ in 0..300 {
+            let text: String = (0..rng.below(10))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            for outcome in [engine().correct(&text), engine().segment(&text)] {
+                assert_eq!(undo(&outcome), text);
+            }
+        }
+    }
+
+    fn undo(outcome: &super::Outcome) -> String {
+        let mut chars: Vec<char> = outcome.text.chars().collect();
+        // Back to front, so earlier offsets stay valid; offsets are in the
+        // original, so track how much each change shifted the output.
+        let mut shift: isize = 0;
+        let mut edits = Vec::new();
+        for change in &outcome.changes {
+            let at = (change.offset as isize + shift) as usize;
+            let new_len = change.replacements[0].chars().count();
+            edits.push((at, new_len, change.original.clone()));
+            shift += new_len as isize - change.length as isize;
+        }
+        for (at, new_len, original) in edits.into_iter().rev() {
+            chars.splice(at..at + new_len, original.chars());
+        }
+        chars.into_iter().collect()
     }
 }

@@ -1,8 +1,13 @@
 //! The text engine: plain Rust, no I/O, so it can be tested, fuzzed and
 //! benchmarked without a server.
 
+mod changes;
 mod dictionary;
 mod engine;
+mod segment;
+mod spell;
+mod tokenize;
 
+pub use changes::{Change, Outcome};
 pub use dictionary::DictionaryError;
 pub use engine::Engine;

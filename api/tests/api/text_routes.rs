@@ -30,7 +30,18 @@ async fn spell_json_answers_201_with_the_stored_record(db: TestDb) {
         "RFC 3339 in UTC: {created_at}"
     );
     assert_eq!(location, format!("/api/records/{}", record["id"]));
-    assert_eq!(server.get_json(&location).await, record);
+    // What changed, LanguageTool-style: offsets and lengths in characters.
+    assert_eq!(
+        record["changes"],
+        json!([
+            {"offset": 0, "length": 7, "original": "speling", "replacements": ["spelling"]},
+            {"offset": 11, "length": 3, "original": "esy", "replacements": ["easy"]},
+        ])
+    );
+    // The stored record is the answer without its changes.
+    let mut stored = record.clone();
+    stored.as_object_mut().unwrap().remove("changes");
+    assert_eq!(server.get_json(&location).await, stored);
     assert_eq!(stored_count(&db).await, 1);
 }
 
@@ -50,6 +61,17 @@ async fn space_form_from_curl_answers_201_json(db: TestDb) {
     let record = created(response).await;
     assert_eq!(record["operation"], "space");
     assert_eq!(record["processed"], "the quick brown fox");
+    let inserted: Vec<_> = record["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["offset"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        inserted,
+        vec![3, 8, 13],
+        "a space before quick, brown and fox"
+    );
     assert_eq!(stored_count(&db).await, 1);
 }
 

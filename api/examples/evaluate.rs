@@ -1,0 +1,185 @@
+//! Scores the text engine on the development sets and prints the figures
+//! issue 3 asks for:
+//!
+//!     cargo run --release -p api --example evaluate -- ../shared/data
+//!
+//! The data directory holds `spell/spell-testset1.txt`, `spell/spell-testset2.txt`,
+//! `spell/wordnet-sentences-dev.tsv` and `space/wordnet-dev.tsv`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use api::text::Engine;
+
+fn main() -> ExitCode {
+    let Some(data) = std::env::args().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: evaluate DATA_DIR   (e.g. ../shared/data)");
+        return ExitCode::from(2);
+    };
+    match run(&data) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("evaluate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(data: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let engine = Engine::english().map_err(|e| e.to_string())?;
+    println!(
+        "engine build            {:>8.3} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!("resident memory         {:>8.1} MiB", resident_mib());
+
+    for set in ["spell-testset1.txt", "spell-testset2.txt"] {
+        let cases = norvig(&data.join("spell").join(set))?;
+        let right = cases
+            .iter()
+            .filter(|(good, bad)| engine.correct(bad).text == *good)
+            .count();
+        println!(
+            "{set:<24}{:>8.1} %  top-1 ({right}/{})",
+            percent(right, cases.len()),
+            cases.len()
+        );
+    }
+
+    let sentences = pairs(&data.join("spell").join("wordnet-sentences-dev.tsv"))?;
+    let (mut exact, mut typos, mut fixed, mut clean, mut kept) = (0, 0, 0, 0, 0);
+    for (noisy, truth) in &sentences {
+        let out = engine.correct(noisy).text;
+        exact += usize::from(&out == truth);
+        let (n, t, o): (Vec<_>, Vec<_>, Vec<_>) = (
+            noisy.split(' ').collect(),
+            truth.split(' ').collect(),
+            out.split(' ').collect(),
+        );
+        if n.len() == t.len() && t.len() == o.len() {
+            for ((n, t), o) in n.iter().zip(&t).zip(&o) {
+                if n == t {
+                    clean += 1;
+                    kept += usize::from(o == t);
+                } else {
+                    typos += 1;
+                    fixed += usize::from(o == t);
+                }
+            }
+        }
+    }
+    println!(
+        "wordnet sentences exact {:>8.1} %  ({exact}/{})",
+        percent(exact, sentences.len()),
+        sentences.len()
+    );
+    println!(
+        "  typos fixed           {:>8.1} %  ({fixed}/{typos})",
+        percent(fixed, typos)
+    );
+    println!(
+        "  right words left alone{:>8.1} %  ({kept}/{clean})",
+        percent(kept, clean)
+    );
+
+    let spaced = pairs(&data.join("space").join("wordnet-dev.tsv"))?;
+    let (mut exact, mut found, mut predicted, mut expected) = (0, 0, 0, 0);
+    for (joined, truth) in &spaced {
+        let out = engine.segment(joined).text;
+        exact += usize::from(&out == truth);
+        let (got, want) = (spans(&out), spans(truth));
+        found += got.iter().filter(|s| want.contains(s)).count();
+        predicted += got.len();
+        expected += want.len();
+    }
+    let precision = found as f64 / predicted.max(1) as f64;
+    let recall = found as f64 / expected.max(1) as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
+    println!(
+        "segmentation exact      {:>8.1} %  ({exact}/{})",
+        percent(exact, spaced.len()),
+        spaced.len()
+    );
+    println!("segmentation word F1    {:>8.1} %", 100.0 * f1);
+
+    let words: usize = sentences
+        .iter()
+        .map(|(n, _)| n.split_whitespace().count())
+        .sum();
+    let per_pass = time(|| sentences.iter().for_each(|(n, _)| drop(engine.correct(n))));
+    println!(
+        "spelling speed          {:>8.0} words/s (one core)",
+        words as f64 / per_pass.as_secs_f64()
+    );
+    let chars: usize = spaced.iter().map(|(j, _)| j.chars().count()).sum();
+    let per_pass = time(|| spaced.iter().for_each(|(j, _)| drop(engine.segment(j))));
+    println!(
+        "segmentation speed      {:>8.0} chars/s (one core)",
+        chars as f64 / per_pass.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `right: wrong1 wrong2 …` lines as (right, wrong) cases, each counted.
+fn norvig(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut cases = Vec::new();
+    for line in text.lines() {
+        let Some((right, wrongs)) = line.split_once(':') else {
+            continue;
+        };
+        for wrong in wrongs.split_whitespace() {
+            cases.push((right.trim().to_owned(), wrong.to_owned()));
+        }
+    }
+    Ok(cases)
+}
+
+fn pairs(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect())
+}
+
+/// Word spans by letter position, so a word counts only where it stands.
+fn spans(spaced: &str) -> Vec<(usize, usize)> {
+    let mut at = 0;
+    spaced
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let span = (at, at + w.len());
+            at += w.len();
+            span
+        })
+        .collect()
+}
+
+/// The time of one pass, averaged over passes for at least two seconds.
+fn time(mut pass: impl FnMut()) -> Duration {
+    let started = Instant::now();
+    let mut passes = 0;
+    while passes == 0 || started.elapsed() < Duration::from_secs(2) {
+        pass();
+        passes += 1;
+    }
+    started.elapsed() / passes
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    100.0 * part as f64 / whole.max(1) as f64
+}
+
+fn resident_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kib| kib / 1024.0)
+}

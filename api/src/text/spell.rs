@@ -1,0 +1,104 @@
+//! Spelling correction that touches nothing but misspelt words: the text
+//! is tokenized first, each plain word is checked, and a correction takes
+//! the case of the word it replaces.
+
+use symspell::{AsciiStringStrategy, SymSpell, Verbosity};
+
+use super::changes::{Builder, Outcome};
+use super::tokenize::{tokenize, Kind};
+
+/// Edits a word may be away from its correction.
+pub const MAX_EDIT_DISTANCE: i64 = 2;
+
+pub fn correct(index: &SymSpell<AsciiStringStrategy>, text: &str) -> Outcome {
+    let mut out = Builder::with_capacity(text.len());
+    let mut sentence_start = true;
+    for token in tokenize(text) {
+        match token.kind {
+            Kind::Word => {
+                let corrected = correct_word(index, token.text, sentence_start);
+                out.replace(token.text, corrected.as_deref().unwrap_or(token.text));
+                sentence_start = false;
+            }
+            Kind::Kept => {
+                out.keep(token.text);
+                sentence_start = false;
+            }
+            Kind::Gap => {
+                out.keep(token.text);
+                if token.text.contains(['.', '!', '?', '\n']) {
+                    sentence_start = true;
+                }
+            }
+        }
+    }
+    out.finish()
+}
+
+/// The correction of one plain word, or `None` to leave it as it is.
+fn correct_word(
+    index: &SymSpell<AsciiStringStrategy>,
+    word: &str,
+    sentence_start: bool,
+) -> Option<String> {
+    let lower = word.to_ascii_lowercase().replace('’', "'");
+    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 || is_known(index, &lower) {
+        return None;
+    }
+    // A possessive of a known word (`dog's`, `Peter's`) is right.
+    if let Some(stem) = lower.strip_suffix("'s") {
+        if is_known(index, stem) || is_capitalised(word) {
+            return None;
+        }
+    }
+    // Capitalised mid-sentence and unknown: a name, not a typo.
+    if is_capitalised(word) && !sentence_start {
+        return None;
+    }
+    let best = index
+        .lookup(&lower, Verbosity::Top, MAX_EDIT_DISTANCE)
+        .into_iter()
+        .next()?;
+    Some(with_case_of(word, &best.term))
+}
+
+fn is_known(index: &SymSpell<AsciiStringStrategy>, lower: &str) -> bool {
+    index
+        .lookup(lower, Verbosity::Top, 0)
+        .first()
+        .is_some_and(|s| s.term == lower)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let mut letters = word.chars().filter(char::is_ascii_alphabetic);
+    letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && letters.all(|c| c.is_ascii_lowercase())
+}
+
+/// `teh`→`the`, `Teh`→`The`, `TEH`→`THE`.
+fn with_case_of(original: &str, lower: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(char::is_ascii_alphabetic).collect();
+    if letters.len() > 1 && letters.iter().all(char::is_ascii_uppercase) {
+        return lower.to_ascii_uppercase();
+    }
+    if letters.first().is_some_and(char::is_ascii_uppercase) {
+        let mut chars = lower.chars();
+        return chars
+            .next()
+            .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default();
+    }
+    lower.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_case_of;
+
+    #[test]
+    fn corrections_take_the_case_of_the_word() {
+        for (original, corrected) in [("teh", "the"), ("Teh", "The"), ("TEH", "THE")] {
+            assert_eq!(with_case_of(original, "the"), corrected);
+        }
+    }
+}

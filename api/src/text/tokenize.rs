@@ -1,0 +1,284 @@
+//! Splits text into tokens so that only plain words are ever corrected.
+//!
+//! Every byte of the input belongs to exactly one token, in order, so the
+//! tokens joined give the text back; whatever is not a `Word` (spaces,
+//! punctuation, numbers, URLs, e-mail addresses, @handles, #hashtags,
+//! words with digits or inner capitals, other scripts) is kept verbatim.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Latin letters, maybe with inner apostrophes (`can't`, `Peter's`):
+    /// a candidate for correction.
+    Word,
+    /// Something to keep exactly: a URL, an address, a number, `iPhone`…
+    Kept,
+    /// Whitespace and punctuation.
+    Gap,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Byte range in the input.
+    pub span: Range<usize>,
+    pub kind: Kind,
+}
+
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let first = rest.chars().next().expect("pos is on a char boundary");
+        let (len, kind) = if first.is_whitespace() {
+            (run_len(rest, char::is_whitespace), Kind::Gap)
+        } else if let Some(len) = protected_chunk(rest) {
+            (len, Kind::Kept)
+        } else if first.is_alphanumeric() {
+            word_like(rest)
+        } else if matches!(first, '@' | '#')
+            && rest[1..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        {
+            (
+                1 + run_len(&rest[1..], |c| c.is_alphanumeric() || c == '_'),
+                Kind::Kept,
+            )
+        } else {
+            (first.len_utf8(), Kind::Gap)
+        };
+        tokens.push(Token {
+            text: &text[pos..pos + len],
+            span: pos..pos + len,
+            kind,
+        });
+        pos += len;
+    }
+    tokens
+}
+
+fn run_len(text: &str, keep: impl Fn(char) -> bool) -> usize {
+    text.find(|c: char| !keep(c)).unwrap_or(text.len())
+}
+
+/// Trailing characters that end a sentence or a bracket rather than a URL.
+const TRAILING: &[char] = &[
+    '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '»', '”', '’',
+];
+
+/// A URL or an e-mail address starting here: its length, without the
+/// punctuation that closes the sentence around it.
+fn protected_chunk(text: &str) -> Option<usize> {
+    let chunk = &text[..run_len(text, |c| !c.is_whitespace())];
+    let lower = chunk.to_ascii_lowercase();
+    let is_url =
+        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let is_email = {
+        let body = chunk.trim_end_matches(TRAILING);
+        match body.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && local
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "._%+-".contains(c))
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && domain
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || ".-".contains(c))
+            }
+            None => false,
+        }
+    };
+    (is_url || is_email)
+        .then(|| chunk.trim_end_matches(TRAILING).len())
+        .filter(|&len| len > 0)
+}
+
+/// Letters and digits, with apostrophes inside (`can't`, `rock'n'roll`):
+/// a `Word` when it is plain Latin letters in ordinary case, else `Kept`.
+fn word_like(text: &str) -> (usize, Kind) {
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+        } else if matches!(c, '\'' | '’')
+            && end == i
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            // An apostrophe between two letters belongs to the word.
+        } else {
+            break;
+        }
+    }
+    let word = &text[..end];
+    (
+        end,
+        if is_plain_word(word) {
+            Kind::Word
+        } else {
+            Kind::Kept
+        },
+    )
+}
+
+/// ASCII letters (and inner apostrophes) in lower, Title or UPPER case.
+/// Digits, other scripts and inner capitals (`iPhone`, `McDonald`) mean a
+/// name, a code or another language: not ours to correct.
+fn is_plain_word(word: &str) -> bool {
+    let letters = || word.chars().filter(|c| c.is_alphabetic());
+    if !word
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '’')
+    {
+        return false;
+    }
+    let all_upper = letters().all(|c| c.is_ascii_uppercase());
+    let rest_lower = letters().skip(1).all(|c| c.is_ascii_lowercase());
+    all_upper || rest_lower
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, Kind)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.text, t.kind))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn plain_words_and_the_gaps_between_them() {
+        use Kind::*;
+        assert_eq!(
+            kinds("Hello, Wrold!"),
+            vec![
+                ("Hello", Word),
+                (",", Gap),
+                (" ", Gap),
+                ("Wrold", Word),
+                ("!", Gap)
+            ]
+        );
+    }
+
+    #[test]
+    fn contractions_and_possessives_are_words() {
+        assert_eq!(
+            words("it's Peter's, can't won’t 'quoted'"),
+            vec!["it's", "Peter's", "can't", "won’t", "quoted"]
+        );
+    }
+
+    #[test]
+    fn what_must_never_be_corrected_is_kept() {
+        let kept = [
+            "https://example.com/a?b=c",
+            "www.example.org",
+            "jane.doe+x@example.co.uk",
+            "@handle_1",
+            "#hashtag",
+            "2024",
+            "24th",
+            "COVID19",
+            "iPhone",
+            "McDonald",
+            "naïve",
+            "Привет",
+            "東京",
+            "مرحبا",
+        ];
+        for text in kept {
+            let tokens = tokenize(text);
+            assert!(
+                tokens.iter().all(|t| t.kind != Kind::Word),
+                "{text} must not be a word: {tokens:?}"
+            );
+        }
+        assert_eq!(words("TEH Teh teh"), vec!["TEH", "Teh", "teh"]);
+    }
+
+    #[test]
+    fn a_url_does_not_swallow_the_sentence_end() {
+        let tokens = kinds("see https://x.io/a. Then");
+        assert!(
+            tokens.contains(&("https://x.io/a", Kind::Kept)),
+            "{tokens:?}"
+        );
+        assert!(tokens.contains(&(".", Kind::Gap)));
+        assert!(tokens.contains(&("Then", Kind::Word)));
+    }
+
+    /// The invariant the corrector relies on: tokens cover the text exactly.
+    #[test]
+    fn tokens_rebuild_any_text() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let pieces = [
+            "a",
+            "Teh",
+            "can't",
+            "'",
+            "’",
+            " ",
+            "\n",
+            "\t",
+            ",",
+            ".",
+            "!",
+            "@",
+            "#",
+            "x@y.z",
+            "http://",
+            "😀",
+            "👨‍👩‍👧",
+            "é",
+            "東京",
+            "مرحبا",
+            "12",
+            "iPhone",
+            "-",
+            "\u{0}",
+            "\u{200b}",
+            "ß",
+            "İ",
+        ];
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(12))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let tokens = tokenize(&text);
+            let rebuilt: String = tokens.iter().map(|t| t.text).collect();
+            assert_eq!(rebuilt, text);
+            let mut pos = 0;
+            for token in &tokens {
+                assert_eq!(token.span.start, pos, "{text:?}");
+                assert!(!token.text.is_empty());
+                pos = token.span.end;
+            }
+        }
+    }
+
+    /// xorshift64: enough randomness for generated inputs, no dependency.
+    pub(crate) struct Rng(pub u64);
+
+    impl Rng {
+        pub fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+}
