@@ -79,6 +79,10 @@ mod tests {
             ),
             ("I met Jonh yesterday", "I met Jonh yesterday"),
             ("Peter's dog's bone", "Peter's dog's bone"),
+            // Plain edit distance picks the commoner word at the same
+            // distance (`local`, `head`); the error model the likelier slip.
+            ("localy", "locally"),
+            ("speling is hrad", "spelling is hard"),
         ];
         for (input, expected) in cases {
             assert_eq!(engine().correct(input).text, expected, "{input}");

@@ -4,6 +4,7 @@
 mod changes;
 mod dictionary;
 mod engine;
+mod error_model;
 mod segment;
 mod spell;
 mod tokenize;
