@@ -116,6 +116,16 @@ mod tests {
             ("thequickbrownfox", "the quick brown fox"),
             ("TheQuickBrownFox", "The Quick Brown Fox"),
             ("😀 helloworld, 42!", "😀 hello world, 42!"),
+            ("hello,world!", "hello, world!"),
+            ("my iPhone at McDonald", "my iPhone at McDonald"),
+            (
+                "see https://thequickfox.example/helloworld or mail jane@helloworld.org",
+                "see https://thequickfox.example/helloworld or mail jane@helloworld.org",
+            ),
+            (
+                "in2024 #helloworld @thequickfox",
+                "in2024 #helloworld @thequickfox",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(engine().segment(input).text, expected, "{input}");
@@ -157,6 +167,19 @@ mod tests {
                 segmented.replace(' ', ""),
                 input.replace(' ', ""),
                 "segmentation only adds spaces: {input:?}"
+            );
+            assert_eq!(
+                engine()
+                    .correct(input)
+                    .text
+                    .chars()
+                    .filter(|c| !c.is_ascii_alphabetic())
+                    .collect::<String>(),
+                input
+                    .chars()
+                    .filter(|c| !c.is_ascii_alphabetic())
+                    .collect::<String>(),
+                "correction changes only letters: {input:?}"
             );
         }
     }

@@ -1,39 +1,94 @@
-//! Word segmentation that only ever adds spaces: runs of ASCII letters are
-//! segmented (lowercased for the dictionary), and the spaces found are put
-//! into the original letters, so case and every other character stay.
+//! Word segmentation that only ever adds spaces. The text is tokenized
+//! first: URLs, addresses, handles, numbers and other scripts are kept as
+//! they are; plain and CamelCase words are segmented (lowercased for the
+//! dictionary) and the spaces found are put into the original letters; and
+//! a space goes after `,` `;` `:` `!` `?` glued to the next word.
 
 use symspell::{AsciiStringStrategy, SymSpell};
 
 use super::changes::{Builder, Outcome};
+use super::tokenize::{tokenize, Kind, Token};
 
 pub fn segment(index: &SymSpell<AsciiStringStrategy>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
-        out.keep(&rest[..start]);
-        let run = &rest[start..];
-        let end = run
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(run.len());
-        let letters = &run[..end];
-        let segmented = index
-            .word_segmentation(&letters.to_ascii_lowercase(), 0)
-            .segmented_string;
-        for (n, word) in space_positions(letters, &segmented).into_iter().enumerate() {
-            if n > 0 {
-                out.replace("", " ");
+    let tokens = tokenize(text);
+    for (i, token) in tokens.iter().enumerate() {
+        if is_letters(token) {
+            for (n, word) in words_of(index, token.text).into_iter().enumerate() {
+                if n > 0 {
+                    out.replace("", " ");
+                }
+                out.keep(word);
             }
-            out.keep(word);
+        } else {
+            out.keep(token.text);
         }
-        rest = &run[end..];
+        if needs_space_after(&tokens, i) {
+            out.replace("", " ");
+        }
     }
-    out.keep(rest);
     out.finish()
+}
+
+/// Plain ASCII letters (a `Word`, or kept only for its inner capitals).
+fn is_letters(token: &Token<'_>) -> bool {
+    matches!(token.kind, Kind::Word | Kind::Kept)
+        && token.text.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// Punctuation that ends a clause, between two words with no space.
+fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let token = &tokens[i];
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    let after = tokens.get(i + 1);
+    token.kind == Kind::Gap
+        && matches!(token.text, "," | ";" | ":" | "!" | "?")
+        && before.is_some_and(|b| b.kind == Kind::Word)
+        && after.is_some_and(|a| a.kind == Kind::Word)
+}
+
+/// A known word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
+/// capitals first; each part is then segmented by the dictionary.
+fn words_of<'a>(index: &SymSpell<AsciiStringStrategy>, letters: &'a str) -> Vec<&'a str> {
+    if is_known(index, &letters.to_ascii_lowercase()) {
+        return vec![letters];
+    }
+    camel_parts(letters)
+        .into_iter()
+        .flat_map(|part| {
+            let segmented = index
+                .word_segmentation(&part.to_ascii_lowercase(), 0)
+                .segmented_string;
+            cut_like(part, &segmented)
+        })
+        .collect()
+}
+
+fn is_known(index: &SymSpell<AsciiStringStrategy>, lower: &str) -> bool {
+    index
+        .lookup(lower, symspell::Verbosity::Top, 0)
+        .first()
+        .is_some_and(|s| s.term == lower)
+}
+
+/// `TheQuickBrownFox` → `The`, `Quick`, `Brown`, `Fox`; other words whole.
+fn camel_parts(letters: &str) -> Vec<&str> {
+    let bytes = letters.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            parts.push(&letters[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&letters[start..]);
+    parts
 }
 
 /// `letters` cut where `segmented` (the same letters, lowercased, with
 /// spaces) has its spaces; `letters` whole if they differ otherwise.
-fn space_positions<'a>(letters: &'a str, segmented: &str) -> Vec<&'a str> {
+fn cut_like<'a>(letters: &'a str, segmented: &str) -> Vec<&'a str> {
     if segmented.replace(' ', "") != letters.to_ascii_lowercase() {
         return vec![letters];
     }
