@@ -4,12 +4,14 @@ use symspell::{AsciiStringStrategy, SymSpell, SymSpellBuilder};
 
 use super::changes::Outcome;
 use super::dictionary::{self, DictionaryError};
+use super::lexicon::Lexicon;
 use super::{segment, spell};
 
 /// Spelling correction and word segmentation over the embedded English
 /// dictionaries.
 pub struct Engine {
     symspell: SymSpell<AsciiStringStrategy>,
+    lexicon: Lexicon,
 }
 
 use spell::MAX_EDIT_DISTANCE;
@@ -32,13 +34,13 @@ impl Engine {
             .count_threshold(1)
             .build()
             .expect("every SymSpell builder field has a default");
-        for (word, count) in dictionary::unigrams()? {
+        let unigrams = dictionary::unigrams()?;
+        let bigrams = dictionary::bigrams()?;
+        for (word, count) in &unigrams {
             symspell.load_dictionary_line(&format!("{word} {count}"), 0, 1, " ");
         }
-        for (pair, count) in dictionary::bigrams()? {
-            symspell.load_bigram_dictionary_line(&format!("{pair} {count}"), 0, 2, " ");
-        }
-        Ok(Engine { symspell })
+        let lexicon = Lexicon::new(&unigrams, &bigrams);
+        Ok(Engine { symspell, lexicon })
     }
 
     /// The text with its misspellings corrected, and what changed.
@@ -49,7 +51,7 @@ impl Engine {
     /// The text with spaces put between run-together words (no other
     /// change), and where they went.
     pub fn segment(&self, text: &str) -> Outcome {
-        segment::segment(&self.symspell, text)
+        segment::segment(&self.lexicon, text)
     }
 }
 

@@ -5,6 +5,7 @@ mod changes;
 mod dictionary;
 mod engine;
 mod error_model;
+mod lexicon;
 mod segment;
 mod spell;
 mod tokenize;

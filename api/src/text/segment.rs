@@ -4,12 +4,11 @@
 //! dictionary) and the spaces found are put into the original letters; and
 //! a space goes after `,` `;` `:` `!` `?` glued to the next word.
 
-use symspell::{AsciiStringStrategy, SymSpell};
-
 use super::changes::{Builder, Outcome};
+use super::lexicon::Lexicon;
 use super::tokenize::{tokenize, Kind, Token};
 
-pub fn segment(index: &SymSpell<AsciiStringStrategy>, text: &str) -> Outcome {
+pub fn segment(index: &Lexicon, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
     for (i, token) in tokens.iter().enumerate() {
@@ -48,27 +47,20 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// A known word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
-/// capitals first; each part is then segmented by the dictionary.
-fn words_of<'a>(index: &SymSpell<AsciiStringStrategy>, letters: &'a str) -> Vec<&'a str> {
-    if is_known(index, &letters.to_ascii_lowercase()) {
+/// capitals first; each part is then segmented by the language model.
+fn words_of<'a>(index: &Lexicon, letters: &'a str) -> Vec<&'a str> {
+    if index.id(&letters.to_ascii_lowercase()).is_some() {
         return vec![letters];
     }
-    camel_parts(letters)
-        .into_iter()
-        .flat_map(|part| {
-            let segmented = index
-                .word_segmentation(&part.to_ascii_lowercase(), 0)
-                .segmented_string;
-            cut_like(part, &segmented)
-        })
-        .collect()
-}
-
-fn is_known(index: &SymSpell<AsciiStringStrategy>, lower: &str) -> bool {
-    index
-        .lookup(lower, symspell::Verbosity::Top, 0)
-        .first()
-        .is_some_and(|s| s.term == lower)
+    let mut words = Vec::new();
+    for part in camel_parts(letters) {
+        let mut start = 0;
+        for end in index.segment(&part.to_ascii_lowercase()) {
+            words.push(&part[start..end]);
+            start = end;
+        }
+    }
+    words
 }
 
 /// `TheQuickBrownFox` → `The`, `Quick`, `Brown`, `Fox`; other words whole.
@@ -84,19 +76,4 @@ fn camel_parts(letters: &str) -> Vec<&str> {
     }
     parts.push(&letters[start..]);
     parts
-}
-
-/// `letters` cut where `segmented` (the same letters, lowercased, with
-/// spaces) has its spaces; `letters` whole if they differ otherwise.
-fn cut_like<'a>(letters: &'a str, segmented: &str) -> Vec<&'a str> {
-    if segmented.replace(' ', "") != letters.to_ascii_lowercase() {
-        return vec![letters];
-    }
-    let mut words = Vec::new();
-    let mut start = 0;
-    for word in segmented.split(' ').filter(|w| !w.is_empty()) {
-        words.push(&letters[start..start + word.len()]);
-        start += word.len();
-    }
-    words
 }
