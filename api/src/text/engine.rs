@@ -119,6 +119,7 @@ mod tests {
             ("TheQuickBrownFox", "The Quick Brown Fox"),
             ("😀 helloworld, 42!", "😀 hello world, 42!"),
             ("hello,world!", "hello, world!"),
+            ("TheQuickBrownFox,jumped", "The Quick Brown Fox, jumped"),
             ("my iPhone at McDonald", "my iPhone at McDonald"),
             (
                 "see https://thequickfox.example/helloworld or mail jane@helloworld.org",

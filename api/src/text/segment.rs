@@ -42,8 +42,8 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
     let after = tokens.get(i + 1);
     token.kind == Kind::Gap
         && matches!(token.text, "," | ";" | ":" | "!" | "?")
-        && before.is_some_and(|b| b.kind == Kind::Word)
-        && after.is_some_and(|a| a.kind == Kind::Word)
+        && before.is_some_and(is_letters)
+        && after.is_some_and(is_letters)
 }
 
 /// A known word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
