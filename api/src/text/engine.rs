@@ -16,6 +16,23 @@ pub struct Engine {
 
 use spell::MAX_EDIT_DISTANCE;
 
+/// SymSpell's index of deletes. A prefix of 6 letters (SymSpell's default
+/// is 7) finds the same candidates, since every one is checked against the
+/// whole word; it stores fewer deletes: 145 MiB and 0.9 s to build instead
+/// of 202 MiB and 1.3 s, at 335k instead of 474k words/s (README, figures).
+fn spelling_index(unigrams: &[(String, i64)]) -> SymSpell<AsciiStringStrategy> {
+    let mut symspell: SymSpell<AsciiStringStrategy> = SymSpellBuilder::default()
+        .max_dictionary_edit_distance(MAX_EDIT_DISTANCE)
+        .prefix_length(6)
+        .count_threshold(1)
+        .build()
+        .expect("every SymSpell builder field has a default");
+    for (word, count) in unigrams {
+        symspell.load_dictionary_line(&format!("{word} {count}"), 0, 1, " ");
+    }
+    symspell
+}
+
 impl Engine {
     /// The English engine, built once per process: building the index is
     /// the expensive part, and every request (and every test) shares it.
@@ -28,19 +45,18 @@ impl Engine {
     }
 
     fn build() -> Result<Engine, DictionaryError> {
-        let mut symspell: SymSpell<AsciiStringStrategy> = SymSpellBuilder::default()
-            .max_dictionary_edit_distance(MAX_EDIT_DISTANCE)
-            .prefix_length(7)
-            .count_threshold(1)
-            .build()
-            .expect("every SymSpell builder field has a default");
         let unigrams = dictionary::unigrams()?;
-        let bigrams = dictionary::bigrams()?;
-        for (word, count) in &unigrams {
-            symspell.load_dictionary_line(&format!("{word} {count}"), 0, 1, " ");
-        }
-        let lexicon = Lexicon::new(&unigrams, &bigrams);
-        Ok(Engine { symspell, lexicon })
+        // The spelling index and the segmentation model are independent:
+        // built side by side, start-up takes the longer of the two.
+        std::thread::scope(|scope| {
+            let lexicon = scope
+                .spawn(|| dictionary::bigrams().map(|bigrams| Lexicon::new(&unigrams, &bigrams)));
+            let symspell = spelling_index(&unigrams);
+            let lexicon = lexicon
+                .join()
+                .expect("building the lexicon does not panic")?;
+            Ok(Engine { symspell, lexicon })
+        })
     }
 
     /// The text with its misspellings corrected, and what changed.
