@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use api::text::Engine;
+use api::text::{Engine, ExtraWords};
 
 fn main() -> ExitCode {
     let Some(data) = std::env::args().nth(1).map(PathBuf::from) else {
@@ -29,6 +29,7 @@ fn main() -> ExitCode {
 fn run(data: &Path) -> Result<(), String> {
     let started = Instant::now();
     let engine = Engine::english().map_err(|e| e.to_string())?;
+    let none = ExtraWords::default();
     println!(
         "engine build            {:>8.3} s",
         started.elapsed().as_secs_f64()
@@ -39,7 +40,7 @@ fn run(data: &Path) -> Result<(), String> {
         let cases = norvig(&data.join("spell").join(set))?;
         let right = cases
             .iter()
-            .filter(|(good, bad)| engine.correct(bad).text == *good)
+            .filter(|(good, bad)| engine.correct(bad, &none).text == *good)
             .count();
         println!(
             "{set:<24}{:>8.1} %  top-1 ({right}/{})",
@@ -51,7 +52,7 @@ fn run(data: &Path) -> Result<(), String> {
     let sentences = pairs(&data.join("spell").join("wordnet-sentences-dev.tsv"))?;
     let (mut exact, mut typos, mut fixed, mut clean, mut kept) = (0, 0, 0, 0, 0);
     for (noisy, truth) in &sentences {
-        let out = engine.correct(noisy).text;
+        let out = engine.correct(noisy, &none).text;
         exact += usize::from(&out == truth);
         let (n, t, o): (Vec<_>, Vec<_>, Vec<_>) = (
             noisy.split(' ').collect(),
@@ -87,7 +88,7 @@ fn run(data: &Path) -> Result<(), String> {
     let spaced = pairs(&data.join("space").join("wordnet-dev.tsv"))?;
     let (mut exact, mut found, mut predicted, mut expected) = (0, 0, 0, 0);
     for (joined, truth) in &spaced {
-        let out = engine.segment(joined).text;
+        let out = engine.segment(joined, &none).text;
         exact += usize::from(&out == truth);
         let (got, want) = (spans(&out), spans(truth));
         found += got.iter().filter(|s| want.contains(s)).count();
@@ -108,13 +109,21 @@ fn run(data: &Path) -> Result<(), String> {
         .iter()
         .map(|(n, _)| n.split_whitespace().count())
         .sum();
-    let per_pass = time(|| sentences.iter().for_each(|(n, _)| drop(engine.correct(n))));
+    let per_pass = time(|| {
+        sentences
+            .iter()
+            .for_each(|(n, _)| drop(engine.correct(n, &none)))
+    });
     println!(
         "spelling speed          {:>8.0} words/s (one core)",
         words as f64 / per_pass.as_secs_f64()
     );
     let chars: usize = spaced.iter().map(|(j, _)| j.chars().count()).sum();
-    let per_pass = time(|| spaced.iter().for_each(|(j, _)| drop(engine.segment(j))));
+    let per_pass = time(|| {
+        spaced
+            .iter()
+            .for_each(|(j, _)| drop(engine.segment(j, &none)))
+    });
     println!(
         "segmentation speed      {:>8.0} chars/s (one core)",
         chars as f64 / per_pass.as_secs_f64()

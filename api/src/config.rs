@@ -10,7 +10,8 @@ use serde::Deserialize;
 use crate::translate::{RetryPolicy, Secret};
 
 /// Environment variables the api reads besides `DATABASE_URL` and `ROCKET_*`.
-pub const ENV_KEYS: [&str; 10] = [
+pub const ENV_KEYS: [&str; 11] = [
+    "TEXTPROC_EXTRA_WORDS",
     "TRANSLATE_BACKEND",
     "GOOGLE_TRANSLATE_API_KEY",
     "GOOGLE_TRANSLATE_URL",

@@ -20,7 +20,7 @@ use rocket::{Build, Rocket};
 use config::{Backend, TranslateConfig};
 pub use error::ApiError;
 use routes::TranslationState;
-use text::Engine;
+use text::{Engine, ExtraWords};
 use translate::{Google, LibreTranslate, Translation, Translator};
 
 /// Where the api's routes live, on its own and in the all-in-one binary.
@@ -72,10 +72,30 @@ fn migrations() -> AdHoc {
     })
 }
 
-/// Builds (or finds, if built already in this process) the English engine;
-/// a corrupt dictionary stops the launch.
+/// Builds (or finds, if built already in this process) the English engine,
+/// and reads the extra words; a corrupt dictionary or an unreadable word
+/// list stops the launch.
 fn text_engine() -> AdHoc {
     AdHoc::try_on_ignite("Text engine", |rocket| async move {
+        let extra = match rocket
+            .figment()
+            .extract_inner::<String>("textproc_extra_words")
+        {
+            Ok(path) if !path.trim().is_empty() => {
+                match ExtraWords::load(std::path::Path::new(path.trim())) {
+                    Ok(extra) => {
+                        rocket::info!("extra words: {} from {path}", extra.len());
+                        extra
+                    }
+                    Err(e) => {
+                        rocket::error!("TEXTPROC_EXTRA_WORDS: {e}");
+                        return Err(rocket);
+                    }
+                }
+            }
+            _ => ExtraWords::default(),
+        };
+        let rocket = rocket.manage(Arc::new(extra));
         match tokio::task::spawn_blocking(Engine::english).await {
             Ok(Ok(engine)) => Ok(rocket.manage(engine)),
             Ok(Err(e)) => {

@@ -1,22 +1,26 @@
 //! `POST /api/spell` and `POST /api/space`: one contract, a different
 //! engine call.
 
+use std::sync::Arc;
+
 use rocket::State;
 use serde::Serialize;
 use store::{DatabaseConnection, NewRecord, Operation, Record};
 
 use crate::input::Submission;
 use crate::stored::Stored;
-use crate::text::{Change, Engine, Outcome};
+use crate::text::{Change, Engine, ExtraWords, Outcome};
 use crate::ApiError;
 
 type Db = State<DatabaseConnection>;
 type EngineState = State<&'static Engine>;
+type Extra = State<Arc<ExtraWords>>;
 
 #[rocket::post("/spell", data = "<input>")]
 pub async fn spell(
     input: Result<Submission, ApiError>,
     engine: &EngineState,
+    extra: &Extra,
     db: &Db,
 ) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
@@ -24,13 +28,14 @@ pub async fn spell(
         run: Engine::correct,
         done: "Spelling corrected",
     };
-    process(input?, work, engine, db).await
+    process(input?, work, engine, extra, db).await
 }
 
 #[rocket::post("/space", data = "<input>")]
 pub async fn space(
     input: Result<Submission, ApiError>,
     engine: &EngineState,
+    extra: &Extra,
     db: &Db,
 ) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
@@ -38,13 +43,13 @@ pub async fn space(
         run: Engine::segment,
         done: "Spaces inserted",
     };
-    process(input?, work, engine, db).await
+    process(input?, work, engine, extra, db).await
 }
 
 /// What one route does to the text, and how it says so to a browser user.
 struct Work {
     operation: Operation,
-    run: fn(&Engine, &str) -> Outcome,
+    run: fn(&Engine, &str, &ExtraWords) -> Outcome,
     done: &'static str,
 }
 
@@ -62,13 +67,15 @@ async fn process(
     input: Submission,
     work: Work,
     engine: &EngineState,
+    extra: &Extra,
     db: &Db,
 ) -> Result<Stored<Answer>, ApiError> {
     let engine: &'static Engine = engine.inner();
+    let extra = Arc::clone(extra.inner());
     let text = input.text.clone();
     // CPU-bound work goes to the blocking pool, so a 10,000-character text
     // never stalls the other requests sharing this async worker.
-    let outcome = tokio::task::spawn_blocking(move || (work.run)(engine, &text))
+    let outcome = tokio::task::spawn_blocking(move || (work.run)(engine, &text, &extra))
         .await
         .map_err(|e| ApiError::Engine(e.to_string()))?;
     let record = store::insert_record(

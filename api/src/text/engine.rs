@@ -4,6 +4,7 @@ use symspell::{AsciiStringStrategy, SymSpell, SymSpellBuilder};
 
 use super::changes::Outcome;
 use super::dictionary::{self, DictionaryError};
+use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
 use super::{segment, spell};
 
@@ -60,20 +61,22 @@ impl Engine {
     }
 
     /// The text with its misspellings corrected, and what changed.
-    pub fn correct(&self, text: &str) -> Outcome {
-        spell::correct(&self.symspell, text)
+    pub fn correct(&self, text: &str, extra: &ExtraWords) -> Outcome {
+        spell::correct(&self.symspell, extra, text)
     }
 
     /// The text with spaces put between run-together words (no other
     /// change), and where they went.
-    pub fn segment(&self, text: &str) -> Outcome {
-        segment::segment(&self.lexicon, text)
+    pub fn segment(&self, text: &str, extra: &ExtraWords) -> Outcome {
+        segment::segment(&self.lexicon, extra, text)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Engine;
+    use super::{Engine, ExtraWords};
+
+    static NONE: std::sync::LazyLock<ExtraWords> = std::sync::LazyLock::new(ExtraWords::default);
 
     fn engine() -> &'static Engine {
         Engine::english().expect("the embedded dictionaries load")
@@ -103,13 +106,13 @@ mod tests {
             ("speling is hrad", "spelling is hard"),
         ];
         for (input, expected) in cases {
-            assert_eq!(engine().correct(input).text, expected, "{input}");
+            assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");
         }
     }
 
     #[test]
     fn changes_say_where_and_what() {
-        let outcome = engine().correct("Teh 😀 speling");
+        let outcome = engine().correct("Teh 😀 speling", &NONE);
         let changes: Vec<_> = outcome
             .changes
             .iter()
@@ -147,9 +150,9 @@ mod tests {
             ),
         ];
         for (input, expected) in cases {
-            assert_eq!(engine().segment(input).text, expected, "{input}");
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }
-        let inserted = engine().segment("helloworld").changes;
+        let inserted = engine().segment("helloworld", &NONE).changes;
         assert_eq!(inserted.len(), 1);
         assert_eq!(
             (
@@ -180,8 +183,8 @@ mod tests {
             &long_word,
         ];
         for input in inputs {
-            let _ = engine().correct(input);
-            let segmented = engine().segment(input).text;
+            let _ = engine().correct(input, &NONE);
+            let segmented = engine().segment(input, &NONE).text;
             assert_eq!(
                 segmented.replace(' ', ""),
                 input.replace(' ', ""),
@@ -189,7 +192,7 @@ mod tests {
             );
             assert_eq!(
                 engine()
-                    .correct(input)
+                    .correct(input, &NONE)
                     .text
                     .chars()
                     .filter(|c| !c.is_ascii_alphabetic())
@@ -231,7 +234,10 @@ mod tests {
             let text: String = (0..rng.below(10))
                 .map(|_| pieces[rng.below(pieces.len())])
                 .collect();
-            for outcome in [engine().correct(&text), engine().segment(&text)] {
+            for outcome in [
+                engine().correct(&text, &NONE),
+                engine().segment(&text, &NONE),
+            ] {
                 assert_eq!(undo(&outcome), text);
             }
         }
@@ -253,5 +259,25 @@ mod tests {
             chars.splice(at..at + new_len, original.chars());
         }
         chars.into_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod extra_word_tests {
+    use super::{Engine, ExtraWords};
+
+    #[test]
+    fn extra_words_are_never_corrected_and_can_be_suggested() {
+        let engine = Engine::english().unwrap();
+        let extra = ExtraWords::parse("Kubernetes\ntextproc\nthw\n").unwrap();
+        let none = ExtraWords::default();
+        // One slip from `the` for the dictionary; a name for this user.
+        assert_eq!(engine.correct("call thw now", &none).text, "call the now");
+        assert_eq!(engine.correct("call thw now", &extra).text, "call thw now");
+        assert_eq!(
+            engine.correct("deploy on kubernetse", &extra).text,
+            "deploy on Kubernetes"
+        );
+        assert_eq!(engine.segment("textproc", &extra).text, "textproc");
     }
 }

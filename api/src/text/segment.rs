@@ -5,15 +5,16 @@
 //! a space goes after `,` `;` `:` `!` `?` glued to the next word.
 
 use super::changes::{Builder, Outcome};
+use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
 use super::tokenize::{tokenize, Kind, Token};
 
-pub fn segment(index: &Lexicon, text: &str) -> Outcome {
+pub fn segment(index: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
     for (i, token) in tokens.iter().enumerate() {
         if is_letters(token) {
-            for (n, word) in words_of(index, token.text).into_iter().enumerate() {
+            for (n, word) in words_of(index, extra, token.text).into_iter().enumerate() {
                 if n > 0 {
                     out.replace("", " ");
                 }
@@ -46,10 +47,11 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
         && after.is_some_and(is_letters)
 }
 
-/// A known word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
+/// A known or extra word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
 /// capitals first; each part is then segmented by the language model.
-fn words_of<'a>(index: &Lexicon, letters: &'a str) -> Vec<&'a str> {
-    if index.id(&letters.to_ascii_lowercase()).is_some() {
+fn words_of<'a>(index: &Lexicon, extra: &ExtraWords, letters: &'a str) -> Vec<&'a str> {
+    let lower = letters.to_ascii_lowercase();
+    if index.id(&lower).is_some() || extra.contains(&lower) {
         return vec![letters];
     }
     let mut words = Vec::new();

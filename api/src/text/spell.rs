@@ -6,18 +6,19 @@ use symspell::{AsciiStringStrategy, SymSpell, Verbosity};
 
 use super::changes::{Builder, Outcome};
 use super::error_model;
+use super::extra_words::ExtraWords;
 use super::tokenize::{tokenize, Kind};
 
 /// Edits a word may be away from its correction.
 pub const MAX_EDIT_DISTANCE: i64 = 2;
 
-pub fn correct(index: &SymSpell<AsciiStringStrategy>, text: &str) -> Outcome {
+pub fn correct(index: &SymSpell<AsciiStringStrategy>, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
     let mut sentence_start = true;
     for token in tokenize(text) {
         match token.kind {
             Kind::Word => {
-                let corrected = correct_word(index, token.text, sentence_start);
+                let corrected = correct_word(index, extra, token.text, sentence_start);
                 out.replace(token.text, corrected.as_deref().unwrap_or(token.text));
                 sentence_start = false;
             }
@@ -39,11 +40,15 @@ pub fn correct(index: &SymSpell<AsciiStringStrategy>, text: &str) -> Outcome {
 /// The correction of one plain word, or `None` to leave it as it is.
 fn correct_word(
     index: &SymSpell<AsciiStringStrategy>,
+    extra: &ExtraWords,
     word: &str,
     sentence_start: bool,
 ) -> Option<String> {
     let lower = word.to_ascii_lowercase().replace('’', "'");
-    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 || is_known(index, &lower) {
+    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2
+        || extra.contains(&lower)
+        || is_known(index, &lower)
+    {
         return None;
     }
     // A possessive of a known word (`dog's`, `Peter's`) is right.
@@ -56,8 +61,16 @@ fn correct_word(
     if is_capitalised(word) && !sentence_start {
         return None;
     }
-    let best = most_likely(index, &lower)?;
-    Some(with_case_of(word, &best))
+    let from_dictionary = most_likely(index, &lower);
+    let from_extra = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST);
+    match (from_dictionary, from_extra) {
+        (Some((score, _)), Some((extra_score, term))) if extra_score > score => {
+            Some(with_case_of_extra(word, term))
+        }
+        (None, Some((_, term))) => Some(with_case_of_extra(word, term)),
+        (Some((_, term)), _) => Some(with_case_of(word, &term)),
+        (None, None) => None,
+    }
 }
 
 /// Among the nearest dictionary words (within two edits), the one that best
@@ -65,7 +78,7 @@ fn correct_word(
 /// likely this slip is for it (the error model), both as log10. Ranking
 /// only the nearest keeps lookups fast, and measured better than ranking
 /// every word within two edits (README, "Text engine figures").
-fn most_likely(index: &SymSpell<AsciiStringStrategy>, typed: &str) -> Option<String> {
+fn most_likely(index: &SymSpell<AsciiStringStrategy>, typed: &str) -> Option<(f64, String)> {
     // No edit costs less than `CHEAPEST_EDIT`, so a candidate's score is at
     // most this bound; scoring in bound order stops at the first that cannot win.
     let bound = |count: i64, distance: i64| {
@@ -87,7 +100,23 @@ fn most_likely(index: &SymSpell<AsciiStringStrategy>, typed: &str) -> Option<Str
             best = Some((score, candidate.term));
         }
     }
-    best.map(|(_, term)| term)
+    best
+}
+
+/// Extra words are suggested up to two ordinary edits away.
+const MAX_EXTRA_COST: f64 = 4.0;
+
+/// An extra word written with capitals (`Kubernetes`) keeps them, unless
+/// the typed word was all capitals.
+fn with_case_of_extra(original: &str, extra: &str) -> String {
+    let shouting = original.len() > 1 && original.chars().all(|c| !c.is_ascii_lowercase());
+    if shouting {
+        extra.to_uppercase()
+    } else if extra.chars().any(|c| c.is_uppercase()) {
+        extra.to_owned()
+    } else {
+        with_case_of(original, extra)
+    }
 }
 
 /// How much one unit of edit cost outweighs a tenfold difference in

@@ -112,3 +112,41 @@ async fn awkward_text_is_stored_and_returned_byte_for_byte(db: TestDb) {
     // The injection attempt was data: the table is there, holding every row.
     assert_eq!(stored_count(&db).await, texts.len() as u64);
 }
+
+#[tokio::test]
+async fn extra_words_from_the_configured_file_are_kept_and_suggested() {
+    let db = TestDb::sqlite();
+    let words = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(words.path(), "# our products\nKubernetes\nthw\n").unwrap();
+    let figment = testkit::figment(&db).merge(rocket::figment::providers::Serialized::global(
+        "textproc_extra_words",
+        words.path().display().to_string(),
+    ));
+    let server = testkit::TestServer::spawn(api::mount(rocket::custom(figment))).await;
+
+    let record = created(
+        server
+            .post_json("/api/spell", &json!({"text": "ask thw about kubernetse"}))
+            .await,
+    )
+    .await;
+
+    assert_eq!(record["processed"], "ask thw about Kubernetes");
+}
+
+#[tokio::test]
+async fn an_unreadable_extra_words_file_stops_the_launch() {
+    let db = TestDb::sqlite();
+    let figment = testkit::figment(&db).merge(rocket::figment::providers::Serialized::global(
+        "textproc_extra_words",
+        "/nonexistent/words.txt",
+    ));
+    let error = api::mount(rocket::custom(figment))
+        .ignite()
+        .await
+        .expect_err("a missing word list must not be ignored");
+    assert!(
+        matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)),
+        "{error:?}"
+    );
+}
