@@ -1,0 +1,56 @@
+//! Engine speed on one core, on text the project ships (no outside data):
+//!
+//!     cargo bench -p api --bench engine
+//!
+//! Throughput is reported per word (spelling) and per byte (segmentation,
+//! ASCII: a byte is a character). `evaluate` measures the same on the
+//! development sets.
+
+use std::hint::black_box;
+
+use api::text::{Engine, ExtraWords};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// Prose with about one typo in five words, punctuation and capitals kept.
+const WITH_TYPOS: &str =
+    "Teh quick brown fox jumpd over the lazy dog, and then it ran of into teh \
+    forest. Sometimes people make speling mistakes when they are in a hurry; it is esy to mistype \
+    a word, and a good corector should fix it without touching anything else. The weather was \
+    realy nice yesterday, so we went for a long walk along the river and talked about our plans \
+    for the next few monthes. She recieved a letter from her freind who lives in another contry.";
+
+/// The same sentences with their spaces taken out, as segmentation input.
+fn run_together() -> String {
+    WITH_TYPOS
+        .replace("Teh", "The")
+        .replace("teh", "the")
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn engine(c: &mut Criterion) {
+    let engine = Engine::english().expect("the embedded dictionaries load");
+    let extra = ExtraWords::default();
+
+    let mut spelling = c.benchmark_group("spelling");
+    spelling.throughput(Throughput::Elements(
+        WITH_TYPOS.split_whitespace().count() as u64
+    ));
+    spelling.bench_function("prose with typos", |b| {
+        b.iter(|| engine.correct(black_box(WITH_TYPOS), &extra))
+    });
+    spelling.finish();
+
+    let joined = run_together();
+    let mut segmentation = c.benchmark_group("segmentation");
+    segmentation.throughput(Throughput::Bytes(joined.len() as u64));
+    segmentation.bench_function("run-together prose", |b| {
+        b.iter(|| engine.segment(black_box(&joined), &extra))
+    });
+    segmentation.finish();
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
