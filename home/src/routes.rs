@@ -2,7 +2,7 @@
 //! the HTML catchers.
 
 use chrono::SecondsFormat;
-use rocket::http::{Header, Status};
+use rocket::http::{ContentType, Header, Status};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::response::{self, Responder};
@@ -189,34 +189,31 @@ async fn healthz(db: &State<DatabaseConnection>) -> (Status, Json<Health>) {
     (status, Json(health))
 }
 
+/// A file compiled into home, served with a cache lifetime: the pages
+/// need no CDN and the service no files beside it.
 #[derive(rocket::Responder)]
-#[response(content_type = "css")]
-struct Stylesheet {
-    body: &'static str,
+struct Asset {
+    body: (ContentType, &'static str),
     cache: Header<'static>,
+}
+
+impl Asset {
+    fn new(content_type: ContentType, body: &'static str) -> Self {
+        Asset {
+            body: (content_type, body),
+            cache: Header::new("Cache-Control", "public, max-age=3600"),
+        }
+    }
 }
 
 #[rocket::get("/static/style.css")]
-fn stylesheet() -> Stylesheet {
-    Stylesheet {
-        body: include_str!("../static/style.css"),
-        cache: Header::new("Cache-Control", "public, max-age=3600"),
-    }
-}
-
-#[derive(rocket::Responder)]
-#[response(content_type = "text/javascript")]
-struct Script {
-    body: &'static str,
-    cache: Header<'static>,
+fn stylesheet() -> Asset {
+    Asset::new(ContentType::CSS, include_str!("../static/style.css"))
 }
 
 #[rocket::get("/static/app.js")]
-fn script() -> Script {
-    Script {
-        body: include_str!("../static/app.js"),
-        cache: Header::new("Cache-Control", "public, max-age=3600"),
-    }
+fn script() -> Asset {
+    Asset::new(ContentType::JavaScript, include_str!("../static/app.js"))
 }
 
 struct Caught(Status, String);

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{retry_after, BackendError, Secret, Translated, Translator};
+use super::{send, BackendError, Secret, Translated, Translator};
 
 pub struct Google {
     http: reqwest::Client,
@@ -80,25 +80,18 @@ impl Translator for Google {
         if let Some(source) = source {
             body["source"] = json!(source);
         }
-        let response = self
-            .http
-            .post(&self.endpoint)
-            // A header, not `?key=`: URLs end up in error messages and logs.
-            .header("X-Goog-Api-Key", self.key.expose())
-            .json(&body)
-            .send()
-            .await
-            .map_err(BackendError::from_transport)?;
-        let status = response.status();
-        let wait = retry_after(response.headers());
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(BackendError::from_transport)?;
-        if !status.is_success() {
-            return Err(classify(status.as_u16(), &bytes, wait));
+        let reply = send(
+            self.http
+                .post(&self.endpoint)
+                // A header, not `?key=`: URLs end up in error messages and logs.
+                .header("X-Goog-Api-Key", self.key.expose())
+                .json(&body),
+        )
+        .await?;
+        if !(200..300).contains(&reply.status) {
+            return Err(classify(reply.status, &reply.body, reply.retry_after));
         }
-        let success: Success = serde_json::from_slice(&bytes)
+        let success: Success = serde_json::from_slice(&reply.body)
             .map_err(|e| BackendError::BadResponse(format!("not a v2 translation: {e}")))?;
         Ok(success
             .data

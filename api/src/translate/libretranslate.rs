@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{retry_after, BackendError, Secret, Translated, Translator};
+use super::{send, BackendError, Secret, Translated, Translator};
 
 pub struct LibreTranslate {
     http: reqwest::Client,
@@ -63,21 +63,10 @@ impl Translator for LibreTranslate {
         if let Some(key) = &self.key {
             body["api_key"] = json!(key.expose());
         }
-        let response = self
-            .http
-            .post(&self.endpoint)
-            .json(&body)
-            .send()
-            .await
-            .map_err(BackendError::from_transport)?;
-        let status = response.status().as_u16();
-        let wait = retry_after(response.headers());
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(BackendError::from_transport)?;
+        let reply = send(self.http.post(&self.endpoint).json(&body)).await?;
+        let (status, wait) = (reply.status, reply.retry_after);
         if !(200..300).contains(&status) {
-            let failure: Failure = serde_json::from_slice(&bytes).unwrap_or_default();
+            let failure: Failure = serde_json::from_slice(&reply.body).unwrap_or_default();
             let message = if failure.error.is_empty() {
                 format!("HTTP {status}")
             } else {
@@ -90,7 +79,7 @@ impl Translator for LibreTranslate {
                 _ => BackendError::Upstream(message),
             });
         }
-        let success: Success = serde_json::from_slice(&bytes)
+        let success: Success = serde_json::from_slice(&reply.body)
             .map_err(|e| BackendError::BadResponse(format!("not a LibreTranslate answer: {e}")))?;
         let mut detected = success.detected_language.into_iter().map(|d| d.language);
         Ok(success

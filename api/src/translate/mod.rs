@@ -97,8 +97,32 @@ impl BackendError {
     }
 }
 
+/// A backend's answer, read whole: its status, any `Retry-After`, its body.
+pub(crate) struct Reply {
+    pub status: u16,
+    pub retry_after: Option<Duration>,
+    pub body: Vec<u8>,
+}
+
+/// Sends `request` and reads the answer, sorting transport failures.
+pub(crate) async fn send(request: reqwest::RequestBuilder) -> Result<Reply, BackendError> {
+    let response = request.send().await.map_err(BackendError::from_transport)?;
+    let status = response.status().as_u16();
+    let retry_after = retry_after(response.headers());
+    let body = response
+        .bytes()
+        .await
+        .map_err(BackendError::from_transport)?
+        .to_vec();
+    Ok(Reply {
+        status,
+        retry_after,
+        body,
+    })
+}
+
 /// `Retry-After` in seconds, as both backends may send it.
-pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let seconds: u64 = headers
         .get(reqwest::header::RETRY_AFTER)?
         .to_str()
