@@ -62,7 +62,12 @@ impl Engine {
 
     /// The text with its misspellings corrected, and what changed.
     pub fn correct(&self, text: &str, extra: &ExtraWords) -> Outcome {
-        spell::correct(&self.symspell, extra, text)
+        let known = spell::Knowledge {
+            index: &self.symspell,
+            lexicon: &self.lexicon,
+            extra,
+        };
+        spell::correct(&known, text)
     }
 
     /// The text with spaces put between run-together words (no other
@@ -108,6 +113,19 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");
         }
+    }
+
+    #[test]
+    fn the_words_around_a_typo_choose_its_correction() {
+        // `frm` is one edit from `from`, `form` and `firm`; the pairs decide.
+        assert_eq!(
+            engine().correct("a letter frm her", &NONE).text,
+            "a letter from her"
+        );
+        assert_eq!(
+            engine().correct("fill in the frm below", &NONE).text,
+            "fill in the form below"
+        );
     }
 
     #[test]

@@ -39,9 +39,6 @@ pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     d[n][m]
 }
 
-/// No single edit costs less: a bound for pruning candidates.
-pub const CHEAPEST_EDIT: f64 = DOUBLED;
-
 const TRANSPOSITION: f64 = 0.9; // p ≈ 0.13
 const VOWEL_FOR_VOWEL: f64 = 1.0; // p = 0.1
 const NEIGHBOUR_KEY: f64 = 1.1;

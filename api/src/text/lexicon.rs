@@ -71,6 +71,15 @@ impl Lexicon {
         }
     }
 
+    /// How much likelier `word` is right after `previous` than anywhere
+    /// (log10); 0 when either is unknown.
+    pub fn pair_lift(&self, previous: &str, word: &str) -> f64 {
+        match (self.id(previous), self.id(word)) {
+            (Some(p), Some(w)) => self.log_p(Some(p), w) - self.log_p(None, w),
+            _ => 0.0,
+        }
+    }
+
     /// Norvig's odds for a string the dictionary does not know: the longer,
     /// the less likely it is one word.
     fn log_p_unknown(&self, len: usize) -> f64 {

@@ -7,27 +7,49 @@ use symspell::{AsciiStringStrategy, SymSpell, Verbosity};
 use super::changes::{Builder, Outcome};
 use super::error_model;
 use super::extra_words::ExtraWords;
-use super::tokenize::{tokenize, Kind};
+use super::lexicon::Lexicon;
+use super::tokenize::{tokenize, Kind, Token};
+
+/// What the corrector knows: the candidate index, word-pair odds for
+/// context, and the user's extra words.
+pub struct Knowledge<'a> {
+    pub index: &'a SymSpell<AsciiStringStrategy>,
+    pub lexicon: &'a Lexicon,
+    pub extra: &'a ExtraWords,
+}
 
 /// Edits a word may be away from its correction.
 pub const MAX_EDIT_DISTANCE: i64 = 2;
 
-pub fn correct(index: &SymSpell<AsciiStringStrategy>, extra: &ExtraWords, text: &str) -> Outcome {
+pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
+    let tokens = tokenize(text);
     let mut sentence_start = true;
-    for token in tokenize(text) {
+    // The word before, as corrected, when only spaces separate them.
+    let mut previous: Option<String> = None;
+    for (i, token) in tokens.iter().enumerate() {
         match token.kind {
             Kind::Word => {
-                let corrected = correct_word(index, extra, token.text, sentence_start);
-                out.replace(token.text, corrected.as_deref().unwrap_or(token.text));
+                let context = Context {
+                    previous: previous.as_deref(),
+                    next: next_word(&tokens, i),
+                };
+                let corrected = correct_word(known, token.text, sentence_start, &context);
+                let written = corrected.as_deref().unwrap_or(token.text);
+                out.replace(token.text, written);
+                previous = Some(written.to_ascii_lowercase());
                 sentence_start = false;
             }
             Kind::Kept => {
                 out.keep(token.text);
+                previous = None;
                 sentence_start = false;
             }
             Kind::Gap => {
                 out.keep(token.text);
+                if !token.text.chars().all(char::is_whitespace) {
+                    previous = None;
+                }
                 if token.text.contains(['.', '!', '?', '\n']) {
                     sentence_start = true;
                 }
@@ -37,13 +59,34 @@ pub fn correct(index: &SymSpell<AsciiStringStrategy>, extra: &ExtraWords, text: 
     out.finish()
 }
 
+/// The words around the one being corrected, lowercase.
+struct Context<'a> {
+    previous: Option<&'a str>,
+    next: Option<&'a str>,
+}
+
+/// The next token when it is a word after nothing but spaces.
+fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
+    match (tokens.get(i + 1), tokens.get(i + 2)) {
+        (Some(gap), Some(word))
+            if gap.kind == Kind::Gap
+                && gap.text.chars().all(char::is_whitespace)
+                && word.kind == Kind::Word =>
+        {
+            Some(word.text)
+        }
+        _ => None,
+    }
+}
+
 /// The correction of one plain word, or `None` to leave it as it is.
 fn correct_word(
-    index: &SymSpell<AsciiStringStrategy>,
-    extra: &ExtraWords,
+    known: &Knowledge<'_>,
     word: &str,
     sentence_start: bool,
+    context: &Context<'_>,
 ) -> Option<String> {
+    let (index, extra) = (known.index, known.extra);
     let lower = word.to_ascii_lowercase().replace('’', "'");
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2
         || extra.contains(&lower)
@@ -61,7 +104,7 @@ fn correct_word(
     if is_capitalised(word) && !sentence_start {
         return None;
     }
-    let from_dictionary = most_likely(index, &lower);
+    let from_dictionary = most_likely(known, &lower, context);
     let from_extra = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST);
     match (from_dictionary, from_extra) {
         (Some((score, _)), Some((extra_score, term))) if extra_score > score => {
@@ -74,33 +117,31 @@ fn correct_word(
 }
 
 /// Among the nearest dictionary words (within two edits), the one that best
-/// explains the typed word: how common it is (its frequency), times how
-/// likely this slip is for it (the error model), both as log10. Ranking
-/// only the nearest keeps lookups fast, and measured better than ranking
-/// every word within two edits (README, "Text engine figures").
-fn most_likely(index: &SymSpell<AsciiStringStrategy>, typed: &str) -> Option<(f64, String)> {
-    // No edit costs less than `CHEAPEST_EDIT`, so a candidate's score is at
-    // most this bound; scoring in bound order stops at the first that cannot win.
-    let bound = |count: i64, distance: i64| {
-        (count as f64).log10() - CHANNEL_WEIGHT * error_model::CHEAPEST_EDIT * distance as f64
-    };
-    let mut candidates = index.lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE);
-    candidates.sort_by(|a, b| bound(b.count, b.distance).total_cmp(&bound(a.count, a.distance)));
-    let mut best: Option<(f64, String)> = None;
-    for candidate in candidates {
-        if best
-            .as_ref()
-            .is_some_and(|(score, _)| bound(candidate.count, candidate.distance) <= *score)
-        {
-            break;
-        }
-        let score = (candidate.count as f64).log10()
-            - CHANNEL_WEIGHT * error_model::edit_cost(typed, &candidate.term);
-        if best.as_ref().is_none_or(|(top, _)| score > *top) {
-            best = Some((score, candidate.term));
-        }
-    }
-    best
+/// explains the typed word: how common it is, times how likely this slip is
+/// for it (the error model), times how well it fits between its neighbours
+/// (word pairs), all as log10. Ranking only the nearest keeps lookups fast,
+/// and measured better than ranking every word within two edits.
+fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<(f64, String)> {
+    let next = context.next.map(str::to_ascii_lowercase);
+    known
+        .index
+        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
+        .into_iter()
+        .map(|candidate| {
+            // In a word-pair model, comparing candidates between two words
+            // comes down to each one's odds plus how much each pair lifts them.
+            let lift = context
+                .previous
+                .map_or(0.0, |p| known.lexicon.pair_lift(p, &candidate.term))
+                + next
+                    .as_deref()
+                    .map_or(0.0, |n| known.lexicon.pair_lift(&candidate.term, n));
+            let score = (candidate.count as f64).log10()
+                - CHANNEL_WEIGHT * error_model::edit_cost(typed, &candidate.term)
+                + lift;
+            (score, candidate.term)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
 }
 
 /// Extra words are suggested up to two ordinary edits away.
