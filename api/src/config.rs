@@ -2,6 +2,7 @@
 //! its keys, timeouts, retries and cache window. (The database and the
 //! server's address come from `store::figment`.)
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use rocket::figment::Figment;
@@ -28,6 +29,16 @@ pub const DEFAULT_GOOGLE_URL: &str = "https://translation.googleapis.com";
 /// The longest wait between two attempts; a longer `Retry-After` from the
 /// backend is passed on to the client instead of waited out.
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(2);
+
+/// `TEXTPROC_EXTRA_WORDS`: the file of domain words, if one is set.
+pub fn extra_words_path(figment: &Figment) -> Option<PathBuf> {
+    figment
+        .extract_inner::<String>("textproc_extra_words")
+        .ok()
+        .map(|path| path.trim().to_owned())
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+}
 
 /// The settings as they arrive; `Debug` shows no key (see `Secret`).
 #[derive(Debug, Default, Deserialize)]

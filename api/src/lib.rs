@@ -77,23 +77,18 @@ fn migrations() -> AdHoc {
 /// list stops the launch.
 fn text_engine() -> AdHoc {
     AdHoc::try_on_ignite("Text engine", |rocket| async move {
-        let extra = match rocket
-            .figment()
-            .extract_inner::<String>("textproc_extra_words")
-        {
-            Ok(path) if !path.trim().is_empty() => {
-                match ExtraWords::load(std::path::Path::new(path.trim())) {
-                    Ok(extra) => {
-                        rocket::info!("extra words: {} from {path}", extra.len());
-                        extra
-                    }
-                    Err(e) => {
-                        rocket::error!("TEXTPROC_EXTRA_WORDS: {e}");
-                        return Err(rocket);
-                    }
+        let extra = match config::extra_words_path(rocket.figment()) {
+            Some(path) => match ExtraWords::load(&path) {
+                Ok(extra) => {
+                    rocket::info!("extra words: {} from {}", extra.len(), path.display());
+                    extra
                 }
-            }
-            _ => ExtraWords::default(),
+                Err(e) => {
+                    rocket::error!("TEXTPROC_EXTRA_WORDS: {e}");
+                    return Err(rocket);
+                }
+            },
+            None => ExtraWords::default(),
         };
         let rocket = rocket.manage(Arc::new(extra));
         match tokio::task::spawn_blocking(Engine::english).await {

@@ -68,17 +68,19 @@ pub async fn translate(
         None => None,
     };
 
-    let (processed, source_language, provenance) = match reused {
+    // What comes back either way: the text, its source, which record it
+    // was reused from (if any), what was sent, and whether it was English already.
+    let (processed, source_language, cached_from, characters_sent, already_in_target) = match reused
+    {
         Some(earlier) => {
             let already_in_target = earlier.processed == earlier.original;
-            let provenance = Provenance {
-                backend: service.backend_name(),
-                cached: true,
-                cached_from: Some(earlier.id),
-                characters_sent: 0,
+            (
+                earlier.processed,
+                earlier.source_language,
+                Some(earlier.id),
+                0,
                 already_in_target,
-            };
-            (earlier.processed, earlier.source_language, provenance)
+            )
         }
         None => {
             let result = service
@@ -92,15 +94,21 @@ pub async fn translate(
             } else {
                 result.text
             };
-            let provenance = Provenance {
-                backend: service.backend_name(),
-                cached: false,
-                cached_from: None,
-                characters_sent: result.characters_sent,
+            (
+                processed,
+                source,
+                None,
+                result.characters_sent,
                 already_in_target,
-            };
-            (processed, source, provenance)
+            )
         }
+    };
+    let provenance = Provenance {
+        backend: service.backend_name(),
+        cached: cached_from.is_some(),
+        cached_from,
+        characters_sent,
+        already_in_target,
     };
 
     let record = store::insert_record(

@@ -249,9 +249,7 @@ mod tests {
             "helloworld",
         ];
         for _ in 0..300 {
-            let text: String = (0..rng.below(10))
-                .map(|_| pieces[rng.below(pieces.len())])
-                .collect();
+            let text = rng.text(&pieces, 10);
             for outcome in [
                 engine().correct(&text, &NONE),
                 engine().segment(&text, &NONE),

@@ -10,8 +10,9 @@ use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
 use super::tokenize::{tokenize, Kind, Token};
 
-/// What the corrector knows: the candidate index, word-pair odds for
-/// context, and the user's extra words.
+/// What the corrector knows: the candidate index (SymSpell, for words near
+/// a typo), the lexicon (whether a word is known, and word-pair odds for
+/// context), and the user's extra words.
 pub struct Knowledge<'a> {
     pub index: &'a SymSpell<AsciiStringStrategy>,
     pub lexicon: &'a Lexicon,
@@ -86,17 +87,18 @@ fn correct_word(
     sentence_start: bool,
     context: &Context<'_>,
 ) -> Option<String> {
-    let (index, extra) = (known.index, known.extra);
+    let is_known = |lower: &str| known.lexicon.id(lower).is_some();
+    let extra = known.extra;
     let lower = word.to_ascii_lowercase().replace('’', "'");
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2
         || extra.contains(&lower)
-        || is_known(index, &lower)
+        || is_known(&lower)
     {
         return None;
     }
     // A possessive of a known word (`dog's`, `Peter's`) is right.
     if let Some(stem) = lower.strip_suffix("'s") {
-        if is_known(index, stem) || is_capitalised(word) {
+        if is_known(stem) || is_capitalised(word) {
             return None;
         }
     }
@@ -163,13 +165,6 @@ fn with_case_of_extra(original: &str, extra: &str) -> String {
 /// How much one unit of edit cost outweighs a tenfold difference in
 /// frequency.
 const CHANNEL_WEIGHT: f64 = 1.5;
-
-fn is_known(index: &SymSpell<AsciiStringStrategy>, lower: &str) -> bool {
-    index
-        .lookup(lower, Verbosity::Top, 0)
-        .first()
-        .is_some_and(|s| s.term == lower)
-}
 
 fn is_capitalised(word: &str) -> bool {
     let mut letters = word.chars().filter(char::is_ascii_alphabetic);

@@ -255,9 +255,7 @@ pub(crate) mod tests {
             "İ",
         ];
         for _ in 0..5_000 {
-            let text: String = (0..rng.below(12))
-                .map(|_| pieces[rng.below(pieces.len())])
-                .collect();
+            let text = rng.text(&pieces, 12);
             let tokens = tokenize(&text);
             let rebuilt: String = tokens.iter().map(|t| t.text).collect();
             assert_eq!(rebuilt, text);
@@ -274,6 +272,13 @@ pub(crate) mod tests {
     pub(crate) struct Rng(pub u64);
 
     impl Rng {
+        /// Up to `max - 1` of `pieces`, drawn with repetition, joined.
+        pub fn text(&mut self, pieces: &[&str], max: usize) -> String {
+            (0..self.below(max))
+                .map(|_| pieces[self.below(pieces.len())])
+                .collect()
+        }
+
         pub fn below(&mut self, n: usize) -> usize {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
