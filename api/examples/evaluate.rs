@@ -49,6 +49,8 @@ fn run(data: &Path) -> Result<(), String> {
         );
     }
 
+    // EVALUATE_SHOW=1 prints every sentence the engine gets wrong.
+    let show = std::env::var_os("EVALUATE_SHOW").is_some();
     let sentences = pairs(&data.join("spell").join("wordnet-sentences-dev.tsv"))?;
     let (mut exact, mut typos, mut fixed, mut clean, mut kept) = (0, 0, 0, 0, 0);
     for (noisy, truth) in &sentences {
@@ -59,15 +61,21 @@ fn run(data: &Path) -> Result<(), String> {
             truth.split(' ').collect(),
             out.split(' ').collect(),
         );
-        if n.len() == t.len() && t.len() == o.len() {
-            for ((n, t), o) in n.iter().zip(&t).zip(&o) {
-                if n == t {
-                    clean += 1;
-                    kept += usize::from(o == t);
-                } else {
-                    typos += 1;
-                    fixed += usize::from(o == t);
-                }
+        if &out != truth && show {
+            println!("  {noisy}\n    -> {out}\n    ≠  {truth}");
+        }
+        // Word by word where the words line up; where they do not (a
+        // split or merge that should not have been), every word of the
+        // sentence counts as got wrong.
+        let aligned = o.len() == t.len();
+        for (k, (n, t)) in n.iter().zip(&t).enumerate() {
+            let right = aligned && o[k] == *t;
+            if n == t {
+                clean += 1;
+                kept += usize::from(right);
+            } else {
+                typos += 1;
+                fixed += usize::from(right);
             }
         }
     }

@@ -41,6 +41,7 @@ pub fn rocket() -> Rocket<Build> {
 /// the routes under `/api` and their JSON catchers.
 pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket
+        .attach(engine_warm_up())
         .attach(migrations())
         .attach(store::service::database())
         .attach(text_engine())
@@ -69,6 +70,18 @@ fn migrations() -> AdHoc {
                 Err(rocket)
             }
         }
+    })
+}
+
+/// Starts building the engine on its own thread before the migrations run,
+/// so the two overlap; `text_engine` later waits for it (and reports any
+/// failure).
+fn engine_warm_up() -> AdHoc {
+    AdHoc::on_ignite("Text engine warm-up", |rocket| async move {
+        std::thread::spawn(|| {
+            let _ = Engine::english();
+        });
+        rocket
     })
 }
 

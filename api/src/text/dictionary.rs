@@ -4,9 +4,11 @@ use std::io::Read;
 
 use flate2::read::GzDecoder;
 
-const UNIGRAMS_GZ: &[u8] =
+use super::embedded;
+
+static UNIGRAMS_GZ: &[u8] =
     include_bytes!("../../dictionaries/frequency_dictionary_en_82_765.txt.gz");
-const BIGRAMS_GZ: &[u8] =
+static BIGRAMS_GZ: &[u8] =
     include_bytes!("../../dictionaries/frequency_bigramdictionary_en_243_342.txt.gz");
 
 /// Entries in the files as shipped (their names say 82,765 and 243,342).
@@ -22,12 +24,16 @@ pub struct DictionaryError {
 
 /// `word count` lines, checked.
 pub fn unigrams() -> Result<Vec<(String, i64)>, DictionaryError> {
-    entries("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES)
+    let entries = entries("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES);
+    embedded::release(UNIGRAMS_GZ);
+    entries
 }
 
 /// `word word count` lines, checked; the key is the two words with one space.
 pub fn bigrams() -> Result<Vec<(String, i64)>, DictionaryError> {
-    entries("bigram", BIGRAMS_GZ, 2, BIGRAM_ENTRIES)
+    let entries = entries("bigram", BIGRAMS_GZ, 2, BIGRAM_ENTRIES);
+    embedded::release(BIGRAMS_GZ);
+    entries
 }
 
 /// Decompresses and parses one dictionary, rejecting anything short of

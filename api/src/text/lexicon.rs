@@ -9,6 +9,9 @@ pub const MAX_WORD_LEN: usize = 24;
 /// How much a seen word pair counts against the single word's own odds.
 const BIGRAM_WEIGHT: f64 = 0.7;
 
+/// log10 P(w) of a common word: one in a thousand.
+const COMMON_LOG_P: f32 = -3.0;
+
 pub struct Lexicon {
     ids: HashMap<Box<str>, u32, Fnv>,
     /// log10 P(w), by id.
@@ -71,13 +74,35 @@ impl Lexicon {
         }
     }
 
-    /// How much likelier `word` is right after `previous` than anywhere
-    /// (log10); 0 when either is unknown.
-    pub fn pair_lift(&self, previous: &str, word: &str) -> f64 {
-        match (self.id(previous), self.id(word)) {
-            (Some(p), Some(w)) => self.log_p(Some(p), w) - self.log_p(None, w),
-            _ => 0.0,
+    /// One of the hundred or so words that each make up at least 0.1% of
+    /// English text (`the`, `of`, `in`, `a`…).
+    pub fn is_common(&self, word: &str) -> bool {
+        self.id(word)
+            .is_some_and(|id| self.unigram[id as usize] >= COMMON_LOG_P)
+    }
+
+    /// How likely `words` are, in a row, between `previous` and `next`:
+    /// log10 of the corpus size plus the log10 odds of each word given the
+    /// one before, plus how much the last lifts `next`. For one word with
+    /// no neighbours that is its log10 count; readings of the same typed
+    /// text (one word, or two) compare directly. `None` if a word is unknown.
+    pub fn phrase_score(
+        &self,
+        previous: Option<&str>,
+        words: &[&str],
+        next: Option<&str>,
+    ) -> Option<f64> {
+        let mut before = previous.and_then(|p| self.id(p));
+        let mut score = self.log_total;
+        for word in words {
+            let id = self.id(word)?;
+            score += self.log_p(before, id);
+            before = Some(id);
         }
+        if let Some(next) = next.and_then(|n| self.id(n)) {
+            score += self.log_p(before, next) - self.log_p(None, next);
+        }
+        Some(score)
     }
 
     /// Norvig's odds for a string the dictionary does not know: the longer,

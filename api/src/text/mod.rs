@@ -3,12 +3,17 @@
 
 mod changes;
 mod dictionary;
+mod embedded;
 mod engine;
 mod error_model;
 mod extra_words;
 mod lexicon;
+#[cfg(test)]
+mod properties;
 mod segment;
+mod space_slips;
 mod spell;
+mod spelling_index;
 mod tokenize;
 
 pub use changes::{Change, Outcome};

@@ -2,25 +2,24 @@
 //! is tokenized first, each plain word is checked, and a correction takes
 //! the case of the word it replaces.
 
-use symspell::{AsciiStringStrategy, SymSpell, Verbosity};
+use symspell::Verbosity;
 
 use super::changes::{Builder, Outcome};
 use super::error_model;
 use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
+use super::space_slips;
+use super::spelling_index::{Index, MAX_EDIT_DISTANCE};
 use super::tokenize::{tokenize, Kind, Token};
 
 /// What the corrector knows: the candidate index (SymSpell, for words near
 /// a typo), the lexicon (whether a word is known, and word-pair odds for
 /// context), and the user's extra words.
 pub struct Knowledge<'a> {
-    pub index: &'a SymSpell<AsciiStringStrategy>,
+    pub index: &'a Index,
     pub lexicon: &'a Lexicon,
     pub extra: &'a ExtraWords,
 }
-
-/// Edits a word may be away from its correction.
-pub const MAX_EDIT_DISTANCE: i64 = 2;
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
@@ -28,17 +27,32 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut sentence_start = true;
     // The word before, as corrected, when only spaces separate them.
     let mut previous: Option<String> = None;
-    for (i, token) in tokens.iter().enumerate() {
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
         match token.kind {
             Kind::Word => {
                 let context = Context {
                     previous: previous.as_deref(),
-                    next: next_word(&tokens, i),
+                    next: next_word(&tokens, i).map(str::to_ascii_lowercase),
                 };
+                if let Some(joined) =
+                    space_slips::merge(known, &tokens, i, &context, sentence_start)
+                {
+                    // `ins pired`: the word, its space and the next word.
+                    let span = token.span.start..tokens[i + 2].span.end;
+                    out.replace(&text[span], &joined);
+                    previous = Some(joined.to_ascii_lowercase());
+                    sentence_start = false;
+                    i += 3;
+                    continue;
+                }
                 let corrected = correct_word(known, token.text, sentence_start, &context);
                 let written = corrected.as_deref().unwrap_or(token.text);
                 out.replace(token.text, written);
-                previous = Some(written.to_ascii_lowercase());
+                // After a split (`the past`), the last of the two words.
+                let last = written.rsplit(' ').next().unwrap_or(written);
+                previous = Some(last.to_ascii_lowercase());
                 sentence_start = false;
             }
             Kind::Kept => {
@@ -56,18 +70,19 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                 }
             }
         }
+        i += 1;
     }
     out.finish()
 }
 
 /// The words around the one being corrected, lowercase.
-struct Context<'a> {
-    previous: Option<&'a str>,
-    next: Option<&'a str>,
+pub struct Context<'a> {
+    pub previous: Option<&'a str>,
+    pub next: Option<String>,
 }
 
 /// The next token when it is a word after nothing but spaces.
-fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
+pub fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
     match (tokens.get(i + 1), tokens.get(i + 2)) {
         (Some(gap), Some(word))
             if gap.kind == Kind::Gap
@@ -87,35 +102,45 @@ fn correct_word(
     sentence_start: bool,
     context: &Context<'_>,
 ) -> Option<String> {
-    let is_known = |lower: &str| known.lexicon.id(lower).is_some();
     let extra = known.extra;
     let lower = word.to_ascii_lowercase().replace('’', "'");
-    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2
-        || extra.contains(&lower)
-        || is_known(&lower)
-    {
+    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 || known.is_word(&lower) {
         return None;
     }
     // A possessive of a known word (`dog's`, `Peter's`) is right.
     if let Some(stem) = lower.strip_suffix("'s") {
-        if is_known(stem) || is_capitalised(word) {
+        if known.is_word(stem) || is_capitalised(word) {
             return None;
         }
     }
-    // Capitalised mid-sentence and unknown: a name, not a typo.
-    if is_capitalised(word) && !sentence_start {
+    if is_name(word, sentence_start) {
         return None;
     }
     let from_dictionary = most_likely(known, &lower, context);
-    let from_extra = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST);
-    match (from_dictionary, from_extra) {
-        (Some((score, _)), Some((extra_score, term))) if extra_score > score => {
-            Some(with_case_of_extra(word, term))
+    if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
+        if from_dictionary
+            .as_ref()
+            .is_none_or(|best| extra_score > best.score)
+        {
+            return Some(with_case_of_extra(word, term));
         }
-        (None, Some((_, term))) => Some(with_case_of_extra(word, term)),
-        (Some((_, term)), _) => Some(with_case_of(word, &term)),
-        (None, None) => None,
     }
+    space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
+        .or(from_dictionary.map(|best| best.term))
+        .map(|term| with_case_of(word, &term))
+}
+
+/// A dictionary word one to two edits from a typed word, and how well it
+/// explains it.
+pub struct Candidate {
+    pub term: String,
+    /// Edits from the typed word (all candidates of one lookup share it).
+    pub distance: i64,
+    /// The error model's cost of the slip.
+    pub cost: f64,
+    /// `Lexicon::phrase_score` of the word in its place, minus the weighted
+    /// slip cost.
+    pub score: f64,
 }
 
 /// Among the nearest dictionary words (within two edits), the one that best
@@ -123,27 +148,38 @@ fn correct_word(
 /// for it (the error model), times how well it fits between its neighbours
 /// (word pairs), all as log10. Ranking only the nearest keeps lookups fast,
 /// and measured better than ranking every word within two edits.
-fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<(f64, String)> {
-    let next = context.next.map(str::to_ascii_lowercase);
+pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     known
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
-        .map(|candidate| {
-            // In a word-pair model, comparing candidates between two words
-            // comes down to each one's odds plus how much each pair lifts them.
-            let lift = context
-                .previous
-                .map_or(0.0, |p| known.lexicon.pair_lift(p, &candidate.term))
-                + next
-                    .as_deref()
-                    .map_or(0.0, |n| known.lexicon.pair_lift(&candidate.term, n));
-            let score = (candidate.count as f64).log10()
-                - CHANNEL_WEIGHT * error_model::edit_cost(typed, &candidate.term)
-                + lift;
-            (score, candidate.term)
+        .filter_map(|found| {
+            let cost = error_model::edit_cost(typed, &found.term);
+            let fit = known.lexicon.phrase_score(
+                context.previous,
+                &[&found.term],
+                context.next.as_deref(),
+            )?;
+            Some(Candidate {
+                score: fit - CHANNEL_WEIGHT * cost,
+                distance: found.distance,
+                cost,
+                term: found.term,
+            })
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+impl Knowledge<'_> {
+    /// In the dictionary or among the extra words: never corrected.
+    pub fn is_word(&self, lower: &str) -> bool {
+        self.lexicon.id(lower).is_some() || self.extra.contains(lower)
+    }
+}
+
+/// Capitalised mid-sentence: a name, when it is not a known word.
+pub fn is_name(word: &str, sentence_start: bool) -> bool {
+    is_capitalised(word) && !sentence_start
 }
 
 /// Extra words are suggested up to two ordinary edits away.
@@ -164,7 +200,7 @@ fn with_case_of_extra(original: &str, extra: &str) -> String {
 
 /// How much one unit of edit cost outweighs a tenfold difference in
 /// frequency.
-const CHANNEL_WEIGHT: f64 = 1.5;
+pub const CHANNEL_WEIGHT: f64 = 1.5;
 
 fn is_capitalised(word: &str) -> bool {
     let mut letters = word.chars().filter(char::is_ascii_alphabetic);
@@ -173,7 +209,7 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// `teh`→`the`, `Teh`→`The`, `TEH`→`THE`.
-fn with_case_of(original: &str, lower: &str) -> String {
+pub fn with_case_of(original: &str, lower: &str) -> String {
     let letters: Vec<char> = original.chars().filter(char::is_ascii_alphabetic).collect();
     if letters.len() > 1 && letters.iter().all(char::is_ascii_uppercase) {
         return lower.to_ascii_uppercase();

@@ -1,0 +1,141 @@
+//! Property tests (proptest) over generated text: the tokenizer and both
+//! operations, on arbitrary Unicode and on text built from the awkward
+//! pieces real input has. They run with `cargo test`, so in CI; a failing
+//! case is shrunk and saved under `proptest-regressions/`.
+
+use proptest::prelude::*;
+
+use super::changes::Outcome;
+use super::tokenize::tokenize;
+use super::{Engine, ExtraWords};
+
+/// Pieces that meet at awkward places: typos, contractions, quotes, URLs,
+/// addresses, emoji (with joiners), other scripts, control characters.
+const PIECES: &[&str] = &[
+    "a",
+    "Teh",
+    "teh",
+    "TEH",
+    "speling",
+    "wrold",
+    "ins",
+    " pired",
+    "thepast",
+    "helloworld",
+    "can't",
+    "isn't",
+    "Peter's",
+    "'",
+    "’",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    ",",
+    ".",
+    "!",
+    "?",
+    ";",
+    "@",
+    "#",
+    "x@y.z",
+    "http://",
+    "https://x.io/teh",
+    "😀",
+    "👨‍👩‍👧",
+    "é",
+    "naïve",
+    "東京",
+    "مرحبا",
+    "12",
+    "24th",
+    "iPhone",
+    "COVID19",
+    "-",
+    "\u{0}",
+    "\u{200b}",
+    "ß",
+    "İ",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat()),
+        "[a-zA-Z' ,.!?\n]{0,60}",
+    ]
+}
+
+fn engine() -> &'static Engine {
+    Engine::english().expect("the embedded dictionaries load")
+}
+
+/// The input rebuilt from the output by undoing each change at its offset
+/// (offsets are in the original, in characters).
+fn undo(outcome: &Outcome) -> String {
+    let output: Vec<char> = outcome.text.chars().collect();
+    let mut input = String::new();
+    let (mut at_output, mut at_input) = (0, 0);
+    for change in &outcome.changes {
+        let kept = change.offset - at_input;
+        input.extend(&output[at_output..at_output + kept]);
+        input.push_str(&change.original);
+        at_output += kept + change.replacements[0].chars().count();
+        at_input = change.offset + change.length;
+    }
+    input.extend(&output[at_output..]);
+    input
+}
+
+/// What a change may touch: the letters and apostrophes of a word
+/// (`did'nt` → `didn't`), and a space (`ins pired`, `thepast`).
+fn without_letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_ascii_alphabetic() && !matches!(c, ' ' | '\'' | '’'))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+    /// What the corrector relies on: the tokens cover the text exactly.
+    #[test]
+    fn tokens_rebuild_the_text(text in text()) {
+        let tokens = tokenize(&text);
+        let mut at = 0;
+        for token in &tokens {
+            prop_assert_eq!(token.span.start, at);
+            prop_assert!(!token.text.is_empty());
+            prop_assert_eq!(&text[token.span.clone()], token.text);
+            at = token.span.end;
+        }
+        prop_assert_eq!(at, text.len());
+    }
+
+    /// Everything outside a change is kept in place, and a change only
+    /// swaps letters (or moves a space): undoing the changes gives the
+    /// input back.
+    #[test]
+    fn spelling_keeps_everything_but_its_changes(text in text()) {
+        let outcome = engine().correct(&text, &ExtraWords::default());
+        prop_assert_eq!(undo(&outcome), text.as_str());
+        let chars: Vec<char> = text.chars().collect();
+        for change in &outcome.changes {
+            let original: String = chars[change.offset..change.offset + change.length].iter().collect();
+            prop_assert_eq!(&original, &change.original);
+            prop_assert_eq!(without_letters(&change.original), without_letters(&change.replacements[0]));
+        }
+    }
+
+    /// Spacing only inserts spaces.
+    #[test]
+    fn spacing_only_inserts_spaces(text in text()) {
+        let outcome = engine().segment(&text, &ExtraWords::default());
+        prop_assert_eq!(undo(&outcome), text.as_str());
+        prop_assert_eq!(outcome.text.replace(' ', ""), text.replace(' ', ""));
+        for change in &outcome.changes {
+            prop_assert_eq!(change.length, 0);
+            prop_assert_eq!(change.replacements[0].as_str(), " ");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! A space typed in the wrong place: left out between two words
+//! (`thepast`) or put inside one (`ins pired`). Either reading is scored
+//! like any other correction (word and pair odds from the lexicon, minus
+//! the cost of the slip) and wins only where it explains the typed text
+//! better than correcting each word on its own.
+
+use super::lexicon::Lexicon;
+use super::spell::{
+    is_name, most_likely, next_word, with_case_of, Candidate, Context, Knowledge, CHANNEL_WEIGHT,
+};
+use super::tokenize::{Kind, Token};
+
+/// Cost (−log10 p) of a space left out or typed inside a word. Such slips
+/// are far rarer in collections of real misspellings than a dropped or
+/// extra letter; about ten times rarer than `OTHER_DELETION` (1.6) is taken
+/// here, so that `to tal` is `to talk`, not `total`.
+const SPACE_SLIP: f64 = 2.6;
+
+/// `typed` (lowercase, not a known word) as two known words, when that
+/// explains it better than `best`, its best one-word correction. Only for
+/// words with no correction one edit away (a near word is the likelier
+/// slip), and only after a common word (`thepast`, `alot`, `infact`): a
+/// dictionary word and a suffix or another word (`prisonlike`,
+/// `effortlessness`, `heartburning`) is more often a right word the
+/// dictionary lacks than a slip.
+pub fn split(
+    lexicon: &Lexicon,
+    typed: &str,
+    best: Option<&Candidate>,
+    context: &Context<'_>,
+) -> Option<String> {
+    if best.is_some_and(|b| b.distance <= 1)
+        || typed.len() < 4
+        || !typed.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let (score, first, second) = (1..typed.len())
+        .filter_map(|cut| {
+            let (first, second) = typed.split_at(cut);
+            if !lexicon.is_common(first) || !whole_word(second) {
+                return None;
+            }
+            let fit = lexicon.phrase_score(
+                context.previous,
+                &[first, second],
+                context.next.as_deref(),
+            )?;
+            Some((fit - CHANNEL_WEIGHT * SPACE_SLIP, first, second))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    best.is_none_or(|b| score > b.score)
+        .then(|| format!("{first} {second}"))
+}
+
+/// The dictionary knows most single letters as words; a run-together
+/// word does not end in one.
+fn whole_word(part: &str) -> bool {
+    part.len() >= 2
+}
+
+/// The word at `i` joined with the next (one space between them), when at
+/// least one of the two is not a word and the joined word explains both
+/// better than correcting each on its own. Two known words stay two.
+pub fn merge(
+    known: &Knowledge<'_>,
+    tokens: &[Token<'_>],
+    i: usize,
+    context: &Context<'_>,
+    sentence_start: bool,
+) -> Option<String> {
+    let (first, gap, second) = (&tokens[i], tokens.get(i + 1)?, tokens.get(i + 2)?);
+    if gap.kind != Kind::Gap || gap.text != " " || second.kind != Kind::Word {
+        return None;
+    }
+    let plain = |word: &str| word.bytes().all(|b| b.is_ascii_alphabetic());
+    if !plain(first.text) || !plain(second.text) {
+        return None;
+    }
+    let (a, b) = (
+        first.text.to_ascii_lowercase(),
+        second.text.to_ascii_lowercase(),
+    );
+    let (a_known, b_known) = (known.is_word(&a), known.is_word(&b));
+    if (a_known && b_known)
+        || known.extra.contains(&a)
+        || known.extra.contains(&b)
+        || (!a_known && is_name(first.text, sentence_start))
+        || (!b_known && is_name(second.text, false))
+    {
+        return None;
+    }
+    let joined = format!("{a}{b}");
+    let after = next_word(tokens, i + 2).map(str::to_ascii_lowercase);
+    let together = known
+        .lexicon
+        .phrase_score(context.previous, &[&joined], after.as_deref())?
+        - CHANNEL_WEIGHT * SPACE_SLIP;
+    // The two words as typed, each corrected if it is not a word.
+    let reading = |word: &str, is_known: bool, context: Context<'_>| {
+        if is_known {
+            Some((word.to_owned(), 0.0))
+        } else {
+            most_likely(known, word, &context).map(|c| (c.term, c.cost))
+        }
+    };
+    let apart = reading(
+        &a,
+        a_known,
+        Context {
+            previous: context.previous,
+            next: Some(b.clone()),
+        },
+    )
+    .and_then(|(a, a_cost)| {
+        let (b, b_cost) = reading(
+            &b,
+            b_known,
+            Context {
+                previous: Some(&a),
+                next: after.clone(),
+            },
+        )?;
+        let fit = known
+            .lexicon
+            .phrase_score(context.previous, &[&a, &b], after.as_deref())?;
+        Some(fit - CHANNEL_WEIGHT * (a_cost + b_cost))
+    });
+    apart
+        .is_none_or(|apart| together > apart)
+        .then(|| with_case_of(first.text, &joined))
+}
