@@ -27,6 +27,8 @@ fn main() -> ExitCode {
 }
 
 fn run(data: &Path) -> Result<(), String> {
+    // EVALUATE_SHOW=1 prints every case the engine gets wrong.
+    let show = std::env::var_os("EVALUATE_SHOW").is_some();
     let started = Instant::now();
     let engine = Engine::english().map_err(|e| e.to_string())?;
     let none = ExtraWords::default();
@@ -38,10 +40,15 @@ fn run(data: &Path) -> Result<(), String> {
 
     for set in ["spell-testset1.txt", "spell-testset2.txt"] {
         let cases = norvig(&data.join("spell").join(set))?;
-        let right = cases
-            .iter()
-            .filter(|(good, bad)| engine.correct(bad, &none).text == *good)
-            .count();
+        let mut right = 0;
+        for (good, bad) in &cases {
+            let out = engine.correct(bad, &none).text;
+            if out == *good {
+                right += 1;
+            } else if show {
+                println!("  {bad} -> {out} ≠ {good}");
+            }
+        }
         println!(
             "{set:<24}{:>8.1} %  top-1 ({right}/{})",
             percent(right, cases.len()),
@@ -49,8 +56,6 @@ fn run(data: &Path) -> Result<(), String> {
         );
     }
 
-    // EVALUATE_SHOW=1 prints every sentence the engine gets wrong.
-    let show = std::env::var_os("EVALUATE_SHOW").is_some();
     let sentences = pairs(&data.join("spell").join("wordnet-sentences-dev.tsv"))?;
     let (mut exact, mut typos, mut fixed, mut clean, mut kept) = (0, 0, 0, 0, 0);
     for (noisy, truth) in &sentences {
@@ -97,6 +102,9 @@ fn run(data: &Path) -> Result<(), String> {
     let (mut exact, mut found, mut predicted, mut expected) = (0, 0, 0, 0);
     for (joined, truth) in &spaced {
         let out = engine.segment(joined, &none).text;
+        if &out != truth && show {
+            println!("  {out} ≠ {truth}");
+        }
         exact += usize::from(&out == truth);
         let (got, want) = (spans(&out), spans(truth));
         found += got.iter().filter(|s| want.contains(s)).count();

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use flate2::read::GzDecoder;
 
-use super::embedded;
+use super::memory;
 
 static UNIGRAMS_GZ: &[u8] =
     include_bytes!("../../dictionaries/frequency_dictionary_en_82_765.txt.gz");
@@ -22,35 +22,55 @@ pub struct DictionaryError {
     pub reason: String,
 }
 
+/// One decompressed dictionary, checked; its entries borrow from its
+/// text, so parsing allocates nothing per entry.
+#[derive(Debug)]
+pub struct Dictionary {
+    text: String,
+    /// Byte offset and length of each key, and its count.
+    entries: Vec<(usize, usize, i64)>,
+}
+
+impl Dictionary {
+    /// `(key, count)` for every entry, in the file's order (commonest
+    /// first).
+    pub fn entries(&self) -> Vec<(&str, i64)> {
+        self.entries
+            .iter()
+            .map(|&(at, len, count)| (&self.text[at..at + len], count))
+            .collect()
+    }
+}
+
 /// `word count` lines, checked.
-pub fn unigrams() -> Result<Vec<(String, i64)>, DictionaryError> {
-    let entries = entries("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES);
-    embedded::release(UNIGRAMS_GZ);
-    entries
+pub fn unigrams() -> Result<Dictionary, DictionaryError> {
+    let parsed = parse("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES);
+    memory::release(UNIGRAMS_GZ);
+    parsed
 }
 
 /// `word word count` lines, checked; the key is the two words with one space.
-pub fn bigrams() -> Result<Vec<(String, i64)>, DictionaryError> {
-    let entries = entries("bigram", BIGRAMS_GZ, 2, BIGRAM_ENTRIES);
-    embedded::release(BIGRAMS_GZ);
-    entries
+pub fn bigrams() -> Result<Dictionary, DictionaryError> {
+    let parsed = parse("bigram", BIGRAMS_GZ, 2, BIGRAM_ENTRIES);
+    memory::release(BIGRAMS_GZ);
+    parsed
 }
 
 /// Decompresses and parses one dictionary, rejecting anything short of
 /// exactly `expected` well-formed lines: a truncated or damaged file must
 /// stop the start, not leave a corrector that silently knows fewer words.
-fn entries(
+fn parse(
     name: &'static str,
     gz: &[u8],
     words_per_line: usize,
     expected: usize,
-) -> Result<Vec<(String, i64)>, DictionaryError> {
+) -> Result<Dictionary, DictionaryError> {
     let corrupt = |reason: String| DictionaryError { name, reason };
     let mut text = String::new();
     GzDecoder::new(gz)
         .read_to_string(&mut text)
         .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
-    let mut out = Vec::with_capacity(expected);
+    let mut entries = Vec::with_capacity(expected);
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
         let bad = || corrupt(format!("line {}: {line:?}", n + 1));
         let (key, count) = line.rsplit_once(' ').ok_or_else(bad)?;
@@ -58,15 +78,16 @@ fn entries(
         if key.split(' ').count() != words_per_line || count <= 0 {
             return Err(bad());
         }
-        out.push((key.to_owned(), count));
+        let at = key.as_ptr() as usize - text.as_ptr() as usize;
+        entries.push((at, key.len(), count));
     }
-    if out.len() != expected {
+    if entries.len() != expected {
         return Err(corrupt(format!(
             "{} entries, expected {expected}",
-            out.len()
+            entries.len()
         )));
     }
-    Ok(out)
+    Ok(Dictionary { text, entries })
 }
 
 #[cfg(test)]
@@ -76,16 +97,18 @@ mod tests {
     #[test]
     fn embedded_dictionaries_have_every_entry() {
         let unigrams = unigrams().expect("unigrams");
+        let unigrams = unigrams.entries();
         assert_eq!(unigrams.len(), UNIGRAM_ENTRIES);
-        assert_eq!(unigrams[0], ("the".to_owned(), 23_135_851_162));
+        assert_eq!(unigrams[0], ("the", 23_135_851_162));
         let bigrams = bigrams().expect("bigrams");
+        let bigrams = bigrams.entries();
         assert_eq!(bigrams.len(), BIGRAM_ENTRIES);
-        assert!(bigrams.iter().any(|(k, _)| k == "abcs of"));
+        assert!(bigrams.iter().any(|(k, _)| *k == "abcs of"));
     }
 
     #[test]
     fn a_truncated_dictionary_is_an_error() {
-        let err = entries(
+        let err = parse(
             "word-frequency",
             &UNIGRAMS_GZ[..UNIGRAMS_GZ.len() / 2],
             1,
@@ -105,14 +128,14 @@ mod tests {
 
     #[test]
     fn a_short_dictionary_is_an_error() {
-        let err = entries("word-frequency", &gzip(b"the 10\nof 5\n"), 1, 3)
+        let err = parse("word-frequency", &gzip(b"the 10\nof 5\n"), 1, 3)
             .expect_err("two lines are not three");
         assert!(err.reason.contains("2 entries, expected 3"), "{err}");
     }
 
     #[test]
     fn a_malformed_line_is_an_error() {
-        let err = entries("word-frequency", &gzip(b"the 10\nof five\n"), 1, 2)
+        let err = parse("word-frequency", &gzip(b"the 10\nof five\n"), 1, 2)
             .expect_err("a count must be a number");
         assert!(err.reason.contains("line 2"), "{err}");
     }

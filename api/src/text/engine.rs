@@ -4,9 +4,10 @@ use symspell::Verbosity;
 
 use super::changes::Outcome;
 use super::dictionary::{self, DictionaryError};
-use super::embedded;
 use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
+use super::memory;
+use super::sounds_like::SoundsLike;
 use super::spelling_index::{self, Index};
 use super::{segment, spell};
 
@@ -18,6 +19,7 @@ static SPELLING_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spellin
 pub struct Engine {
     index: Index,
     lexicon: Lexicon,
+    sounds_like: SoundsLike,
 }
 
 impl Engine {
@@ -38,17 +40,24 @@ impl Engine {
             let lexicon = scope.spawn(|| {
                 let unigrams = dictionary::unigrams()?;
                 let bigrams = dictionary::bigrams()?;
-                let lexicon = Lexicon::new(&unigrams, &bigrams);
-                Ok::<_, DictionaryError>((unigrams, lexicon))
+                let lexicon = Lexicon::new(&unigrams.entries(), &bigrams.entries());
+                let sounds_like = SoundsLike::new(&unigrams.entries());
+                Ok::<_, DictionaryError>((unigrams, lexicon, sounds_like))
             });
             let index = load_index(SPELLING_INDEX);
-            embedded::release(SPELLING_INDEX);
-            let (unigrams, lexicon) = lexicon
+            memory::release(SPELLING_INDEX);
+            let (unigrams, lexicon, sounds_like) = lexicon
                 .join()
                 .expect("building the lexicon does not panic")?;
             let index = index?;
-            check_index(&index, &unigrams)?;
-            Ok(Engine { index, lexicon })
+            check_index(&index, &unigrams.entries())?;
+            drop(unigrams);
+            memory::release_freed_heap();
+            Ok(Engine {
+                index,
+                lexicon,
+                sounds_like,
+            })
         })
     }
 
@@ -57,6 +66,7 @@ impl Engine {
         let known = spell::Knowledge {
             index: &self.index,
             lexicon: &self.lexicon,
+            sounds_like: &self.sounds_like,
             extra,
         };
         spell::correct(&known, text)
@@ -85,11 +95,11 @@ fn load_index(bytes: &[u8]) -> Result<Index, DictionaryError> {
 /// one deletion away. This catches an index built from another file, or
 /// hashed differently (SymSpell keys deletes by std's SipHash, which Rust
 /// does not promise to keep) — either would quietly stop corrections.
-fn check_index(index: &Index, unigrams: &[(String, i64)]) -> Result<(), DictionaryError> {
+fn check_index(index: &Index, unigrams: &[(&str, i64)]) -> Result<(), DictionaryError> {
     let step = (unigrams.len() / 64).max(1);
     for (word, count) in unigrams.iter().step_by(step) {
         let exact = index.lookup(word, Verbosity::Top, 0);
-        if exact.first().map(|s| (s.term.as_str(), s.count)) != Some((word.as_str(), *count)) {
+        if exact.first().map(|s| (s.term.as_str(), s.count)) != Some((*word, *count)) {
             return Err(index_error(format!(
                 "{word:?} (count {count}) is missing; rebuild the api"
             )));
@@ -187,6 +197,37 @@ mod tests {
             ),
             (8, 9, "ins pired", "inspired")
         );
+    }
+
+    #[test]
+    fn right_words_the_dictionary_lacks_are_left_alone() {
+        for text in [
+            // American spellings of the dictionary's British words.
+            "the colors of the harbor, centered and traveled",
+            // Regular derivations and prefixes.
+            "he smiled boyishly and hazily, unimpressively",
+            // Acronyms among ordinary words; abbreviations of two letters.
+            "a supporter of the UN and of LSU, et al, ye and ex",
+        ] {
+            assert_eq!(engine().correct(text, &NONE).text, text);
+        }
+        // Shouted, the capitals are a typo after all.
+        assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");
+        // Misspellings that look like forms are still corrected.
+        assert_eq!(
+            engine().correct("controled speling basicly", &NONE).text,
+            "controlled spelling basically"
+        );
+    }
+
+    #[test]
+    fn misspellings_beyond_two_edits_are_found_by_ear() {
+        assert_eq!(
+            engine().correct("it is nessasary", &NONE).text,
+            "it is necessary"
+        );
+        // The first letter is seldom the wrong one.
+        assert_eq!(engine().correct("exstacy", &NONE).text, "ecstasy");
     }
 
     #[test]
@@ -321,7 +362,8 @@ mod index_tests {
     #[test]
     fn an_index_of_another_dictionary_stops_the_start() {
         let index = load_index(SPELLING_INDEX).unwrap();
-        let mut unigrams = dictionary::unigrams().unwrap();
+        let dictionary = dictionary::unigrams().unwrap();
+        let mut unigrams = dictionary.entries();
         check_index(&index, &unigrams).expect("the embedded index matches");
         unigrams[0].1 += 1;
         let err = check_index(&index, &unigrams).expect_err("a count differs");
@@ -332,7 +374,7 @@ mod index_tests {
     #[test]
     fn the_compiled_index_is_the_one_the_dictionary_builds() {
         let unigrams = dictionary::unigrams().unwrap();
-        let fresh = spelling_index::build(unigrams.iter().map(|(w, c)| (w.as_str(), *c)));
+        let fresh = spelling_index::build(unigrams.entries());
         let compiled = load_index(SPELLING_INDEX).unwrap();
         let terms = |index: &Index, typed: &str| {
             let mut found: Vec<(String, i64, i64)> = index

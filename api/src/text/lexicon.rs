@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::word_forms;
+
 /// Longest word considered (the dictionary's longest common words fit).
 pub const MAX_WORD_LEN: usize = 24;
 /// How much a seen word pair counts against the single word's own odds.
@@ -25,13 +27,27 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    pub fn new(unigrams: &[(String, i64)], bigrams: &[(String, i64)]) -> Self {
+    pub fn new(unigrams: &[(&str, i64)], bigrams: &[(&str, i64)]) -> Self {
         let total: f64 = unigrams.iter().map(|(_, c)| *c as f64).sum();
         let mut ids = HashMap::with_capacity_and_hasher(unigrams.len(), Fnv::default());
         let mut unigram = Vec::with_capacity(unigrams.len());
         for (word, count) in unigrams {
-            ids.insert(word.as_str().into(), unigram.len() as u32);
+            ids.insert((*word).into(), unigram.len() as u32);
             unigram.push((*count as f64 / total).log10() as f32);
+        }
+        // Forms of the words (`colors`, `hazily`), each as likely as the
+        // rarest word the dictionary has.
+        let rarest = unigram.iter().copied().fold(0.0, f32::min);
+        let mut forms = Vec::new();
+        for (word, _) in unigrams {
+            let known = |w: &str| ids.contains_key(w);
+            word_forms::forms_of(word, &known, &mut |form| forms.push(form));
+        }
+        for form in forms {
+            if !ids.contains_key(form.as_str()) {
+                ids.insert(form.into(), unigram.len() as u32);
+                unigram.push(rarest);
+            }
         }
         let mut pairs = HashMap::with_capacity_and_hasher(bigrams.len(), Fnv::default());
         let mut pairs_from = vec![0u64; unigram.len()];
@@ -209,12 +225,7 @@ mod tests {
     use super::Lexicon;
 
     fn lexicon(unigrams: &[(&str, i64)], bigrams: &[(&str, i64)]) -> Lexicon {
-        let own = |list: &[(&str, i64)]| {
-            list.iter()
-                .map(|(w, c)| ((*w).to_owned(), *c))
-                .collect::<Vec<_>>()
-        };
-        Lexicon::new(&own(unigrams), &own(bigrams))
+        Lexicon::new(unigrams, bigrams)
     }
 
     fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {

@@ -3,18 +3,20 @@
 
 mod changes;
 mod dictionary;
-mod embedded;
 mod engine;
 mod error_model;
 mod extra_words;
 mod lexicon;
+mod memory;
 #[cfg(test)]
 mod properties;
 mod segment;
+mod sounds_like;
 mod space_slips;
 mod spell;
 mod spelling_index;
 mod tokenize;
+mod word_forms;
 
 pub use changes::{Change, Outcome};
 pub use dictionary::DictionaryError;

@@ -6,7 +6,8 @@
 
 use super::lexicon::Lexicon;
 use super::spell::{
-    is_name, most_likely, next_word, with_case_of, Candidate, Context, Knowledge, CHANNEL_WEIGHT,
+    is_all_capitals, is_name, most_likely, next_word, with_case_of, Candidate, Context, Knowledge,
+    CHANNEL_WEIGHT,
 };
 use super::tokenize::{Kind, Token};
 
@@ -73,7 +74,9 @@ pub fn merge(
     if gap.kind != Kind::Gap || gap.text != " " || second.kind != Kind::Word {
         return None;
     }
-    let plain = |word: &str| word.bytes().all(|b| b.is_ascii_alphabetic());
+    // Letters only, and not an acronym.
+    let plain =
+        |word: &str| word.bytes().all(|b| b.is_ascii_alphabetic()) && !is_all_capitals(word);
     if !plain(first.text) || !plain(second.text) {
         return None;
     }

@@ -8,9 +8,11 @@ use super::changes::{Builder, Outcome};
 use super::error_model;
 use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
+use super::sounds_like::SoundsLike;
 use super::space_slips;
 use super::spelling_index::{Index, MAX_EDIT_DISTANCE};
 use super::tokenize::{tokenize, Kind, Token};
+use super::word_forms;
 
 /// What the corrector knows: the candidate index (SymSpell, for words near
 /// a typo), the lexicon (whether a word is known, and word-pair odds for
@@ -18,6 +20,7 @@ use super::tokenize::{tokenize, Kind, Token};
 pub struct Knowledge<'a> {
     pub index: &'a Index,
     pub lexicon: &'a Lexicon,
+    pub sounds_like: &'a SoundsLike,
     pub extra: &'a ExtraWords,
 }
 
@@ -47,7 +50,11 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     i += 3;
                     continue;
                 }
-                let corrected = correct_word(known, token.text, sentence_start, &context);
+                let corrected = if is_acronym(&tokens, i) {
+                    None
+                } else {
+                    correct_word(known, token.text, sentence_start, &context)
+                };
                 let written = corrected.as_deref().unwrap_or(token.text);
                 out.replace(token.text, written);
                 // After a split (`the past`), the last of the two words.
@@ -116,7 +123,17 @@ fn correct_word(
     if is_name(word, sentence_start) {
         return None;
     }
-    let from_dictionary = most_likely(known, &lower, context);
+    // Two letters the dictionary lacks are far more often an abbreviation
+    // or a foreign word (`ex officio`, `en masse`, `et al`, `ye`) than a
+    // slip; only two letters swapped (`ot` → `to`) is corrected.
+    if lower.len() == 2 {
+        let swapped: String = lower.chars().rev().collect();
+        return known
+            .is_word(&swapped)
+            .then(|| with_case_of(word, &swapped));
+    }
+    let from_dictionary =
+        most_likely(known, &lower, context).or_else(|| by_ear(known, &lower, context));
     if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
         if from_dictionary
             .as_ref()
@@ -170,11 +187,63 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
+/// Beyond two edits, the word that sounds like the typed one and best
+/// explains it, within three ordinary edits (`nessasary` → `necessary`).
+/// It must begin with the same letter, as people seldom get the first
+/// one wrong (and a right word the dictionary lacks, `antrorse`, must not
+/// become a word that merely sounds like it, `endorse`). Short words are
+/// left alone: too many words sound alike.
+fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
+    const MAX_COST: f64 = 5.0;
+    if typed.len() < 5 {
+        return None;
+    }
+    known
+        .sounds_like
+        .words(typed)
+        .iter()
+        .filter(|word| word.as_bytes().first() == typed.as_bytes().first())
+        .filter_map(|word| {
+            let cost = error_model::edit_cost(typed, word);
+            let fit =
+                known
+                    .lexicon
+                    .phrase_score(context.previous, &[word], context.next.as_deref())?;
+            (cost <= MAX_COST).then(|| Candidate {
+                score: fit - CHANNEL_WEIGHT * cost,
+                distance: MAX_EDIT_DISTANCE + 1,
+                cost,
+                term: word.to_string(),
+            })
+        })
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
 impl Knowledge<'_> {
     /// In the dictionary or among the extra words: never corrected.
     pub fn is_word(&self, lower: &str) -> bool {
-        self.lexicon.id(lower).is_some() || self.extra.contains(lower)
+        self.lexicon.id(lower).is_some()
+            || self.extra.contains(lower)
+            || word_forms::is_prefixed(self.lexicon, lower)
     }
+}
+
+/// All capitals (`LSU`, `UN`) among words that are not: an acronym, not a
+/// word typed with Caps Lock on. A word alone, or among other capitals
+/// (`TEH DOG`), is shouted, and corrected.
+fn is_acronym(tokens: &[Token<'_>], i: usize) -> bool {
+    let capitals = |token: Option<&Token<'_>>| token.map(|t| is_all_capitals(t.text));
+    let before = capitals(tokens[..i].iter().rev().find(|t| t.kind == Kind::Word));
+    let after = capitals(tokens[i + 1..].iter().find(|t| t.kind == Kind::Word));
+    is_all_capitals(tokens[i].text)
+        && (before.is_some() || after.is_some())
+        && before != Some(true)
+        && after != Some(true)
+}
+
+pub fn is_all_capitals(word: &str) -> bool {
+    word.chars().filter(char::is_ascii_alphabetic).count() > 1
+        && !word.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// Capitalised mid-sentence: a name, when it is not a known word.

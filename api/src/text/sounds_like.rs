@@ -1,0 +1,91 @@
+//! Words that sound like a misspelling too far off for the delete index
+//! (more than two edits): `nessasary` → `necessary`, `imidatly` →
+//! `immediately`. People spell by ear, so the consonants they hear survive
+//! where the letters do not. Each word is keyed by its consonant skeleton
+//! in Soundex's classes (letters that sound alike share a class, vowels
+//! drop out, repeats fold), kept whole rather than cut to four.
+
+use std::collections::HashMap;
+
+pub struct SoundsLike {
+    by_key: HashMap<Box<[u8]>, Vec<Box<str>>>,
+}
+
+/// Keys shorter than this match too many words to tell anything.
+const MIN_KEY: usize = 3;
+
+impl SoundsLike {
+    pub fn new(unigrams: &[(&str, i64)]) -> Self {
+        let mut by_key: HashMap<Box<[u8]>, Vec<Box<str>>> = HashMap::new();
+        for (word, _) in unigrams {
+            let key = key(word);
+            if key.len() >= MIN_KEY {
+                by_key.entry(key.into()).or_default().push((*word).into());
+            }
+        }
+        SoundsLike { by_key }
+    }
+
+    /// Dictionary words with the same skeleton as `typed` (lowercase).
+    pub fn words(&self, typed: &str) -> &[Box<str>] {
+        self.by_key
+            .get(key(typed).as_slice())
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The first letter's class (vowels as `0`), then each consonant class
+/// that differs from the one before it.
+fn key(word: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(word.len());
+    let mut last = None;
+    for (i, b) in word.bytes().enumerate() {
+        let class = class(b);
+        if i == 0 {
+            key.push(class.unwrap_or(b'0'));
+        } else if class.is_some() && class != last {
+            key.push(class.unwrap_or_default());
+        }
+        // As in Soundex, `h`, `w` (and here `y`) do not part two letters of
+        // one class, but a vowel does: `antrorse` keeps both its `r`s.
+        if class.is_some() || is_vowel(b) {
+            last = class;
+        }
+    }
+    key
+}
+
+fn is_vowel(letter: u8) -> bool {
+    matches!(letter, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn class(letter: u8) -> Option<u8> {
+    match letter {
+        b'b' | b'f' | b'p' | b'v' => Some(b'1'),
+        b'c' | b'g' | b'j' | b'k' | b'q' | b's' | b'x' | b'z' => Some(b'2'),
+        b'd' | b't' => Some(b'3'),
+        b'l' => Some(b'4'),
+        b'm' | b'n' => Some(b'5'),
+        b'r' => Some(b'6'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn spellings_by_ear_share_a_key() {
+        for (typed, meant) in [
+            ("nessasary", "necessary"),
+            ("necasery", "necessary"),
+            ("imidatly", "immediately"),
+            ("aquantences", "acquaintances"),
+        ] {
+            assert_eq!(key(typed), key(meant), "{typed}");
+        }
+        assert_ne!(key("necessary"), key("nursery"));
+        assert_ne!(key("antrorse"), key("antares"));
+    }
+}

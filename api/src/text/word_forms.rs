@@ -1,0 +1,161 @@
+//! Right words the dictionary lacks, made from the words it has by how
+//! English forms them: American spellings of its British words (`colors`,
+//! `centered`, `traveled`), regular derivations (`youthfully`, `hazily`),
+//! plain plurals (`payables`), and a negating or repeating prefix
+//! (`unimpressive`, `reassailed`). Such a word is left as it is by the
+//! corrector (not turned into another word: `colors` → `colours`, `boyishly`
+//! → `boyish`) and kept whole by the segmenter (not `color less`).
+//!
+//! The forms of each dictionary word are made once, when the lexicon is
+//! built, so that knowing a word stays one lookup; only prefixes, which
+//! would multiply the lexicon, are recognised as they come. The rules are
+//! narrow on purpose: one that also made common misspellings (`basicly`,
+//! `accidently`, `controled`, `stoped`) would stop them being corrected.
+
+use super::lexicon::Lexicon;
+
+/// Calls `emit` with each form of `word` (a lowercase dictionary word);
+/// `known` tells the other dictionary words.
+pub fn forms_of(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut(String)) {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    american_spellings(word, known, emit);
+    derivations(word, emit);
+    plural(word, emit);
+}
+
+/// A known word (`lexicon` holds the forms too) behind a negating or
+/// repeating prefix, when what remains is long enough not to be a short
+/// word met by chance (`re` + `ching`). Not `in`: `inpossible` is a
+/// misspelling of `impossible`.
+pub fn is_prefixed(lexicon: &Lexicon, lower: &str) -> bool {
+    ["un", "non", "re", "dis"]
+        .iter()
+        .find_map(|prefix| lower.strip_prefix(prefix))
+        .is_some_and(|rest| rest.len() >= 6 && lexicon.id(rest).is_some())
+}
+
+fn american_spellings(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut(String)) {
+    // colour(s|ed|ful…) → color: the ending `our`, with what may follow
+    // it, after a stem of three letters or more (not `tour`, `flour`, nor
+    // `encourage`, whose `our` is not an ending).
+    const AFTER_OUR: [&str; 14] = [
+        "", "s", "ed", "ing", "ful", "fully", "able", "less", "hood", "hoods", "ite", "ites",
+        "ist", "ists",
+    ];
+    for after in AFTER_OUR {
+        if let Some(stem) = word.strip_suffix(after).and_then(|r| r.strip_suffix("our")) {
+            if stem.len() >= 3 {
+                emit(format!("{stem}or{after}"));
+            }
+        }
+    }
+    // centre → center(s|ed|ing), fibre → fiber, meagre → meager: `-tre`,
+    // `-bre`, `-gre` only (not `acre`, `genre`, `massacre`, `procedure`).
+    if let Some(stem) = word.strip_suffix("re") {
+        if stem.len() >= 3 && stem.ends_with(['t', 'b', 'g']) {
+            for ending in ["er", "ers", "ered", "ering"] {
+                emit(format!("{stem}{ending}"));
+            }
+        }
+    }
+    // travelled → traveled: British doubles the `l` of an unstressed `-el`
+    // or `-al` (`travel`, `equal`); American keeps `controlled` and
+    // `spelling` (so `controled` and `speling` are slips).
+    for ending in ["led", "ling", "ler", "lers"] {
+        if let Some(stem) = word.strip_suffix(ending).and_then(|r| r.strip_suffix('l')) {
+            if stem.len() >= 3
+                && stem.ends_with(['a', 'e'])
+                && known(&format!("{stem}l"))
+                && !known(&format!("{stem}ll"))
+            {
+                emit(format!("{stem}{ending}"));
+            }
+        }
+    }
+    // offence → offense, licence → license.
+    for ending in ["e", "es", "ed", "ing"] {
+        if let Some(stem) = word
+            .strip_suffix(ending)
+            .and_then(|r| r.strip_suffix("enc"))
+        {
+            if stem.len() >= 3 && stem.ends_with(['f', 'c']) {
+                emit(format!("{stem}ens{ending}"));
+            }
+        }
+    }
+}
+
+/// Adverbs and nouns made from adjectives by the regular rules.
+fn derivations(word: &str, emit: &mut impl FnMut(String)) {
+    // hazy → hazily, haziness.
+    if let Some(stem) = word.strip_suffix('y') {
+        if stem.len() >= 3 {
+            emit(format!("{stem}ily"));
+            emit(format!("{stem}iness"));
+        }
+    }
+    // inalienable → inalienably.
+    if let Some(stem) = word.strip_suffix("ble") {
+        emit(format!("{stem}bly"));
+    }
+    // Only words that are plainly adjectives take -ly and -ness here: an
+    // -ic word takes -ically (`basicly` is a misspelling), and a noun in
+    // -ent takes none (`accidently` is one too). Participles take -ly
+    // (`disappointedly`) but seldom -ness (`tendedness` is a slip).
+    const ADJECTIVE_ENDINGS: [&str; 7] = ["ful", "less", "ous", "ive", "ish", "ite", "al"];
+    let adjective = ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e));
+    if adjective || word.ends_with("ed") {
+        emit(format!("{word}ly"));
+    }
+    if adjective {
+        emit(format!("{word}ness"));
+    }
+}
+
+/// A plural or third person in plain `-s` (`payables`, `vegetates`). Not
+/// `-ed`, `-ing` or `-es`, whose spelling changes with the word (`stoped`,
+/// `begining`, `churchs` are slips), nor after a short word, where a slip
+/// on the last letter makes many (`thes`).
+fn plural(word: &str, emit: &mut impl FnMut(String)) {
+    if word.len() >= 5
+        && !word.ends_with(['s', 'x', 'z', 'y'])
+        && !word.ends_with("ch")
+        && !word.ends_with("sh")
+    {
+        emit(format!("{word}s"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forms_of;
+
+    fn forms(word: &str) -> Vec<String> {
+        let known = |w: &str| ["travel", "spell", "control"].contains(&w);
+        let mut out = Vec::new();
+        forms_of(word, &known, &mut |form| out.push(form));
+        out
+    }
+
+    #[test]
+    fn forms_follow_the_spelling_rules() {
+        assert!(forms("colour").contains(&"color".to_owned()));
+        assert!(forms("colours").contains(&"colors".to_owned()));
+        assert!(forms("centre").contains(&"centered".to_owned()));
+        assert!(forms("travelled").contains(&"traveled".to_owned()));
+        assert!(forms("offence").contains(&"offense".to_owned()));
+        assert!(forms("hazy").contains(&"hazily".to_owned()));
+        assert!(forms("youthful").contains(&"youthfully".to_owned()));
+        assert!(forms("payable").contains(&"payables".to_owned()));
+        // Misspellings people make are not forms.
+        assert!(!forms("controlled").contains(&"controled".to_owned()));
+        assert!(!forms("spelling").contains(&"speling".to_owned()));
+        assert!(!forms("basic").contains(&"basicly".to_owned()));
+        assert!(!forms("accident").contains(&"accidently".to_owned()));
+        assert!(!forms("procedure").iter().any(|f| f == "proceduer"));
+        assert!(!forms("encourage").iter().any(|f| f == "encorage"));
+        assert!(!forms("church").contains(&"churchs".to_owned()));
+    }
+}
