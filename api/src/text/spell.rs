@@ -170,20 +170,7 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
-        .filter_map(|found| {
-            let cost = error_model::edit_cost(typed, &found.term);
-            let fit = known.lexicon.phrase_score(
-                context.previous,
-                &[&found.term],
-                context.next.as_deref(),
-            )?;
-            Some(Candidate {
-                score: fit - CHANNEL_WEIGHT * cost,
-                distance: found.distance,
-                cost,
-                term: found.term,
-            })
-        })
+        .filter_map(|found| Candidate::scored(known, typed, found.term, found.distance, context))
         .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
@@ -204,19 +191,39 @@ fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<C
         .iter()
         .filter(|word| word.as_bytes().first() == typed.as_bytes().first())
         .filter_map(|word| {
-            let cost = error_model::edit_cost(typed, word);
-            let fit =
-                known
-                    .lexicon
-                    .phrase_score(context.previous, &[word], context.next.as_deref())?;
-            (cost <= MAX_COST).then(|| Candidate {
-                score: fit - CHANNEL_WEIGHT * cost,
-                distance: MAX_EDIT_DISTANCE + 1,
-                cost,
-                term: word.to_string(),
-            })
+            Candidate::scored(
+                known,
+                typed,
+                word.to_string(),
+                MAX_EDIT_DISTANCE + 1,
+                context,
+            )
         })
+        .filter(|candidate| candidate.cost <= MAX_COST)
         .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+impl Candidate {
+    /// `term` as the correction of `typed` in its place.
+    fn scored(
+        known: &Knowledge<'_>,
+        typed: &str,
+        term: String,
+        distance: i64,
+        context: &Context<'_>,
+    ) -> Option<Candidate> {
+        let cost = error_model::edit_cost(typed, &term);
+        let fit =
+            known
+                .lexicon
+                .phrase_score(context.previous, &[&term], context.next.as_deref())?;
+        Some(Candidate {
+            score: fit - CHANNEL_WEIGHT * cost,
+            distance,
+            cost,
+            term,
+        })
+    }
 }
 
 impl Knowledge<'_> {
