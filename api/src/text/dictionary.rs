@@ -34,11 +34,10 @@ pub struct Dictionary {
 impl Dictionary {
     /// `(key, count)` for every entry, in the file's order (commonest
     /// first).
-    pub fn entries(&self) -> Vec<(&str, i64)> {
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = (&str, i64)> {
         self.entries
             .iter()
             .map(|&(at, len, count)| (&self.text[at..at + len], count))
-            .collect()
     }
 }
 
@@ -97,11 +96,11 @@ mod tests {
     #[test]
     fn embedded_dictionaries_have_every_entry() {
         let unigrams = unigrams().expect("unigrams");
-        let unigrams = unigrams.entries();
+        let unigrams: Vec<_> = unigrams.entries().collect();
         assert_eq!(unigrams.len(), UNIGRAM_ENTRIES);
         assert_eq!(unigrams[0], ("the", 23_135_851_162));
         let bigrams = bigrams().expect("bigrams");
-        let bigrams = bigrams.entries();
+        let bigrams: Vec<_> = bigrams.entries().collect();
         assert_eq!(bigrams.len(), BIGRAM_ENTRIES);
         assert!(bigrams.iter().any(|(k, _)| *k == "abcs of"));
     }

@@ -40,8 +40,10 @@ impl Engine {
             let lexicon = scope.spawn(|| {
                 let unigrams = dictionary::unigrams()?;
                 let bigrams = dictionary::bigrams()?;
-                let lexicon = Lexicon::new(&unigrams.entries(), &bigrams.entries());
-                let sounds_like = SoundsLike::new(&unigrams.entries());
+                let words: Vec<_> = unigrams.entries().collect();
+                let pairs: Vec<_> = bigrams.entries().collect();
+                let lexicon = Lexicon::new(&words, &pairs);
+                let sounds_like = SoundsLike::new(&words);
                 Ok::<_, DictionaryError>((unigrams, lexicon, sounds_like))
             });
             let index = load_index(SPELLING_INDEX);
@@ -50,7 +52,7 @@ impl Engine {
                 .join()
                 .expect("building the lexicon does not panic")?;
             let index = index?;
-            check_index(&index, &unigrams.entries())?;
+            check_index(&index, unigrams.entries())?;
             drop(unigrams);
             memory::release_freed_heap();
             Ok(Engine {
@@ -95,11 +97,14 @@ fn load_index(bytes: &[u8]) -> Result<Index, DictionaryError> {
 /// one deletion away. This catches an index built from another file, or
 /// hashed differently (SymSpell keys deletes by std's SipHash, which Rust
 /// does not promise to keep) — either would quietly stop corrections.
-fn check_index(index: &Index, unigrams: &[(&str, i64)]) -> Result<(), DictionaryError> {
+fn check_index<'a>(
+    index: &Index,
+    unigrams: impl ExactSizeIterator<Item = (&'a str, i64)>,
+) -> Result<(), DictionaryError> {
     let step = (unigrams.len() / 64).max(1);
-    for (word, count) in unigrams.iter().step_by(step) {
+    for (word, count) in unigrams.step_by(step) {
         let exact = index.lookup(word, Verbosity::Top, 0);
-        if exact.first().map(|s| (s.term.as_str(), s.count)) != Some((*word, *count)) {
+        if exact.first().map(|s| (s.term.as_str(), s.count)) != Some((word, count)) {
             return Err(index_error(format!(
                 "{word:?} (count {count}) is missing; rebuild the api"
             )));
@@ -107,7 +112,7 @@ fn check_index(index: &Index, unigrams: &[(&str, i64)]) -> Result<(), Dictionary
         if word.len() > 3 {
             let slip: String = word.chars().skip(1).collect();
             let near = index.lookup(&slip, Verbosity::All, 1);
-            if !near.iter().any(|s| &s.term == word) {
+            if !near.iter().any(|s| s.term == word) {
                 return Err(index_error(format!(
                     "{slip:?} does not lead to {word:?}; rebuild the api"
                 )));
@@ -363,10 +368,10 @@ mod index_tests {
     fn an_index_of_another_dictionary_stops_the_start() {
         let index = load_index(SPELLING_INDEX).unwrap();
         let dictionary = dictionary::unigrams().unwrap();
-        let mut unigrams = dictionary.entries();
-        check_index(&index, &unigrams).expect("the embedded index matches");
+        let mut unigrams: Vec<_> = dictionary.entries().collect();
+        check_index(&index, unigrams.iter().copied()).expect("the embedded index matches");
         unigrams[0].1 += 1;
-        let err = check_index(&index, &unigrams).expect_err("a count differs");
+        let err = check_index(&index, unigrams.iter().copied()).expect_err("a count differs");
         assert!(err.reason.contains("\"the\""), "{err}");
     }
 

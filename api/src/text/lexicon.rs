@@ -90,8 +90,8 @@ impl Lexicon {
         }
     }
 
-    /// One of the hundred or so words that each make up at least 0.1% of
-    /// English text (`the`, `of`, `in`, `a`…).
+    /// One of the 89 words that each make up at least 0.1% of the
+    /// dictionary's counts (`the`, `of`, `in`, `a`…).
     pub fn is_common(&self, word: &str) -> bool {
         self.id(word)
             .is_some_and(|id| self.unigram[id as usize] >= COMMON_LOG_P)

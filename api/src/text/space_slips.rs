@@ -67,7 +67,7 @@ pub fn merge(
     known: &Knowledge<'_>,
     tokens: &[Token<'_>],
     i: usize,
-    context: &Context<'_>,
+    previous: Option<&str>,
     sentence_start: bool,
 ) -> Option<String> {
     let (first, gap, second) = (&tokens[i], tokens.get(i + 1)?, tokens.get(i + 2)?);
@@ -97,7 +97,7 @@ pub fn merge(
     let after = next_word(tokens, i + 2).map(str::to_ascii_lowercase);
     let together = known
         .lexicon
-        .phrase_score(context.previous, &[&joined], after.as_deref())?
+        .phrase_score(previous, &[&joined], after.as_deref())?
         - CHANNEL_WEIGHT * SPACE_SLIP;
     // The two words as typed, each corrected if it is not a word.
     let reading = |word: &str, is_known: bool, context: Context<'_>| {
@@ -111,7 +111,7 @@ pub fn merge(
         &a,
         a_known,
         Context {
-            previous: context.previous,
+            previous,
             next: Some(b.clone()),
         },
     )
@@ -126,7 +126,7 @@ pub fn merge(
         )?;
         let fit = known
             .lexicon
-            .phrase_score(context.previous, &[&a, &b], after.as_deref())?;
+            .phrase_score(previous, &[&a, &b], after.as_deref())?;
         Some(fit - CHANNEL_WEIGHT * (a_cost + b_cost))
     });
     apart

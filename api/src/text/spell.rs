@@ -35,12 +35,8 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
         let token = &tokens[i];
         match token.kind {
             Kind::Word => {
-                let context = Context {
-                    previous: previous.as_deref(),
-                    next: next_word(&tokens, i).map(str::to_ascii_lowercase),
-                };
                 if let Some(joined) =
-                    space_slips::merge(known, &tokens, i, &context, sentence_start)
+                    space_slips::merge(known, &tokens, i, previous.as_deref(), sentence_start)
                 {
                     // `ins pired`: the word, its space and the next word.
                     let span = token.span.start..tokens[i + 2].span.end;
@@ -53,7 +49,8 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                 let corrected = if is_acronym(&tokens, i) {
                     None
                 } else {
-                    correct_word(known, token.text, sentence_start, &context)
+                    let neighbours = (previous.as_deref(), next_word(&tokens, i));
+                    correct_word(known, token.text, sentence_start, neighbours)
                 };
                 let written = corrected.as_deref().unwrap_or(token.text);
                 out.replace(token.text, written);
@@ -103,11 +100,13 @@ pub fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
 }
 
 /// The correction of one plain word, or `None` to leave it as it is.
+/// `neighbours`: the word before, as corrected and lowercase, and the word
+/// after, as typed.
 fn correct_word(
     known: &Knowledge<'_>,
     word: &str,
     sentence_start: bool,
-    context: &Context<'_>,
+    (previous, next): (Option<&str>, Option<&str>),
 ) -> Option<String> {
     let extra = known.extra;
     let lower = word.to_ascii_lowercase().replace('’', "'");
@@ -132,6 +131,11 @@ fn correct_word(
             .is_word(&swapped)
             .then(|| with_case_of(word, &swapped));
     }
+    // Only now, for a word that needs it, the context.
+    let context = &Context {
+        previous,
+        next: next.map(str::to_ascii_lowercase),
+    };
     let from_dictionary =
         most_likely(known, &lower, context).or_else(|| by_ear(known, &lower, context));
     if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
@@ -264,8 +268,7 @@ const MAX_EXTRA_COST: f64 = 4.0;
 /// An extra word written with capitals (`Kubernetes`) keeps them, unless
 /// the typed word was all capitals.
 fn with_case_of_extra(original: &str, extra: &str) -> String {
-    let shouting = original.len() > 1 && original.chars().all(|c| !c.is_ascii_lowercase());
-    if shouting {
+    if is_all_capitals(original) {
         extra.to_uppercase()
     } else if extra.chars().any(|c| c.is_uppercase()) {
         extra.to_owned()
@@ -286,11 +289,11 @@ fn is_capitalised(word: &str) -> bool {
 
 /// `teh`→`the`, `Teh`→`The`, `TEH`→`THE`.
 pub fn with_case_of(original: &str, lower: &str) -> String {
-    let letters: Vec<char> = original.chars().filter(char::is_ascii_alphabetic).collect();
-    if letters.len() > 1 && letters.iter().all(char::is_ascii_uppercase) {
+    if is_all_capitals(original) {
         return lower.to_ascii_uppercase();
     }
-    if letters.first().is_some_and(char::is_ascii_uppercase) {
+    let first_letter = original.chars().find(char::is_ascii_alphabetic);
+    if first_letter.is_some_and(|c| c.is_ascii_uppercase()) {
         let mut chars = lower.chars();
         return chars
             .next()
