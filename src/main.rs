@@ -3,5 +3,5 @@
 
 #[rocket::main]
 async fn main() -> std::process::ExitCode {
-    store::service::serve(textproc::app()).await
+    service::serve(textproc::app()).await
 }

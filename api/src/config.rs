@@ -1,6 +1,6 @@
 //! The api's own settings, read once at start: which translation backend,
 //! its keys, timeouts, retries and cache window. (The database and the
-//! server's address come from `store::figment`.)
+//! server's address come from `service::figment`.)
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -115,7 +115,7 @@ async fn read_fields(request: &Request<'_>, data: Data<'_>) -> Result<Fields, Ap
     let limit = request
         .limits()
         .get(if is_json { "json" } else { "form" })
-        .unwrap_or(store::BODY_LIMIT);
+        .unwrap_or(service::BODY_LIMIT);
     let body = data
         .open(limit)
         .into_bytes()

@@ -29,7 +29,7 @@ pub const BASE: &str = "/api";
 /// The api's configuration: Rocket's, `DATABASE_URL`, and the translation
 /// settings (`config::ENV_KEYS`).
 pub fn figment() -> Figment {
-    store::figment(&config::ENV_KEYS)
+    service::figment(&config::ENV_KEYS)
 }
 
 /// The api on its own, as its container runs it.
@@ -42,8 +42,8 @@ pub fn rocket() -> Rocket<Build> {
 pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket
         .attach(engine_warm_up())
+        .attach(service::database())
         .attach(migrations())
-        .attach(store::service::database())
         .attach(text_engine())
         .attach(translation())
         .mount(BASE, routes::routes())
@@ -52,17 +52,22 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
 
 /// Runs the migrations alone (`api migrate`), for a one-off deploy task.
 pub async fn migrate_only() -> Result<(), String> {
-    let url: String = figment()
-        .extract_inner("database_url")
-        .map_err(|e| format!("reading DATABASE_URL: {e}"))?;
+    let url = service::database_url(&figment()).map_err(|e| e.to_string())?;
     store::migrate(&url).await.map_err(|e| e.to_string())
 }
 
-/// Migrations run before anything is served; a failure stops the launch
-/// with the reason rather than leaving an api that fails every request.
+/// Migrations run before anything is served, on the database the pool was
+/// opened on; a failure stops the launch with the reason rather than
+/// leaving an api that fails every request.
 fn migrations() -> AdHoc {
     AdHoc::try_on_ignite("Migrations", |rocket| async move {
-        let url = store::service::database_url(&rocket);
+        let url = match rocket.state::<service::DatabaseUrl>() {
+            Some(service::DatabaseUrl(url)) => url.clone(),
+            None => {
+                rocket::error!("migrations: the database fairing must be attached first");
+                return Err(rocket);
+            }
+        };
         match store::migrate(&url).await {
             Ok(()) => Ok(rocket),
             Err(e) => {

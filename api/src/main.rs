@@ -1,4 +1,6 @@
-//! `api` serves the api; `api migrate` applies the migrations and exits.
+//! `api` serves the api; `api migrate` applies the migrations and exits;
+//! `api healthcheck` asks a running api whether it is healthy (the
+//! container's health check).
 
 use std::process::ExitCode;
 
@@ -11,7 +13,8 @@ async fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        [] => store::service::serve(api::rocket()).await,
+        [] => service::serve(api::rocket()).await,
+        ["healthcheck"] => service::probe("/api/health"),
         ["migrate"] => match api::migrate_only().await {
             Ok(()) => {
                 println!("api migrate: the database is up to date");
@@ -23,7 +26,12 @@ async fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: api [migrate]\n  (no argument) serve the api\n  migrate       apply the database migrations and exit");
+            eprintln!(
+                "usage: api [migrate | healthcheck]\n  \
+                 (no argument) serve the api\n  \
+                 migrate       apply the database migrations and exit\n  \
+                 healthcheck   exit 0 when the api on ROCKET_PORT answers /api/health with 200"
+            );
             ExitCode::from(2)
         }
     }

@@ -15,7 +15,7 @@ pub const PAGE_SIZE: u64 = 50;
 
 /// The home page on its own, as its container runs it.
 pub fn rocket() -> Rocket<Build> {
-    mount(rocket::custom(store::figment(&[])))
+    mount(rocket::custom(service::figment(&[])))
 }
 
 /// Adds the home page to `rocket`: the database (shared if the api opened
@@ -24,7 +24,7 @@ pub fn rocket() -> Rocket<Build> {
 pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     let pages = Pages::new().expect("the embedded templates parse (checked by the home tests)");
     rocket
-        .attach(store::service::database())
+        .attach(service::database())
         .manage(pages)
         .mount("/", routes::routes())
         .register("/", routes::catchers())

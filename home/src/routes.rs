@@ -9,7 +9,7 @@ use rocket::response::{self, Responder};
 use rocket::serde::json::Json;
 use rocket::{Catcher, Request, Route, State};
 use serde::Serialize;
-use store::service::Health;
+use service::Health;
 use store::{DatabaseConnection, Record};
 
 use crate::error::error_page;
@@ -185,7 +185,7 @@ fn thousands(n: usize) -> String {
 /// For the load balancer's home target group.
 #[rocket::get("/healthz")]
 async fn healthz(db: &State<DatabaseConnection>) -> (Status, Json<Health>) {
-    let (status, health) = store::service::health(db).await;
+    let (status, health) = service::health(db).await;
     (status, Json(health))
 }
 

@@ -9,7 +9,6 @@ pub mod entity;
 mod error;
 mod migration;
 mod queries;
-pub mod service;
 
 pub use connect::{connect, redact_url};
 pub use entity::record::{Model as Record, Operation};
@@ -20,7 +19,6 @@ pub use queries::{
     records_page, NewRecord, Page,
 };
 pub use sea_orm::DatabaseConnection;
-pub use service::{figment, BODY_LIMIT, DEFAULT_DATABASE_URL};
 
 /// The longest tag (the user's id for a text) the `records` table holds.
 pub const MAX_TAG_CHARS: usize = 100;

@@ -1,12 +1,14 @@
 //! Helpers for the workspace's tests: a fresh database per test, SQLite or
-//! MySQL, dropped afterwards; and any Rocket served on a real TCP port.
+//! MySQL, dropped afterwards; any Rocket served on a real TCP port; the
+//! binaries as processes; and stand-ins for the paid translation backends.
 
 mod database;
+pub mod fake_backends;
 mod process;
 mod server;
 
 pub use database::{mysql_admin_url, Backend, TestDb};
-pub use process::ServiceProcess;
+pub use process::{free_port, ServiceProcess};
 pub use server::{figment, TestServer, BROWSER_ACCEPT};
 
 /// Writes `test_name::sqlite` and `test_name::mysql` tests that each call

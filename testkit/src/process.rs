@@ -107,7 +107,7 @@ impl Drop for ServiceProcess {
 }
 
 /// A port nothing listens on right now (the OS picks it).
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("binding an ephemeral port");
     listener.local_addr().expect("its address").port()
 }

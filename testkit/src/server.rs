@@ -10,7 +10,7 @@ use crate::TestDb;
 /// quiet. Set as global values, so a `DATABASE_URL` or `ROCKET_PORT` in the
 /// developer's environment can never send a test to another database.
 pub fn figment(db: &TestDb) -> Figment {
-    store::figment(&[])
+    service::figment(&[])
         .merge(Serialized::global("database_url", &db.url))
         .merge(Serialized::global("port", 0))
         .merge(Serialized::global("address", "127.0.0.1"))

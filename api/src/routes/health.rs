@@ -5,7 +5,7 @@ use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::State;
 use serde::Serialize;
-use store::service::Health;
+use service::Health;
 use store::DatabaseConnection;
 
 use super::TranslationState;
@@ -30,7 +30,7 @@ pub async fn health(
     db: &State<DatabaseConnection>,
     translation: &State<TranslationState>,
 ) -> (Status, Json<ApiHealth>) {
-    let (status, health) = store::service::health(db).await;
+    let (status, health) = service::health(db).await;
     let backend = translation.service.as_ref().map(|s| s.backend_name());
     let translation = TranslationHealth {
         configured: backend.is_some(),

@@ -2,6 +2,7 @@
 
 use std::process::Command;
 
+use sea_orm::ConnectionTrait;
 use testkit::{ServiceProcess, TestDb};
 
 #[tokio::test]
@@ -60,4 +61,109 @@ async fn the_api_binary_serves_from_its_environment_and_stops_on_sigterm() {
     let (status, took) = process.terminate();
     assert!(status.success(), "exit status after SIGTERM: {status}");
     assert!(took.as_secs() < 5, "took {took:?} to stop");
+}
+
+/// As ECS gives it: host, port, user and name as plain environment, the
+/// password from Secrets Manager. RDS-generated passwords hold characters
+/// that mean something in a URL, and some look like numbers or arrays.
+#[tokio::test]
+async fn the_database_given_as_parts_with_an_awkward_password_is_reached() {
+    let Some(db) = TestDb::mysql("parts").await else {
+        return;
+    };
+    let admin = sea_orm::Database::connect(testkit::mysql_admin_url())
+        .await
+        .unwrap();
+    let name = db.url.rsplit('/').next().unwrap().to_owned();
+    let user = format!("tp_parts_{}", std::process::id());
+    let password = "p@ss:w/rd#%?[0]&x=1";
+    for host in ["%", "localhost"] {
+        admin
+            .execute_unprepared(&format!(
+                "CREATE USER '{user}'@'{host}' IDENTIFIED BY '{password}'; \
+                 GRANT ALL ON `{name}`.* TO '{user}'@'{host}'"
+            ))
+            .await
+            .unwrap();
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_api"))
+        .arg("migrate")
+        .env_remove("DATABASE_URL")
+        .env("DB_HOST", "127.0.0.1")
+        .env("DB_PORT", "3306")
+        .env("DB_USER", &user)
+        .env("DB_PASSWORD", password)
+        .env("DB_NAME", &name)
+        .output()
+        .expect("running api migrate");
+    for host in ["%", "localhost"] {
+        admin
+            .execute_unprepared(&format!("DROP USER '{user}'@'{host}'"))
+            .await
+            .unwrap();
+    }
+    assert!(output.status.success(), "{output:?}");
+    let conn = store::connect(&db.url).await.unwrap();
+    store::check_health(&conn)
+        .await
+        .expect("the records table exists in the database the parts name");
+}
+
+#[tokio::test]
+async fn the_database_given_twice_or_in_part_stops_the_start_saying_what_to_fix() {
+    let cases: [(&[(&str, &str)], &str); 2] = [
+        (
+            &[("DATABASE_URL", "sqlite://x.db"), ("DB_HOST", "db")],
+            "not both",
+        ),
+        (
+            &[("DB_HOST", "db"), ("DB_PASSWORD", "hunter2")],
+            "DB_USER, DB_NAME not set",
+        ),
+    ];
+    for (env, expected) in cases {
+        let output = Command::new(env!("CARGO_BIN_EXE_api"))
+            .env_remove("DATABASE_URL")
+            .envs(env.iter().copied())
+            .env("ROCKET_PORT", "0")
+            .env("ROCKET_CLI_COLORS", "false")
+            .output()
+            .expect("running the api");
+        assert_eq!(output.status.code(), Some(1), "{env:?}: {output:?}");
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(printed.contains(expected), "{env:?}: {printed}");
+        assert!(
+            !printed.contains("hunter2"),
+            "never the password: {printed}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn api_healthcheck_exits_0_only_while_the_api_is_healthy() {
+    let db = TestDb::sqlite();
+    let process = ServiceProcess::start(
+        env!("CARGO_BIN_EXE_api"),
+        &[("DATABASE_URL", db.url.as_str())],
+        "/api/health",
+    )
+    .await;
+    let port = process.base.rsplit(':').next().unwrap().to_owned();
+    let probe = |port: &str| {
+        Command::new(env!("CARGO_BIN_EXE_api"))
+            .arg("healthcheck")
+            .env("ROCKET_ADDRESS", "0.0.0.0")
+            .env("ROCKET_PORT", port)
+            .output()
+            .expect("running api healthcheck")
+    };
+    assert!(probe(&port).status.success());
+    drop(process);
+    let after = probe(&port);
+    assert_eq!(after.status.code(), Some(1), "{after:?}");
+    assert!(String::from_utf8_lossy(&after.stderr).contains("healthcheck"));
 }

@@ -3,7 +3,6 @@
 
 mod binary;
 mod failures;
-mod fake_backends;
 mod negotiation;
 mod records;
 mod support;

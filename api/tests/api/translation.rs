@@ -5,8 +5,8 @@ use rocket::figment::providers::Serialized;
 use serde_json::{json, Value};
 use testkit::{ServiceProcess, TestDb, TestServer};
 
-use crate::fake_backends::{google_error, invalid_key, FakeBackend, Reply, GOOD_KEY};
 use crate::support::{created, error_code, stored_count};
+use testkit::fake_backends::{google_error, invalid_key, FakeBackend, Reply, GOOD_KEY};
 
 /// The api pointed at `fake` as its Google endpoint, with short timeouts
 /// and waits so failure cases run fast.

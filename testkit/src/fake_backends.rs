@@ -6,11 +6,11 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::TestServer;
 use rocket::http::{Header, Status};
 use rocket::serde::json::Json;
 use rocket::{Responder, State};
 use serde_json::{json, Value};
-use testkit::TestServer;
 
 /// The key the stand-in accepts.
 pub const GOOD_KEY: &str = "AIzaSy-test-key-0123456789";

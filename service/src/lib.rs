@@ -1,0 +1,127 @@
+//! The Rocket glue both textproc services share: their configuration, the
+//! fairing that opens the database, the health answer, and launching with
+//! a clear exit status. The store itself knows nothing of Rocket.
+
+mod database_url;
+mod health;
+mod probe;
+
+use rocket::data::{ByteUnit, Limits};
+use rocket::fairing::AdHoc;
+use rocket::figment::providers::{Env, Format, Serialized, Toml};
+use rocket::figment::{Figment, Profile};
+use rocket::{Build, Rocket};
+use serde::Serialize;
+use store::DatabaseConnection;
+
+pub use database_url::{resolve, DatabaseUrlError, DEFAULT_DATABASE_URL, PART_KEYS};
+pub use health::{health, DatabaseHealth, Health};
+pub use probe::probe;
+
+/// The largest request body either service reads.
+///
+/// A 10,000-character text must always fit: a browser percent-encodes a
+/// form field, so one 4-byte character becomes 12 bytes on the wire, and
+/// 10,000 of them need 120,000 bytes. 64 KiB would reject valid input.
+pub const BODY_LIMIT: ByteUnit = ByteUnit::Kibibyte(128);
+
+/// The settings we set on purpose rather than inherit from Rocket.
+#[derive(Serialize)]
+struct Defaults {
+    address: &'static str,
+    port: u16,
+    limits: Limits,
+}
+
+/// Rocket's configuration (defaults, `Rocket.toml`, `ROCKET_*`) with our
+/// defaults beneath it and `DATABASE_URL` (plus `extra_keys`) from the
+/// environment on top. The `DB_*` parts are read raw by `database_url`.
+pub fn figment(extra_keys: &[&str]) -> Figment {
+    let defaults = Defaults {
+        // Rocket's default too, stated here: a laptop run stays private;
+        // containers set ROCKET_ADDRESS=0.0.0.0.
+        address: "127.0.0.1",
+        port: 8000,
+        limits: Limits::default()
+            .limit("form", BODY_LIMIT)
+            .limit("json", BODY_LIMIT)
+            .limit("string", BODY_LIMIT)
+            .limit("bytes", BODY_LIMIT),
+    };
+    let mut keys = vec!["DATABASE_URL"];
+    keys.extend_from_slice(extra_keys);
+    Figment::from(rocket::Config::default())
+        .merge(Serialized::defaults(defaults))
+        .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
+        .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
+        .merge(Env::raw().only(&keys).global())
+        .select(Profile::from_env_or(
+            "ROCKET_PROFILE",
+            rocket::Config::DEFAULT_PROFILE,
+        ))
+}
+
+/// The one place the database's address is decided: `database_url` from
+/// the configuration (`DATABASE_URL`, `Rocket.toml`, or a test's override)
+/// or the `DB_*` parts from the environment, never both.
+pub fn database_url(figment: &Figment) -> Result<String, DatabaseUrlError> {
+    let url = figment.extract_inner::<String>("database_url").ok();
+    resolve(url, |key| std::env::var(key).ok())
+}
+
+/// The resolved URL, kept as managed state so later fairings (the api's
+/// migrations) use the very database the pool was opened on.
+pub struct DatabaseUrl(pub String);
+
+/// Opens the pool at launch, or fails the launch with one line saying why.
+/// In the all-in-one binary both services attach this; the second finds the
+/// pool already there and shares it.
+pub fn database() -> AdHoc {
+    AdHoc::try_on_ignite("Database", |rocket| async move {
+        if rocket.state::<DatabaseConnection>().is_some() {
+            return Ok(rocket);
+        }
+        let url = match database_url(rocket.figment()) {
+            Ok(url) => url,
+            Err(e) => {
+                rocket::error!("{e}");
+                return Err(rocket);
+            }
+        };
+        match store::connect(&url).await {
+            Ok(db) => {
+                rocket::info!("database: {}", store::redact_url(&url));
+                Ok(rocket.manage(db).manage(DatabaseUrl(url)))
+            }
+            Err(e) => {
+                rocket::error!("{e}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+/// Launches `rocket` and turns the outcome into the process's exit status;
+/// a launch failure has been reported (one line per cause) by then.
+///
+/// The pool is closed only once Rocket has finished serving: shutdown
+/// fairings run as soon as SIGTERM arrives, while requests are still in
+/// flight, and closing it there failed every one of them with 503.
+pub async fn serve(rocket: Rocket<Build>) -> std::process::ExitCode {
+    match rocket.launch().await {
+        Ok(rocket) => {
+            if let Some(db) = rocket.state::<DatabaseConnection>() {
+                if let Err(e) = db.clone().close().await {
+                    rocket::warn!("closing the database pool: {e}");
+                }
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            // pretty_print logs the cause and marks the error as handled,
+            // which stops rocket::Error from panicking when dropped.
+            eprintln!("launch failed: {}", e.pretty_print());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The production topology with processes: the `api` and `home` binaries
+//! on MariaDB, behind nginx routing like the ALB.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use testkit::fake_backends::{FakeBackend, Reply, GOOD_KEY};
+use testkit::{ServiceProcess, TestDb};
+
+use crate::nginx::Nginx;
+use crate::routing::{assert_routes_like_the_alb, client};
+
+/// A binary of the workspace: from `TEXTPROC_BIN_DIR` (CI points it at the
+/// release build), else beside this test (`cargo test --workspace` builds
+/// the api's and home's binaries there).
+pub fn binary(name: &str) -> String {
+    let dir = match std::env::var_os("TEXTPROC_BIN_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let test = std::env::current_exe().unwrap();
+            // target/<profile>/deps/deploy-HASH -> target/<profile>
+            test.parent()
+                .and_then(|deps| deps.parent())
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let path = dir.join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build -p api -p home` (or `cargo test --workspace`), \
+         or point TEXTPROC_BIN_DIR at the binaries",
+        path.display()
+    );
+    path.display().to_string()
+}
+
+/// `http://127.0.0.1:PORT` -> `127.0.0.1:PORT`, as nginx names an upstream.
+fn upstream(base: &str) -> &str {
+    base.trim_start_matches("http://")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binaries_behind_nginx_route_like_the_alb() {
+    let Some(db) = TestDb::mysql("topology_routing").await else {
+        return;
+    };
+    let env = [("DATABASE_URL", db.url.as_str())];
+    // The api first: it migrates; home's health needs the table.
+    let api = ServiceProcess::start(&binary("api"), &env, "/api/health").await;
+    let home = ServiceProcess::start(&binary("home"), &env, "/healthz").await;
+    let Some(nginx) = Nginx::start(upstream(&api.base), upstream(&home.base)) else {
+        return;
+    };
+    assert_routes_like_the_alb(&nginx.base).await;
+}
+
+/// As ECS stops a task on a deploy: SIGTERM while requests are inside the
+/// api. Each of them is answered and stored; the process exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_to_the_api_fails_none_of_the_requests_in_flight() {
+    let Some(db) = TestDb::mysql("topology_sigterm").await else {
+        return;
+    };
+    const IN_FLIGHT: usize = 8;
+    // Each translation takes a second at the backend: long enough to be
+    // caught in flight, shorter than Rocket's 2 s grace period.
+    let google = FakeBackend::start(vec![Reply::Slow(Duration::from_secs(1)); IN_FLIGHT]).await;
+    let api = ServiceProcess::start(
+        &binary("api"),
+        &[
+            ("DATABASE_URL", db.url.as_str()),
+            ("GOOGLE_TRANSLATE_API_KEY", GOOD_KEY),
+            ("GOOGLE_TRANSLATE_URL", google.server.base.as_str()),
+            ("TRANSLATE_CACHE_SECS", "0"),
+        ],
+        "/api/health",
+    )
+    .await;
+    let home = ServiceProcess::start(
+        &binary("home"),
+        &[("DATABASE_URL", db.url.as_str())],
+        "/healthz",
+    )
+    .await;
+    let Some(nginx) = Nginx::start(upstream(&api.base), upstream(&home.base)) else {
+        return;
+    };
+
+    let requests: Vec<_> = (0..IN_FLIGHT)
+        .map(|i| {
+            let url = format!("{}/api/translate", nginx.base);
+            tokio::spawn(async move {
+                client()
+                    .post(url)
+                    .json(&json!({"id": format!("in-flight-{i}"), "text": format!("Bonjour {i}")}))
+                    .send()
+                    .await
+            })
+        })
+        .collect();
+    // Every request has reached the backend, so each is inside the api.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while google.calls().len() < IN_FLIGHT {
+        assert!(
+            Instant::now() < deadline,
+            "only {} calls reached the backend",
+            google.calls().len()
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let stopped = tokio::task::spawn_blocking(move || api.terminate());
+
+    for request in requests {
+        let response = request
+            .await
+            .unwrap()
+            .expect("an answer, not a dropped connection");
+        assert_eq!(response.status(), 201, "{:?}", response.text().await);
+    }
+    let (status, took) = stopped.await.unwrap();
+    assert!(status.success(), "exit status after SIGTERM: {status}");
+    assert!(took < Duration::from_secs(10), "took {took:?} to stop");
+
+    let conn = store::connect(&db.url).await.unwrap();
+    assert_eq!(store::record_count(&conn).await.unwrap(), IN_FLIGHT as u64);
+}
