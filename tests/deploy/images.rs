@@ -77,6 +77,7 @@ impl<'a> Container<'a> {
         ready: &str,
     ) -> Container<'a> {
         let port = testkit::free_port();
+        let started = Instant::now();
         let mut command = oci_command(oci);
         command.args(["run", image, "-d", "--name", name]);
         command.args(["-e", &format!("ROCKET_PORT={port}")]);
@@ -93,6 +94,11 @@ impl<'a> Container<'a> {
         loop {
             let answer = reqwest::get(format!("{}{ready}", container.base)).await;
             if answer.is_ok_and(|r| r.status() == 200) {
+                // The figure behind the task definitions' health-check grace period.
+                note(&format!(
+                    "{image} healthy {:.2} s after `run`",
+                    started.elapsed().as_secs_f64()
+                ));
                 return container;
             }
             if Instant::now() > deadline {
@@ -227,6 +233,11 @@ async fn the_images_behind_nginx_route_like_the_alb_and_stop_at_once() {
         ),
     ]));
 
+    // As ECS stops a task: the load balancer has drained it first (and
+    // closed its idle keep-alive connections), then SIGTERM. Rocket waits
+    // up to its 2 s grace period for a connection still open, so nginx
+    // goes first, as the ALB would.
+    drop(nginx);
     // SIGTERM is handled as PID 1: no waiting out podman's 10 s timeout.
     for (name, container) in [("api", api), ("home", home)] {
         let took = container.stop();

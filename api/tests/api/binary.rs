@@ -1,32 +1,42 @@
-//! The `api` binary as a process: `api migrate`, serving, and SIGTERM.
+//! The `api` binary as a process: `api migrate`, `api healthcheck`,
+//! serving, where the database is, and SIGTERM.
 
-use std::process::Command;
+use std::process::{Command, Output};
 
 use sea_orm::ConnectionTrait;
 use testkit::{ServiceProcess, TestDb};
 
-#[tokio::test]
-async fn api_migrate_creates_the_schema_and_exits() {
-    let db = TestDb::sqlite();
-    let output = Command::new(env!("CARGO_BIN_EXE_api"))
-        .arg("migrate")
-        .env("DATABASE_URL", &db.url)
+/// Runs `api ARGS` to its end with `env` only (no inherited `DATABASE_URL`).
+fn api(args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_api"))
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .envs(env.iter().copied())
         .output()
-        .expect("running api migrate");
-    assert!(output.status.success(), "{output:?}");
-    let conn = store::connect(&db.url).await.unwrap();
+        .unwrap_or_else(|e| panic!("running api {args:?}: {e}"))
+}
+
+async fn assert_the_schema_is_there(url: &str) {
+    let conn = store::connect(url).await.unwrap();
     store::check_health(&conn)
         .await
         .expect("the records table exists");
 }
 
 #[tokio::test]
+async fn api_migrate_creates_the_schema_and_exits() {
+    let db = TestDb::sqlite();
+    let output = api(&["migrate"], &[("DATABASE_URL", &db.url)]);
+    assert!(output.status.success(), "{output:?}");
+    assert_the_schema_is_there(&db.url).await;
+}
+
+#[tokio::test]
 async fn api_migrate_fails_loudly_without_a_database() {
-    let output = Command::new(env!("CARGO_BIN_EXE_api"))
-        .arg("migrate")
-        .env("DATABASE_URL", "mysql://app:hunter2@127.0.0.1:1/none")
-        .output()
-        .expect("running api migrate");
+    let output = api(
+        &["migrate"],
+        &[("DATABASE_URL", "mysql://app:hunter2@127.0.0.1:1/none")],
+    );
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -41,10 +51,7 @@ async fn api_migrate_fails_loudly_without_a_database() {
 
 #[tokio::test]
 async fn an_unknown_subcommand_is_a_usage_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_api"))
-        .arg("migrat")
-        .output()
-        .unwrap();
+    let output = api(&["migrat"], &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: api"));
 }
@@ -86,16 +93,16 @@ async fn the_database_given_as_parts_with_an_awkward_password_is_reached() {
             .await
             .unwrap();
     }
-    let output = Command::new(env!("CARGO_BIN_EXE_api"))
-        .arg("migrate")
-        .env_remove("DATABASE_URL")
-        .env("DB_HOST", "127.0.0.1")
-        .env("DB_PORT", "3306")
-        .env("DB_USER", &user)
-        .env("DB_PASSWORD", password)
-        .env("DB_NAME", &name)
-        .output()
-        .expect("running api migrate");
+    let output = api(
+        &["migrate"],
+        &[
+            ("DB_HOST", "127.0.0.1"),
+            ("DB_PORT", "3306"),
+            ("DB_USER", &user),
+            ("DB_PASSWORD", password),
+            ("DB_NAME", &name),
+        ],
+    );
     for host in ["%", "localhost"] {
         admin
             .execute_unprepared(&format!("DROP USER '{user}'@'{host}'"))
@@ -103,10 +110,7 @@ async fn the_database_given_as_parts_with_an_awkward_password_is_reached() {
             .unwrap();
     }
     assert!(output.status.success(), "{output:?}");
-    let conn = store::connect(&db.url).await.unwrap();
-    store::check_health(&conn)
-        .await
-        .expect("the records table exists in the database the parts name");
+    assert_the_schema_is_there(&db.url).await;
 }
 
 #[tokio::test]
@@ -122,13 +126,8 @@ async fn the_database_given_twice_or_in_part_stops_the_start_saying_what_to_fix(
         ),
     ];
     for (env, expected) in cases {
-        let output = Command::new(env!("CARGO_BIN_EXE_api"))
-            .env_remove("DATABASE_URL")
-            .envs(env.iter().copied())
-            .env("ROCKET_PORT", "0")
-            .env("ROCKET_CLI_COLORS", "false")
-            .output()
-            .expect("running the api");
+        let env = [env, &[("ROCKET_PORT", "0"), ("ROCKET_CLI_COLORS", "false")]].concat();
+        let output = api(&[], &env);
         assert_eq!(output.status.code(), Some(1), "{env:?}: {output:?}");
         let printed = format!(
             "{}{}",
@@ -154,12 +153,10 @@ async fn api_healthcheck_exits_0_only_while_the_api_is_healthy() {
     .await;
     let port = process.base.rsplit(':').next().unwrap().to_owned();
     let probe = |port: &str| {
-        Command::new(env!("CARGO_BIN_EXE_api"))
-            .arg("healthcheck")
-            .env("ROCKET_ADDRESS", "0.0.0.0")
-            .env("ROCKET_PORT", port)
-            .output()
-            .expect("running api healthcheck")
+        api(
+            &["healthcheck"],
+            &[("ROCKET_ADDRESS", "0.0.0.0"), ("ROCKET_PORT", port)],
+        )
     };
     assert!(probe(&port).status.success());
     drop(process);
