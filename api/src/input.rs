@@ -71,7 +71,8 @@ pub fn languages(submission: &Submission) -> Result<Languages, ApiError> {
     Ok(Languages { source, target })
 }
 
-fn language_code(field: &str, code: &str) -> Result<String, ApiError> {
+/// `code` checked and normalised (`PT-br` → `pt-br`), or why it is not one.
+pub(crate) fn language_code(field: &str, code: &str) -> Result<String, ApiError> {
     let mut subtags = code.split('-');
     let primary = subtags.next().unwrap_or_default();
     let valid = code.len() <= 16
@@ -162,8 +163,25 @@ fn parse_form(body: &[u8]) -> Result<Fields, ApiError> {
     };
     let body = std::str::from_utf8(body)
         .map_err(|_| malformed("the form body is not UTF-8".to_owned()))?;
-    // Percent-decoding happens field by field; a field that decodes to
-    // invalid UTF-8 is an error, not a lossy replacement.
+    // Rocket's form parser decodes `%FF` into U+FFFD without a word; a
+    // field that does not percent-decode to UTF-8 is refused instead, so
+    // what is stored is what was sent.
+    for field in body.split('&') {
+        let (name, value) = field.split_once('=').unwrap_or((field, ""));
+        let decodes = |part: &str| {
+            percent_encoding::percent_decode_str(&part.replace('+', " "))
+                .decode_utf8()
+                .is_ok()
+        };
+        if !decodes(name) || !decodes(value) {
+            return Err(malformed(format!(
+                "the form field {:?} is not UTF-8 once percent-decoded",
+                String::from_utf8_lossy(
+                    &percent_encoding::percent_decode_str(name).collect::<Vec<u8>>()
+                )
+            )));
+        }
+    }
     Form::<Fields>::parse_encoded(RawStr::new(body))
         .map_err(|errors| malformed(format!("the form body could not be parsed: {errors}")))
 }

@@ -43,6 +43,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket
         .attach(engine_warm_up())
         .attach(service::database())
+        .attach(service::SecurityHeaders)
         .attach(migrations())
         .attach(text_engine())
         .attach(translation())

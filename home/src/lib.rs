@@ -25,6 +25,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     let pages = Pages::new().expect("the embedded templates parse (checked by the home tests)");
     rocket
         .attach(service::database())
+        .attach(service::SecurityHeaders)
         .manage(pages)
         .mount("/", routes::routes())
         .register("/", routes::catchers())

@@ -3,6 +3,7 @@
 //! a clear exit status. The store itself knows nothing of Rocket.
 
 mod database_url;
+mod headers;
 mod health;
 mod probe;
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 use store::DatabaseConnection;
 
 pub use database_url::{resolve, DatabaseUrlError, DEFAULT_DATABASE_URL, PART_KEYS};
+pub use headers::{SecurityHeaders, CONTENT_SECURITY_POLICY};
 pub use health::{health, DatabaseHealth, Health};
 pub use probe::probe;
 
@@ -31,6 +33,8 @@ struct Defaults {
     address: &'static str,
     port: u16,
     limits: Limits,
+    /// No `Server: Rocket` banner: it tells an attacker what to try.
+    ident: bool,
 }
 
 /// Rocket's configuration (defaults, `Rocket.toml`, `ROCKET_*`) with our
@@ -47,6 +51,7 @@ pub fn figment(extra_keys: &[&str]) -> Figment {
             .limit("json", BODY_LIMIT)
             .limit("string", BODY_LIMIT)
             .limit("bytes", BODY_LIMIT),
+        ident: false,
     };
     let mut keys = vec!["DATABASE_URL"];
     keys.extend_from_slice(extra_keys);

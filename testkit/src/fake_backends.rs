@@ -25,6 +25,8 @@ pub enum Reply {
     Status(u16, String, Option<u64>),
     /// 200 with a body that is not the contract's.
     Malformed,
+    /// Translate, reporting this as the detected source language.
+    Detected(String),
 }
 
 #[derive(Default)]
@@ -140,7 +142,7 @@ async fn next_reply(script: &Script, body: &Value) -> Reply {
 
 fn scripted(reply: Reply) -> Option<Answer> {
     match reply {
-        Reply::Translate | Reply::Slow(_) => None,
+        Reply::Translate | Reply::Slow(_) | Reply::Detected(_) => None,
         Reply::Malformed => Some(Answer::Raw((
             Status::Ok,
             "{\"data\": \"surprise\"}".to_owned(),
@@ -168,6 +170,10 @@ async fn google_v2(
     script: &State<Arc<Script>>,
 ) -> Answer {
     let reply = next_reply(script, &body).await;
+    let detected_override = match &reply {
+        Reply::Detected(language) => Some(language.clone()),
+        _ => None,
+    };
     if let Some(answer) = scripted(reply) {
         return answer;
     }
@@ -193,6 +199,7 @@ async fn google_v2(
         .iter()
         .map(|text| {
             let (english, detected) = translate(text);
+            let detected = detected_override.clone().unwrap_or(detected.to_owned());
             let english = if html { html_escape(&english) } else { english };
             match source {
                 Some(_) => json!({ "translatedText": english }),

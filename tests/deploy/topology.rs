@@ -126,3 +126,64 @@ async fn sigterm_to_the_api_fails_none_of_the_requests_in_flight() {
     let conn = store::connect(&db.url).await.unwrap();
     assert_eq!(store::record_count(&conn).await.unwrap(), IN_FLIGHT as u64);
 }
+
+/// Both binaries, on every kind of answer (page, JSON, asset, 201, 404,
+/// error page): the security headers, and no `Server` banner.
+#[tokio::test]
+async fn both_binaries_send_the_security_headers_and_no_server_banner() {
+    let db = TestDb::sqlite();
+    let env = [("DATABASE_URL", db.url.as_str())];
+    let api = ServiceProcess::start(&binary("api"), &env, "/api/health").await;
+    let home = ServiceProcess::start(&binary("home"), &env, "/healthz").await;
+    assert!(!service::CONTENT_SECURITY_POLICY.contains("unsafe-inline"));
+
+    let http = client();
+    let answers = vec![
+        ("home /", http.get(format!("{}/", home.base))),
+        ("home /healthz", http.get(format!("{}/healthz", home.base))),
+        (
+            "home stylesheet",
+            http.get(format!("{}/static/style.css", home.base)),
+        ),
+        ("home 404", http.get(format!("{}/nope", home.base))),
+        ("api health", http.get(format!("{}/api/health", api.base))),
+        ("api 404", http.get(format!("{}/api/nope", api.base))),
+        (
+            "api 201",
+            http.post(format!("{}/api/spell", api.base))
+                .json(&json!({"text": "helo"})),
+        ),
+        (
+            "api error page",
+            http.post(format!("{}/api/spell", api.base))
+                .header("accept", testkit::BROWSER_ACCEPT)
+                .form(&[("text", " ")]),
+        ),
+    ];
+    for (what, request) in answers {
+        let response = request.send().await.unwrap();
+        let headers = response.headers();
+        let header = |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(
+            header("content-security-policy").as_deref(),
+            Some(service::CONTENT_SECURITY_POLICY),
+            "{what}"
+        );
+        assert_eq!(
+            header("referrer-policy").as_deref(),
+            Some("same-origin"),
+            "{what}"
+        );
+        assert_eq!(
+            header("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{what}"
+        );
+        assert_eq!(header("x-frame-options").as_deref(), Some("DENY"), "{what}");
+        assert!(
+            headers.get("server").is_none(),
+            "{what}: {:?}",
+            headers.get("server")
+        );
+    }
+}

@@ -86,7 +86,10 @@ pub async fn translate(
             let result = service
                 .translate_text(&input.text, languages.source.as_deref(), &languages.target)
                 .await?;
-            let source = languages.source.clone().or(result.detected_source);
+            let source = languages
+                .source
+                .clone()
+                .or_else(|| detected_language(result.detected_source));
             // Already in the target language: keep the user's text exactly.
             let already_in_target = source.as_deref().is_some_and(|s| languages.is_target(s));
             let processed = if already_in_target {
@@ -156,4 +159,22 @@ fn cache_key(text: &str, languages: &Languages) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// What a backend says it detected is checked like what a client sends: a
+/// language code, or nothing. The translation itself is good (and billed),
+/// so an unusable code is stored as unknown rather than failing the request.
+fn detected_language(detected: Option<String>) -> Option<String> {
+    let detected = detected?;
+    match crate::input::language_code("detected source", &detected) {
+        Ok(code) => Some(code),
+        Err(_) => {
+            rocket::warn!(
+                "the translation backend reported a detected language that is not a language code \
+                 ({} characters); stored as unknown",
+                detected.chars().count()
+            );
+            None
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use rocket::figment::providers::Serialized;
 use serde_json::{json, Value};
-use testkit::{ServiceProcess, TestDb, TestServer};
+use testkit::{on_both_backends, ServiceProcess, TestDb, TestServer};
 
 use crate::support::{created, error_code, stored_count};
 use testkit::fake_backends::{google_error, invalid_key, FakeBackend, Reply, GOOD_KEY};
@@ -81,6 +81,27 @@ async fn french_is_translated_detected_and_stored() {
             .await["processed"],
         "Hello world"
     );
+}
+
+on_both_backends!(a_detected_language_that_is_no_language_code_is_stored_as_unknown);
+
+/// On MySQL a 40-character "language" used to be a 500 after the
+/// translation was billed; the translation is kept, the code is not.
+async fn a_detected_language_that_is_no_language_code_is_stored_as_unknown(db: TestDb) {
+    let junk = "x".repeat(40);
+    let fake = FakeBackend::start(vec![Reply::Detected(junk.clone())]).await;
+    let server = api_with_google(&db, &fake, &[]).await;
+
+    let response = translate(&server, json!({"id": "odd", "text": "Bonjour le monde"})).await;
+    let record = created(response).await;
+
+    assert_eq!(record["processed"], "Hello world");
+    assert_eq!(record["source_language"], Value::Null);
+    assert_eq!(stored_count(&db).await, 1);
+    let stored = server
+        .get_json(&format!("/api/records/{}", record["id"]))
+        .await;
+    assert_eq!(stored["source_language"], Value::Null, "{stored}");
 }
 
 #[tokio::test]

@@ -115,6 +115,19 @@ fn cases() -> Vec<Case> {
             status: Status::BadRequest,
             code: "malformed_form",
         },
+        // Rocket's own parser would store these as U+FFFD.
+        form(
+            "form text percent-encoding invalid UTF-8",
+            "id=x&text=ab%FF%FE",
+            Status::BadRequest,
+            "malformed_form",
+        ),
+        form(
+            "form tag percent-encoding a lone continuation byte",
+            "id=%80&text=hello",
+            Status::BadRequest,
+            "malformed_form",
+        ),
         Case {
             name: "plain text body",
             content_type: Some(ContentType::Plain),
