@@ -183,6 +183,16 @@ async fn the_images_behind_nginx_route_like_the_alb_and_stop_at_once() {
             user, "10001:10001",
             "{image} runs as a numeric non-root user"
         );
+        let env = podman(
+            &oci,
+            &format!("image inspect --format '{{{{json .Config.Env}}}}' {image}"),
+        );
+        for secret in ["PASSWORD", "API_KEY", "DATABASE_URL", "SECRET", "TOKEN"] {
+            assert!(
+                !env.contains(secret),
+                "{image} has a secret in its environment: {env}"
+            );
+        }
         // No compiler, no toolchain, no source: only the binary.
         run(oci_command(&oci).args([
             "run",

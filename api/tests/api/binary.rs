@@ -16,6 +16,16 @@ fn api(args: &[&str], env: &[(&str, &str)]) -> Output {
         .unwrap_or_else(|e| panic!("running api {args:?}: {e}"))
 }
 
+/// The api serving on `db`, configured by its environment only.
+async fn serving_api(db: &TestDb) -> ServiceProcess {
+    ServiceProcess::start(
+        env!("CARGO_BIN_EXE_api"),
+        &[("DATABASE_URL", db.url.as_str())],
+        "/api/health",
+    )
+    .await
+}
+
 async fn assert_the_schema_is_there(url: &str) {
     let conn = store::connect(url).await.unwrap();
     store::check_health(&conn)
@@ -59,12 +69,7 @@ async fn an_unknown_subcommand_is_a_usage_error() {
 #[tokio::test]
 async fn the_api_binary_serves_from_its_environment_and_stops_on_sigterm() {
     let db = TestDb::sqlite();
-    let process = ServiceProcess::start(
-        env!("CARGO_BIN_EXE_api"),
-        &[("DATABASE_URL", db.url.as_str())],
-        "/api/health",
-    )
-    .await;
+    let process = serving_api(&db).await;
     let (status, took) = process.terminate();
     assert!(status.success(), "exit status after SIGTERM: {status}");
     assert!(took.as_secs() < 5, "took {took:?} to stop");
@@ -145,12 +150,7 @@ async fn the_database_given_twice_or_in_part_stops_the_start_saying_what_to_fix(
 #[tokio::test]
 async fn api_healthcheck_exits_0_only_while_the_api_is_healthy() {
     let db = TestDb::sqlite();
-    let process = ServiceProcess::start(
-        env!("CARGO_BIN_EXE_api"),
-        &[("DATABASE_URL", db.url.as_str())],
-        "/api/health",
-    )
-    .await;
+    let process = serving_api(&db).await;
     let port = process.base.rsplit(':').next().unwrap().to_owned();
     let probe = |port: &str| {
         api(
