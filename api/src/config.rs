@@ -8,11 +8,13 @@ use std::time::Duration;
 use rocket::figment::Figment;
 use serde::Deserialize;
 
+use crate::input::{BodyDeadline, DEFAULT_BODY_DEADLINE};
 use crate::translate::{RetryPolicy, Secret};
 
 /// Environment variables the api reads besides `DATABASE_URL` and `ROCKET_*`.
-pub const ENV_KEYS: [&str; 11] = [
+pub const ENV_KEYS: [&str; 12] = [
     "TEXTPROC_EXTRA_WORDS",
+    "TEXTPROC_BODY_TIMEOUT_SECS",
     "TRANSLATE_BACKEND",
     "GOOGLE_TRANSLATE_API_KEY",
     "GOOGLE_TRANSLATE_URL",
@@ -38,6 +40,21 @@ pub fn extra_words_path(figment: &Figment) -> Option<PathBuf> {
         .map(|path| path.trim().to_owned())
         .filter(|path| !path.is_empty())
         .map(PathBuf::from)
+}
+
+/// `TEXTPROC_BODY_TIMEOUT_SECS`: how long a request body may take to
+/// arrive; the error is one line saying what to fix.
+pub fn body_deadline(figment: &Figment) -> Result<BodyDeadline, String> {
+    match figment.extract_inner::<f64>("textproc_body_timeout_secs") {
+        Err(e) if e.missing() => Ok(BodyDeadline(DEFAULT_BODY_DEADLINE)),
+        Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 300.0 => {
+            Ok(BodyDeadline(Duration::from_secs_f64(secs)))
+        }
+        Ok(secs) => Err(format!(
+            "TEXTPROC_BODY_TIMEOUT_SECS must be a number of seconds above 0 and at most 300, not {secs}"
+        )),
+        Err(e) => Err(format!("TEXTPROC_BODY_TIMEOUT_SECS: {e}")),
+    }
 }
 
 /// The settings as they arrive; `Debug` shows no key (see `Secret`).

@@ -17,6 +17,8 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("the request body is larger than {limit}")]
     BodyTooLarge { limit: String },
+    #[error("the request body did not arrive within {} s; nothing was stored", .0.as_secs_f64())]
+    BodyTimeout(std::time::Duration),
     #[error("{message}")]
     MalformedBody { code: &'static str, message: String },
     /// The body parsed, but a field breaks a rule (see `input::validate`).
@@ -53,6 +55,7 @@ impl ApiError {
                 (Status::UnsupportedMediaType, "unsupported_media_type")
             }
             ApiError::BodyTooLarge { .. } => (Status::PayloadTooLarge, "body_too_large"),
+            ApiError::BodyTimeout(_) => (Status::RequestTimeout, "body_timeout"),
             ApiError::MalformedBody { code, .. } => (Status::BadRequest, code),
             ApiError::Invalid { code, .. } => (Status::UnprocessableEntity, code),
             ApiError::BadQuery(_) => (Status::BadRequest, "invalid_query"),

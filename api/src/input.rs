@@ -11,6 +11,15 @@ use serde::Deserialize;
 use crate::ApiError;
 
 pub use store::MAX_TEXT_CHARS;
+/// How long a request body may take to arrive, from the first byte the
+/// handler asks for to the last (`TEXTPROC_BODY_TIMEOUT_SECS`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyDeadline(pub std::time::Duration);
+
+/// 128 KiB, the largest body, takes well under a second even at mobile
+/// speeds; ten leaves room for a slow link and none for a stalled client.
+pub const DEFAULT_BODY_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The tag stored when the client sends none.
 pub const DEFAULT_TAG: &str = "anonymous";
 
@@ -117,10 +126,16 @@ async fn read_fields(request: &Request<'_>, data: Data<'_>) -> Result<Fields, Ap
         .limits()
         .get(if is_json { "json" } else { "form" })
         .unwrap_or(service::BODY_LIMIT);
-    let body = data
-        .open(limit)
-        .into_bytes()
+    // A body that never arrives must not hold a handler (and its memory)
+    // forever: past the deadline the client gets 408 and the connection
+    // is closed with the rest unread.
+    let deadline = request
+        .rocket()
+        .state::<BodyDeadline>()
+        .map_or(DEFAULT_BODY_DEADLINE, |deadline| deadline.0);
+    let body = tokio::time::timeout(deadline, data.open(limit).into_bytes())
         .await
+        .map_err(|_| ApiError::BodyTimeout(deadline))?
         .map_err(|e| ApiError::MalformedBody {
             code: "unreadable_body",
             message: format!("the request body could not be read: {e}"),

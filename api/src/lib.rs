@@ -47,6 +47,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(migrations())
         .attach(text_engine())
         .attach(translation())
+        .attach(body_deadline())
         .mount(BASE, routes::routes())
         .register(BASE, catchers::catchers())
 }
@@ -118,6 +119,19 @@ fn text_engine() -> AdHoc {
             }
             Err(e) => {
                 rocket::error!("building the text engine panicked: {e}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+/// The deadline for request bodies, checked at start.
+fn body_deadline() -> AdHoc {
+    AdHoc::try_on_ignite("Request body deadline", |rocket| async move {
+        match config::body_deadline(rocket.figment()) {
+            Ok(deadline) => Ok(rocket.manage(deadline)),
+            Err(e) => {
+                rocket::error!("{e}");
                 Err(rocket)
             }
         }

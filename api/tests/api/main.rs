@@ -5,6 +5,7 @@ mod binary;
 mod failures;
 mod negotiation;
 mod records;
+mod slow_clients;
 mod support;
 mod text_routes;
 mod translation;
