@@ -187,3 +187,75 @@ async fn both_binaries_send_the_security_headers_and_no_server_banner() {
         );
     }
 }
+
+/// Slowloris through the front: clients that send half a header, or a
+/// body shorter than they announced, are dropped by nginx within its
+/// timeouts (10 s), and the services stay healthy meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_dropped_by_the_front_and_health_stays_green() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let db = TestDb::sqlite();
+    let env = [("DATABASE_URL", db.url.as_str())];
+    let api = ServiceProcess::start(&binary("api"), &env, "/api/health").await;
+    let home = ServiceProcess::start(&binary("home"), &env, "/healthz").await;
+    let Some(nginx) = Nginx::start(upstream(&api.base), upstream(&home.base)) else {
+        return;
+    };
+    let address = nginx.base.trim_start_matches("http://").to_owned();
+
+    const SLOW: usize = 200;
+    let started = Instant::now();
+    let mut slow = Vec::new();
+    for i in 0..SLOW {
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        let half: &[u8] = if i % 2 == 0 {
+            b"GET /api/health HTTP/1.1\r\nHost: slow\r\nX-Wait: "
+        } else {
+            b"POST /api/spell HTTP/1.1\r\nHost: slow\r\nContent-Type: application/json\r\n\
+              Content-Length: 100\r\n\r\n{\"text\": \"he"
+        };
+        stream.write_all(half).await.unwrap();
+        slow.push(tokio::spawn(async move {
+            // Whatever nginx says (408, or nothing), it must close.
+            let mut answer = Vec::new();
+            let _ = stream.read_to_end(&mut answer).await;
+            (
+                started.elapsed(),
+                String::from_utf8_lossy(&answer).into_owned(),
+            )
+        }));
+    }
+
+    for path in ["/api/health", "/healthz"] {
+        let health = client()
+            .get(format!("{}{path}", nginx.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(health.status(), 200, "{path} with {SLOW} slow clients open");
+    }
+
+    for connection in slow {
+        let (closed_after, answer) = tokio::time::timeout(Duration::from_secs(20), connection)
+            .await
+            .expect("nginx closes every slow connection within 20 s")
+            .unwrap();
+        assert!(
+            closed_after < Duration::from_secs(15),
+            "closed after {closed_after:?}"
+        );
+        assert!(
+            !answer.contains("201"),
+            "a half-sent body is never processed: {answer}"
+        );
+    }
+    let conn = store::connect(&db.url).await.unwrap();
+    assert_eq!(store::record_count(&conn).await.unwrap(), 0);
+    let health = client()
+        .get(format!("{}/api/health", nginx.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+}
