@@ -27,6 +27,10 @@ pub enum ApiError {
     #[error("{0}")]
     BadQuery(String),
     #[error("{0}")]
+    InvalidIdempotencyKey(String),
+    #[error("this Idempotency-Key was used before for another request; nothing was stored (use a new key for a new request)")]
+    IdempotencyKeyReused,
+    #[error("{0}")]
     NotFound(String),
     #[error("translation is not configured on this server")]
     TranslationNotConfigured,
@@ -59,6 +63,10 @@ impl ApiError {
             ApiError::MalformedBody { code, .. } => (Status::BadRequest, code),
             ApiError::Invalid { code, .. } => (Status::UnprocessableEntity, code),
             ApiError::BadQuery(_) => (Status::BadRequest, "invalid_query"),
+            ApiError::InvalidIdempotencyKey(_) => (Status::BadRequest, "invalid_idempotency_key"),
+            ApiError::IdempotencyKeyReused => {
+                (Status::UnprocessableEntity, "idempotency_key_reused")
+            }
             ApiError::NotFound(_) => (Status::NotFound, "not_found"),
             ApiError::TranslationNotConfigured => {
                 (Status::ServiceUnavailable, "translation_not_configured")

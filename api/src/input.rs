@@ -29,8 +29,8 @@ pub const DEFAULT_TAG: &str = "anonymous";
 pub struct Submission {
     pub tag: String,
     pub text: String,
-    source: Option<String>,
-    target: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) target: Option<String>,
 }
 
 /// The fields as they arrive, before any rule is applied.

@@ -4,6 +4,7 @@
 mod catchers;
 pub mod config;
 mod error;
+mod idempotency;
 pub mod input;
 mod negotiate;
 mod routes;

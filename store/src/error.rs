@@ -11,6 +11,9 @@ pub enum Error {
     SchemaMissing(String),
     #[error("the database migration failed: {0}")]
     Migration(String),
+    /// A unique index refused the row: another request stored it first.
+    #[error("a record with this key exists already: {0}")]
+    Duplicate(String),
     #[error("database error: {0}")]
     Query(String),
 }
@@ -23,6 +26,11 @@ impl Error {
             Error::Unavailable(err.to_string())
         } else if is_missing_table(&err) {
             Error::SchemaMissing(err.to_string())
+        } else if matches!(
+            err.sql_err(),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+        ) {
+            Error::Duplicate(err.to_string())
         } else {
             Error::Query(err.to_string())
         }

@@ -15,8 +15,8 @@ pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
 pub use migration::{migrate, migration_names};
 pub use queries::{
-    backend_name, check_health, insert_record, latest_with_cache_key, record_by_id, record_count,
-    records_page, NewRecord, Page,
+    backend_name, check_health, insert_record, latest_with_cache_key, record_by_id,
+    record_by_idempotency_key, record_count, records_page, Idempotency, NewRecord, Page,
 };
 pub use sea_orm::DatabaseConnection;
 

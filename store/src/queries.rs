@@ -20,6 +20,15 @@ pub struct NewRecord {
     pub source_language: Option<String>,
     pub target_language: Option<String>,
     pub cache_key: Option<String>,
+    /// The client's `Idempotency-Key` and the digest of its request.
+    pub idempotency: Option<Idempotency>,
+}
+
+/// What makes a retried request find its first record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Idempotency {
+    pub key: String,
+    pub request_digest: String,
 }
 
 /// One page of records, newest first, and where the next (older) one starts.
@@ -45,6 +54,8 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
         target_language: Set(new.target_language.clone()),
         created_at: Set(created_at),
         cache_key: Set(new.cache_key.clone()),
+        idempotency_key: Set(new.idempotency.as_ref().map(|i| i.key.clone())),
+        request_digest: Set(new.idempotency.as_ref().map(|i| i.request_digest.clone())),
     };
     // One statement: the record is built from the insert id rather than
     // read back, so an acknowledged insert is never reported as failed.
@@ -59,7 +70,21 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
         target_language: new.target_language,
         created_at,
         cache_key: new.cache_key,
+        idempotency_key: new.idempotency.as_ref().map(|i| i.key.clone()),
+        request_digest: new.idempotency.map(|i| i.request_digest),
     })
+}
+
+/// The record first stored under an `Idempotency-Key`, if any.
+pub async fn record_by_idempotency_key(
+    db: &DatabaseConnection,
+    key: &str,
+) -> Result<Option<Record>, Error> {
+    Entity::find()
+        .filter(Column::IdempotencyKey.eq(key))
+        .one(db)
+        .await
+        .map_err(Error::from_db)
 }
 
 /// Up to `limit` records older than `before` (all, without it), newest first.

@@ -7,6 +7,7 @@ use rocket::State;
 use serde::Serialize;
 use store::{DatabaseConnection, NewRecord, Operation, Record};
 
+use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::Submission;
 use crate::stored::Stored;
 use crate::text::{Change, Engine, ExtraWords, Outcome};
@@ -19,6 +20,7 @@ type Extra = State<Arc<ExtraWords>>;
 #[rocket::post("/spell", data = "<input>")]
 pub async fn spell(
     input: Result<Submission, ApiError>,
+    key: Result<IdempotencyKey, ApiError>,
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
@@ -28,12 +30,13 @@ pub async fn spell(
         run: Engine::correct,
         done: "Spelling corrected",
     };
-    process(input?, work, engine, extra, db).await
+    process(input?, key?, work, engine, extra, db).await
 }
 
 #[rocket::post("/space", data = "<input>")]
 pub async fn space(
     input: Result<Submission, ApiError>,
+    key: Result<IdempotencyKey, ApiError>,
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
@@ -43,7 +46,7 @@ pub async fn space(
         run: Engine::segment,
         done: "Spaces inserted",
     };
-    process(input?, work, engine, extra, db).await
+    process(input?, key?, work, engine, extra, db).await
 }
 
 /// What one route does to the text, and how it says so to a browser user.
@@ -65,11 +68,16 @@ pub struct Answer {
 /// Runs the engine, stores the result, and answers with the stored record.
 async fn process(
     input: Submission,
+    key: IdempotencyKey,
     work: Work,
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
 ) -> Result<Stored<Answer>, ApiError> {
+    let idempotency = key.for_request(work.operation, &input);
+    if let Some(record) = idempotency::earlier(db, idempotency.as_ref()).await? {
+        return Ok(Stored::replayed(record));
+    }
     let engine: &'static Engine = engine.inner();
     let extra = Arc::clone(extra.inner());
     let text = input.text.clone();
@@ -78,7 +86,7 @@ async fn process(
     let outcome = tokio::task::spawn_blocking(move || (work.run)(engine, &text, &extra))
         .await
         .map_err(|e| ApiError::Engine(e.to_string()))?;
-    let record = store::insert_record(
+    let inserted = idempotency::insert(
         db,
         NewRecord {
             tag: input.tag,
@@ -88,9 +96,14 @@ async fn process(
             source_language: None,
             target_language: None,
             cache_key: None,
+            idempotency,
         },
     )
     .await?;
+    let record = match inserted {
+        Inserted::Fresh(record) => record,
+        Inserted::Earlier(record) => return Ok(Stored::replayed(record)),
+    };
     let notice = format!("{} and stored as record {}.", work.done, record.id);
     let answer = Answer {
         record,

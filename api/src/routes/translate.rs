@@ -9,6 +9,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use store::{DatabaseConnection, NewRecord, Operation, Record};
 
+use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::{self, Languages, Submission};
 use crate::stored::Stored;
 use crate::translate::Translation;
@@ -47,11 +48,17 @@ struct Provenance {
 #[rocket::post("/translate", data = "<input>")]
 pub async fn translate(
     input: Result<Submission, ApiError>,
+    key: Result<IdempotencyKey, ApiError>,
     translation: &State<TranslationState>,
     db: &State<DatabaseConnection>,
 ) -> Result<Stored<Answer>, ApiError> {
     let input = input?;
     let languages = input::languages(&input)?;
+    let idempotency = key?.for_request(Operation::Translate, &input);
+    // Before the backend is called: a retry is not billed twice.
+    if let Some(record) = idempotency::earlier(db, idempotency.as_ref()).await? {
+        return Ok(Stored::replayed(record));
+    }
     let Some(service) = &translation.service else {
         return Err(ApiError::TranslationNotConfigured);
     };
@@ -114,7 +121,7 @@ pub async fn translate(
         already_in_target,
     };
 
-    let record = store::insert_record(
+    let inserted = idempotency::insert(
         db,
         NewRecord {
             tag: input.tag,
@@ -124,9 +131,14 @@ pub async fn translate(
             source_language,
             target_language: Some(languages.target),
             cache_key: Some(cache_key),
+            idempotency,
         },
     )
     .await?;
+    let record = match inserted {
+        Inserted::Fresh(record) => record,
+        Inserted::Earlier(record) => return Ok(Stored::replayed(record)),
+    };
     let notice = match provenance.cached_from {
         Some(earlier) => format!(
             "Translation reused from record {earlier} and stored as record {}.",

@@ -3,6 +3,7 @@
 
 mod binary;
 mod failures;
+mod idempotency;
 mod negotiation;
 mod records;
 mod slow_clients;

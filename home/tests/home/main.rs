@@ -28,6 +28,7 @@ async fn insert(conn: &store::DatabaseConnection, tag: &str, original: &str) -> 
         source_language: None,
         target_language: None,
         cache_key: None,
+        idempotency: None,
     };
     store::insert_record(conn, new).await.expect("insert")
 }

@@ -26,6 +26,12 @@ pub struct Model {
     /// repeat can reuse this record's translation. Internal.
     #[serde(skip)]
     pub cache_key: Option<String>,
+    /// The client's `Idempotency-Key`, unique when given. Internal.
+    #[serde(skip)]
+    pub idempotency_key: Option<String>,
+    /// A digest of the request the key was first used with. Internal.
+    #[serde(skip)]
+    pub request_digest: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

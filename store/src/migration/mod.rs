@@ -3,6 +3,7 @@
 
 mod m20261122_000001_create_records;
 mod m20261122_000002_add_translation_columns;
+mod m20261202_000003_add_idempotency_key;
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_create_records::Migration),
             Box::new(m20261122_000002_add_translation_columns::Migration),
+            Box::new(m20261202_000003_add_idempotency_key::Migration),
         ]
     }
 }

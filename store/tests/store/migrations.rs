@@ -114,5 +114,6 @@ fn testkit_record(tag: &str) -> store::NewRecord {
         source_language: None,
         target_language: None,
         cache_key: None,
+        idempotency: None,
     }
 }

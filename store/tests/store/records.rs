@@ -24,6 +24,7 @@ fn new_record(tag: &str, original: &str) -> NewRecord {
         source_language: None,
         target_language: None,
         cache_key: None,
+        idempotency: None,
     }
 }
 
