@@ -91,6 +91,9 @@ impl ApiError {
             ApiError::Store(store::Error::SchemaMissing(_)) => {
                 (Status::ServiceUnavailable, "database_not_migrated")
             }
+            ApiError::Store(store::Error::Unconfirmed(_)) => {
+                (Status::ServiceUnavailable, "database_unconfirmed")
+            }
             ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
                 (Status::InternalServerError, "internal_error")
             }
@@ -101,7 +104,7 @@ impl ApiError {
     /// itself; a backend may say how long its limit lasts.
     fn retry_after_seconds(&self) -> Option<u64> {
         match self {
-            ApiError::Store(store::Error::Unavailable(_)) => Some(5),
+            ApiError::Store(store::Error::Unavailable(_) | store::Error::Unconfirmed(_)) => Some(5),
             ApiError::Translation(error) => error.retry_after().map(|d| d.as_secs().max(1)),
             _ => None,
         }
@@ -116,6 +119,11 @@ impl ApiError {
             }
             ApiError::Store(store::Error::SchemaMissing(_)) => {
                 "the database has no records table yet; nothing was stored".to_owned()
+            }
+            ApiError::Store(store::Error::Unconfirmed(_)) => {
+                "the database did not confirm the write, so the record may or may not have \
+                 been stored; retry with the same Idempotency-Key to be sure it is stored once"
+                    .to_owned()
             }
             ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
                 "internal error; nothing was stored".to_owned()

@@ -11,6 +11,10 @@ pub enum Error {
     SchemaMissing(String),
     #[error("the database migration failed: {0}")]
     Migration(String),
+    /// A write whose outcome is unknown: the statement may have reached the
+    /// database before the connection was lost or the deadline passed.
+    #[error("the database did not confirm the write: {0}")]
+    Unconfirmed(String),
     /// A unique index refused the row: another request stored it first.
     #[error("a record with this key exists already: {0}")]
     Duplicate(String),
@@ -19,6 +23,17 @@ pub enum Error {
 }
 
 impl Error {
+    /// Sorts the failure of a write: as `from_db`, except that a connection
+    /// lost mid-statement leaves the outcome unknown. Only a failure to get
+    /// a connection at all proves that nothing was written.
+    pub(crate) fn from_write(err: DbErr) -> Self {
+        if is_lost_mid_statement(&err) {
+            Error::Unconfirmed(err.to_string())
+        } else {
+            Error::from_db(err)
+        }
+    }
+
     /// Sorts a sea-orm error: connection-level failures are `Unavailable`,
     /// so callers answer 503 rather than 500 while the database is away.
     pub(crate) fn from_db(err: DbErr) -> Self {
@@ -52,6 +67,20 @@ fn is_connection_failure(err: &DbErr) -> bool {
         ),
         _ => false,
     }
+}
+
+/// The connection failed while a statement was on it (rather than while
+/// one was being fetched from the pool): the server may have run it.
+fn is_lost_mid_statement(err: &DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
+        return false;
+    };
+    matches!(
+        e.as_ref(),
+        Sqlx::Io(_) | Sqlx::Tls(_) | Sqlx::Protocol(_) | Sqlx::WorkerCrashed
+    )
 }
 
 /// "no such table" (SQLite) or SQLSTATE 42S02 (MySQL): the schema is not

@@ -1,14 +1,33 @@
 //! The queries both services need, as plain async functions.
 
+use std::future::Future;
+use std::time::Duration;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
 
 use crate::entity::record::{ActiveModel, Column, Entity, Model as Record, Operation};
 use crate::Error;
+
+/// How long one statement may take before the caller is answered: longer
+/// than any query here needs on a healthy database, shorter than a load
+/// balancer's patience (the ALB's idle timeout is 60 s, a client's less).
+pub const QUERY_DEADLINE: Duration = Duration::from_secs(5);
+
+/// A read with the deadline: past it, the database counts as unavailable
+/// (a read changes nothing, so nothing is in doubt).
+async fn read<T>(query: impl Future<Output = Result<T, DbErr>>) -> Result<T, Error> {
+    match tokio::time::timeout(QUERY_DEADLINE, query).await {
+        Ok(result) => result.map_err(Error::from_db),
+        Err(_) => Err(Error::Unavailable(format!(
+            "no answer within {QUERY_DEADLINE:?}"
+        ))),
+    }
+}
 
 /// A record before it is stored: the store adds its id and time.
 #[derive(Clone, Debug)]
@@ -59,7 +78,17 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
     };
     // One statement: the record is built from the insert id rather than
     // read back, so an acknowledged insert is never reported as failed.
-    let inserted = Entity::insert(row).exec(db).await.map_err(Error::from_db)?;
+    // Once the statement may have reached the server, a lost connection or
+    // a missed deadline leaves its outcome unknown, and is said so.
+    let inserted = match tokio::time::timeout(QUERY_DEADLINE, Entity::insert(row).exec(db)).await {
+        Ok(Ok(inserted)) => inserted,
+        Ok(Err(e)) => return Err(Error::from_write(e)),
+        Err(_) => {
+            return Err(Error::Unconfirmed(format!(
+                "no answer to the insert within {QUERY_DEADLINE:?}"
+            )))
+        }
+    };
     Ok(Record {
         id: inserted.last_insert_id,
         tag: new.tag,
@@ -80,11 +109,12 @@ pub async fn record_by_idempotency_key(
     db: &DatabaseConnection,
     key: &str,
 ) -> Result<Option<Record>, Error> {
-    Entity::find()
-        .filter(Column::IdempotencyKey.eq(key))
-        .one(db)
-        .await
-        .map_err(Error::from_db)
+    read(
+        Entity::find()
+            .filter(Column::IdempotencyKey.eq(key))
+            .one(db),
+    )
+    .await
 }
 
 /// Up to `limit` records older than `before` (all, without it), newest first.
@@ -97,7 +127,7 @@ pub async fn records_page(
     if let Some(before) = before {
         query = query.filter(Column::Id.lt(before));
     }
-    let mut records = query.all(db).await.map_err(Error::from_db)?;
+    let mut records = read(query.all(db)).await?;
     // One row past the page says whether an older page exists.
     let next_before = if records.len() as u64 > limit {
         records.truncate(limit as usize);
@@ -112,7 +142,7 @@ pub async fn records_page(
 }
 
 pub async fn record_by_id(db: &DatabaseConnection, id: i64) -> Result<Option<Record>, Error> {
-    Entity::find_by_id(id).one(db).await.map_err(Error::from_db)
+    read(Entity::find_by_id(id).one(db)).await
 }
 
 /// The newest record stored under `cache_key` since `since`, if any.
@@ -121,17 +151,18 @@ pub async fn latest_with_cache_key(
     cache_key: &str,
     since: DateTime<Utc>,
 ) -> Result<Option<Record>, Error> {
-    Entity::find()
-        .filter(Column::CacheKey.eq(cache_key))
-        .filter(Column::CreatedAt.gte(since))
-        .order_by_desc(Column::Id)
-        .one(db)
-        .await
-        .map_err(Error::from_db)
+    read(
+        Entity::find()
+            .filter(Column::CacheKey.eq(cache_key))
+            .filter(Column::CreatedAt.gte(since))
+            .order_by_desc(Column::Id)
+            .one(db),
+    )
+    .await
 }
 
 pub async fn record_count(db: &DatabaseConnection) -> Result<u64, Error> {
-    Entity::find().count(db).await.map_err(Error::from_db)
+    read(Entity::find().count(db)).await
 }
 
 /// Whether the database answers and the records table can be read.

@@ -4,12 +4,14 @@
 
 mod database;
 pub mod fake_backends;
+mod mariadb;
 mod process;
 mod server;
 
 pub use database::{mysql_admin_url, Backend, TestDb};
+pub use mariadb::PrivateMariaDb;
 pub use process::{free_port, ServiceProcess};
-pub use server::{figment, TestServer, BROWSER_ACCEPT};
+pub use server::{figment, figment_for_url, TestServer, BROWSER_ACCEPT};
 
 /// Writes `test_name::sqlite` and `test_name::mysql` tests that each call
 /// `test_name(db: TestDb)` with a fresh database of that kind. Without a

@@ -10,8 +10,13 @@ use crate::TestDb;
 /// quiet. Set as global values, so a `DATABASE_URL` or `ROCKET_PORT` in the
 /// developer's environment can never send a test to another database.
 pub fn figment(db: &TestDb) -> Figment {
+    figment_for_url(&db.url)
+}
+
+/// As `figment`, for a database that is not a `TestDb` (a private server).
+pub fn figment_for_url(url: &str) -> Figment {
     service::figment(&[])
-        .merge(Serialized::global("database_url", &db.url))
+        .merge(Serialized::global("database_url", url))
         .merge(Serialized::global("port", 0))
         .merge(Serialized::global("address", "127.0.0.1"))
         .merge(Serialized::global("log_level", "critical"))

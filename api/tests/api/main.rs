@@ -2,6 +2,7 @@
 //! over real TCP (reqwest against a server on an ephemeral port).
 
 mod binary;
+mod database_faults;
 mod failures;
 mod idempotency;
 mod negotiation;

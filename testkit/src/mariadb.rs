@@ -1,0 +1,115 @@
+//! A MariaDB server of the test's own, on a spare port with its own data
+//! directory, so that a test can freeze it, thaw it and stop it without
+//! touching the machine's server or the other tests' databases.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use sea_orm::{ConnectionTrait, Database};
+
+const MARIADBD: &str = "/usr/sbin/mariadbd";
+
+pub struct PrivateMariaDb {
+    child: Child,
+    /// `mysql://root@127.0.0.1:PORT/textproc`
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl PrivateMariaDb {
+    /// A fresh server with an empty `textproc` database. Without MariaDB
+    /// installed: `None` after a loud notice, or a failure when
+    /// `TEST_MYSQL_URL` is set (CI), as for the other MySQL tests.
+    pub async fn start() -> Option<PrivateMariaDb> {
+        if !Path::new(MARIADBD).exists() {
+            assert!(
+                std::env::var_os("TEST_MYSQL_URL").is_none(),
+                "TEST_MYSQL_URL is set but {MARIADBD} is missing: apt-get install -y mariadb-server"
+            );
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n*** DATABASE FAULT TESTS NOT RUN: {MARIADBD} is missing ***\n"
+            );
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("a directory for the server");
+        let data = dir.path().join("data");
+        let installed = Command::new("mariadb-install-db")
+            .args(["--no-defaults", "--auth-root-authentication-method=normal"])
+            .args(["--skip-test-db", "--user=root"])
+            .arg(format!("--datadir={}", data.display()))
+            .output()
+            .expect("running mariadb-install-db");
+        assert!(
+            installed.status.success(),
+            "mariadb-install-db: {installed:?}"
+        );
+        let port = crate::free_port();
+        let child = Command::new(MARIADBD)
+            .arg("--no-defaults")
+            .arg(format!("--datadir={}", data.display()))
+            .arg(format!("--socket={}", dir.path().join("sock").display()))
+            .arg(format!("--pid-file={}", dir.path().join("pid").display()))
+            .args([
+                "--bind-address=127.0.0.1",
+                "--user=root",
+                "--skip-log-error",
+            ])
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starting mariadbd");
+        let server = PrivateMariaDb {
+            child,
+            url: format!("mysql://root@127.0.0.1:{port}/textproc"),
+            _dir: dir,
+        };
+        let admin_url = format!("mysql://root@127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(admin) = Database::connect(&admin_url).await {
+                admin
+                    .execute_unprepared("CREATE DATABASE textproc CHARACTER SET utf8mb4")
+                    .await
+                    .expect("creating the textproc database");
+                admin.close().await.ok();
+                return Some(server);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "mariadbd did not answer within 30 s"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// SIGSTOP: the server keeps its connections but answers nothing, as a
+    /// hung database does.
+    pub fn freeze(&self) {
+        self.signal("STOP");
+    }
+
+    /// SIGCONT: it carries on where it stopped.
+    pub fn thaw(&self) {
+        self.signal("CONT");
+    }
+
+    fn signal(&self, name: &str) {
+        let sent = Command::new("kill")
+            .args([&format!("-{name}"), &self.child.id().to_string()])
+            .status()
+            .expect("running kill");
+        assert!(sent.success(), "kill -{name} failed");
+    }
+}
+
+impl Drop for PrivateMariaDb {
+    fn drop(&mut self) {
+        // SIGKILL ends it frozen or not; its data directory goes with `_dir`.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
