@@ -34,3 +34,22 @@ macro_rules! on_both_backends {
         }
     )*};
 }
+
+/// Whether the program at `path` is installed. When it is not, a test that
+/// needs it fails if `required_by` is set in the environment (as CI sets
+/// it), and otherwise says loudly, straight to the terminal, that `tests`
+/// did not run: a skipped suite must not pass silently.
+pub fn installed(path: &str, required_by: &str, install: &str, tests: &str) -> bool {
+    if std::path::Path::new(path).exists() {
+        return true;
+    }
+    assert!(
+        std::env::var_os(required_by).is_none(),
+        "{required_by} is set but {path} is missing: {install}"
+    );
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("\n*** {tests} NOT RUN: {path} is missing ({install}) ***\n\n").as_bytes(),
+    );
+    false
+}

@@ -2,8 +2,6 @@
 //! directory, so that a test can freeze it, thaw it and stop it without
 //! touching the machine's server or the other tests' databases.
 
-use std::io::Write;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -23,15 +21,8 @@ impl PrivateMariaDb {
     /// installed: `None` after a loud notice, or a failure when
     /// `TEST_MYSQL_URL` is set (CI), as for the other MySQL tests.
     pub async fn start() -> Option<PrivateMariaDb> {
-        if !Path::new(MARIADBD).exists() {
-            assert!(
-                std::env::var_os("TEST_MYSQL_URL").is_none(),
-                "TEST_MYSQL_URL is set but {MARIADBD} is missing: apt-get install -y mariadb-server"
-            );
-            let _ = writeln!(
-                std::io::stderr(),
-                "\n*** DATABASE FAULT TESTS NOT RUN: {MARIADBD} is missing ***\n"
-            );
+        let install = "apt-get install -y mariadb-server";
+        if !crate::installed(MARIADBD, "TEST_MYSQL_URL", install, "DATABASE FAULT TESTS") {
             return None;
         }
         let dir = tempfile::tempdir().expect("a directory for the server");

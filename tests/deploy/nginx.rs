@@ -1,9 +1,7 @@
 //! nginx routing like the ALB, from the very template compose.yaml uses
 //! (`deploy/nginx/alb.conf.template`), as a process of the test's own.
 
-use std::io::Write;
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,15 +20,13 @@ impl Nginx {
     /// to `home` (both `host:port`). Without nginx installed: `None` after a
     /// loud notice, or a failure when `TEST_NGINX_REQUIRED` is set (CI).
     pub fn start(api: &str, home: &str) -> Option<Nginx> {
-        if !Path::new(NGINX).exists() {
-            assert!(
-                std::env::var_os("TEST_NGINX_REQUIRED").is_none(),
-                "TEST_NGINX_REQUIRED is set but {NGINX} is missing: apt-get install -y nginx-light"
-            );
-            let _ = writeln!(
-                std::io::stderr(),
-                "\n*** NGINX TOPOLOGY TEST NOT RUN: {NGINX} is missing (apt-get install -y nginx-light) ***\n"
-            );
+        let install = "apt-get install -y nginx-light";
+        if !testkit::installed(
+            NGINX,
+            "TEST_NGINX_REQUIRED",
+            install,
+            "NGINX TOPOLOGY TESTS",
+        ) {
             return None;
         }
         let dir = tempfile::tempdir().expect("a directory for nginx");
