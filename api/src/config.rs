@@ -1,6 +1,8 @@
-//! The api's own settings, read once at start: which translation backend,
-//! its keys, timeouts, retries and cache window. (The database and the
-//! server's address come from `service::figment`.)
+//! Every setting of the api, read and checked once at start into one typed
+//! `Config`: where the database is (decided by `service::database_url`, as
+//! for home), the translation backend with its keys, timeouts, retries and
+//! cache window, the extra words, and the request-body deadline. Rocket's
+//! own settings (address, port, limits) stay Rocket's.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -32,8 +34,29 @@ pub const DEFAULT_GOOGLE_URL: &str = "https://translation.googleapis.com";
 /// backend is passed on to the client instead of waited out.
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(2);
 
+/// The api's settings, as the fairings and routes use them.
+#[derive(Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub translate: TranslateConfig,
+    pub extra_words: Option<PathBuf>,
+    pub body_deadline: BodyDeadline,
+}
+
+impl Config {
+    /// Reads everything; the error is one line saying what to fix.
+    pub fn from_figment(figment: &Figment) -> Result<Config, String> {
+        Ok(Config {
+            database_url: service::database_url(figment).map_err(|e| e.to_string())?,
+            translate: TranslateConfig::from_figment(figment)?,
+            extra_words: extra_words_path(figment),
+            body_deadline: body_deadline(figment)?,
+        })
+    }
+}
+
 /// `TEXTPROC_EXTRA_WORDS`: the file of domain words, if one is set.
-pub fn extra_words_path(figment: &Figment) -> Option<PathBuf> {
+fn extra_words_path(figment: &Figment) -> Option<PathBuf> {
     figment
         .extract_inner::<String>("textproc_extra_words")
         .ok()
@@ -44,7 +67,7 @@ pub fn extra_words_path(figment: &Figment) -> Option<PathBuf> {
 
 /// `TEXTPROC_BODY_TIMEOUT_SECS`: how long a request body may take to
 /// arrive; the error is one line saying what to fix.
-pub fn body_deadline(figment: &Figment) -> Result<BodyDeadline, String> {
+fn body_deadline(figment: &Figment) -> Result<BodyDeadline, String> {
     match figment.extract_inner::<f64>("textproc_body_timeout_secs") {
         Err(e) if e.missing() => Ok(BodyDeadline(DEFAULT_BODY_DEADLINE)),
         Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 300.0 => {
@@ -73,14 +96,14 @@ struct Raw {
     translate_cache_secs: Option<u64>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Backend {
     None,
     Google { url: String, key: Secret },
     LibreTranslate { url: String, key: Option<Secret> },
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TranslateConfig {
     pub backend: Backend,
     pub connect_timeout: Duration,

@@ -18,7 +18,7 @@ use rocket::fairing::AdHoc;
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 
-use config::{Backend, TranslateConfig};
+use config::{Backend, Config, TranslateConfig};
 pub use error::ApiError;
 use routes::TranslationState;
 use text::{Engine, ExtraWords};
@@ -43,20 +43,40 @@ pub fn rocket() -> Rocket<Build> {
 pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket
         .attach(engine_warm_up())
+        .attach(configuration())
         .attach(service::database())
         .attach(service::SecurityHeaders)
         .attach(migrations())
         .attach(text_engine())
         .attach(translation())
-        .attach(body_deadline())
         .mount(BASE, routes::routes())
         .register(BASE, catchers::catchers())
 }
 
 /// Runs the migrations alone (`api migrate`), for a one-off deploy task.
 pub async fn migrate_only() -> Result<(), String> {
-    let url = service::database_url(&figment()).map_err(|e| e.to_string())?;
-    store::migrate(&url).await.map_err(|e| e.to_string())
+    let config = Config::from_figment(&figment())?;
+    store::migrate(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Reads and checks every setting once, before anything else starts; a bad
+/// one stops the launch with the line that says what to fix. The database
+/// fairing and the body reader find their parts as managed state.
+fn configuration() -> AdHoc {
+    AdHoc::try_on_ignite("Configuration", |rocket| async move {
+        match Config::from_figment(rocket.figment()) {
+            Ok(config) => Ok(rocket
+                .manage(service::DatabaseUrl(config.database_url.clone()))
+                .manage(config.body_deadline)
+                .manage(config)),
+            Err(e) => {
+                rocket::error!("{e}");
+                Err(rocket)
+            }
+        }
+    })
 }
 
 /// Migrations run before anything is served, on the database the pool was
@@ -98,7 +118,8 @@ fn engine_warm_up() -> AdHoc {
 /// list stops the launch.
 fn text_engine() -> AdHoc {
     AdHoc::try_on_ignite("Text engine", |rocket| async move {
-        let extra = match config::extra_words_path(rocket.figment()) {
+        let path = rocket.state::<Config>().and_then(|c| c.extra_words.clone());
+        let extra = match path {
             Some(path) => match ExtraWords::load(&path) {
                 Ok(extra) => {
                     rocket::info!("extra words: {} from {}", extra.len(), path.display());
@@ -126,24 +147,15 @@ fn text_engine() -> AdHoc {
     })
 }
 
-/// The deadline for request bodies, checked at start.
-fn body_deadline() -> AdHoc {
-    AdHoc::try_on_ignite("Request body deadline", |rocket| async move {
-        match config::body_deadline(rocket.figment()) {
-            Ok(deadline) => Ok(rocket.manage(deadline)),
-            Err(e) => {
-                rocket::error!("{e}");
-                Err(rocket)
-            }
-        }
-    })
-}
-
 /// Sets up the configured translation backend, or none; a backend named
 /// but not fully configured stops the launch with what is missing.
 fn translation() -> AdHoc {
     AdHoc::try_on_ignite("Translation", |rocket| async move {
-        match translation_state(rocket.figment()) {
+        let Some(config) = rocket.state::<Config>() else {
+            rocket::error!("translation: the configuration fairing must be attached first");
+            return Err(rocket);
+        };
+        match translation_state(config.translate.clone()) {
             Ok(state) => Ok(rocket.manage(state)),
             Err(e) => {
                 rocket::error!("{e}");
@@ -153,8 +165,7 @@ fn translation() -> AdHoc {
     })
 }
 
-fn translation_state(figment: &Figment) -> Result<TranslationState, String> {
-    let config = TranslateConfig::from_figment(figment)?;
+fn translation_state(config: TranslateConfig) -> Result<TranslationState, String> {
     let http = reqwest::Client::builder()
         .connect_timeout(config.connect_timeout)
         .timeout(config.timeout)

@@ -86,17 +86,28 @@ pub fn database() -> AdHoc {
         if rocket.state::<DatabaseConnection>().is_some() {
             return Ok(rocket);
         }
-        let url = match database_url(rocket.figment()) {
-            Ok(url) => url,
-            Err(e) => {
-                rocket::error!("{e}");
-                return Err(rocket);
-            }
+        // The api has read its settings already; home reads just this one.
+        let url = match rocket.state::<DatabaseUrl>() {
+            Some(DatabaseUrl(url)) => url.clone(),
+            None => match database_url(rocket.figment()) {
+                Ok(url) => url,
+                Err(e) => {
+                    rocket::error!("{e}");
+                    return Err(rocket);
+                }
+            },
         };
         match store::connect(&url).await {
             Ok(db) => {
                 rocket::info!("database: {}", store::redact_url(&url));
-                Ok(rocket.manage(db).manage(DatabaseUrl(url)))
+                let rocket = rocket.manage(db);
+                // `manage` refuses a second value of one type; the api's
+                // configuration may have put it there already.
+                if rocket.state::<DatabaseUrl>().is_some() {
+                    Ok(rocket)
+                } else {
+                    Ok(rocket.manage(DatabaseUrl(url)))
+                }
             }
             Err(e) => {
                 rocket::error!("{e}");
