@@ -10,7 +10,7 @@ use std::time::Duration;
 use rocket::figment::Figment;
 use serde::Deserialize;
 
-use crate::input::{BodyDeadline, DEFAULT_BODY_DEADLINE};
+use crate::input::DEFAULT_BODY_DEADLINE;
 use crate::translate::{RetryPolicy, Secret};
 
 /// Environment variables the api reads besides `DATABASE_URL` and `ROCKET_*`.
@@ -40,7 +40,8 @@ pub struct Config {
     pub database_url: String,
     pub translate: TranslateConfig,
     pub extra_words: Option<PathBuf>,
-    pub body_deadline: BodyDeadline,
+    /// How long a request body may take to arrive.
+    pub body_deadline: Duration,
 }
 
 impl Config {
@@ -67,11 +68,11 @@ fn extra_words_path(figment: &Figment) -> Option<PathBuf> {
 
 /// `TEXTPROC_BODY_TIMEOUT_SECS`: how long a request body may take to
 /// arrive; the error is one line saying what to fix.
-fn body_deadline(figment: &Figment) -> Result<BodyDeadline, String> {
+fn body_deadline(figment: &Figment) -> Result<Duration, String> {
     match figment.extract_inner::<f64>("textproc_body_timeout_secs") {
-        Err(e) if e.missing() => Ok(BodyDeadline(DEFAULT_BODY_DEADLINE)),
+        Err(e) if e.missing() => Ok(DEFAULT_BODY_DEADLINE),
         Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 300.0 => {
-            Ok(BodyDeadline(Duration::from_secs_f64(secs)))
+            Ok(Duration::from_secs_f64(secs))
         }
         Ok(secs) => Err(format!(
             "TEXTPROC_BODY_TIMEOUT_SECS must be a number of seconds above 0 and at most 300, not {secs}"

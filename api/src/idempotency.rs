@@ -55,10 +55,7 @@ impl IdempotencyKey {
         ];
         // JSON of the list: unambiguous wherever a field ends.
         let request = serde_json::to_vec(&fields).expect("a list of strings serialises");
-        let request_digest = Sha256::digest(&request)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let request_digest = crate::digest::hex(&Sha256::digest(&request));
         Some(Idempotency {
             key,
             request_digest,

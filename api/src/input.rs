@@ -12,11 +12,8 @@ use crate::ApiError;
 
 pub use store::MAX_TEXT_CHARS;
 /// How long a request body may take to arrive, from the first byte the
-/// handler asks for to the last (`TEXTPROC_BODY_TIMEOUT_SECS`).
-#[derive(Debug, Clone, Copy)]
-pub struct BodyDeadline(pub std::time::Duration);
-
-/// 128 KiB, the largest body, takes well under a second even at mobile
+/// handler asks for to the last, unless `TEXTPROC_BODY_TIMEOUT_SECS` says
+/// otherwise. 128 KiB, the largest body, takes well under a second even at mobile
 /// speeds; ten leaves room for a slow link and none for a stalled client.
 pub const DEFAULT_BODY_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -131,8 +128,8 @@ async fn read_fields(request: &Request<'_>, data: Data<'_>) -> Result<Fields, Ap
     // is closed with the rest unread.
     let deadline = request
         .rocket()
-        .state::<BodyDeadline>()
-        .map_or(DEFAULT_BODY_DEADLINE, |deadline| deadline.0);
+        .state::<crate::config::Config>()
+        .map_or(DEFAULT_BODY_DEADLINE, |config| config.body_deadline);
     let body = tokio::time::timeout(deadline, data.open(limit).into_bytes())
         .await
         .map_err(|_| ApiError::BodyTimeout(deadline))?

@@ -3,6 +3,7 @@
 
 mod catchers;
 pub mod config;
+mod digest;
 mod error;
 mod idempotency;
 pub mod input;
@@ -62,14 +63,14 @@ pub async fn migrate_only() -> Result<(), String> {
 }
 
 /// Reads and checks every setting once, before anything else starts; a bad
-/// one stops the launch with the line that says what to fix. The database
-/// fairing and the body reader find their parts as managed state.
+/// one stops the launch with the line that says what to fix. The shared
+/// database fairing, which knows nothing of `Config`, gets its URL as
+/// `DatabaseUrl`; everything else reads `Config`.
 fn configuration() -> AdHoc {
     AdHoc::try_on_ignite("Configuration", |rocket| async move {
         match Config::from_figment(rocket.figment()) {
             Ok(config) => Ok(rocket
                 .manage(service::DatabaseUrl(config.database_url.clone()))
-                .manage(config.body_deadline)
                 .manage(config)),
             Err(e) => {
                 rocket::error!("{e}");

@@ -15,7 +15,7 @@ use rocket::{Build, Rocket};
 use serde::Serialize;
 use store::DatabaseConnection;
 
-pub use database_url::{resolve, DatabaseUrlError, DEFAULT_DATABASE_URL, PART_KEYS};
+pub use database_url::{DatabaseUrlError, DEFAULT_DATABASE_URL};
 pub use headers::{SecurityHeaders, CONTENT_SECURITY_POLICY};
 pub use health::{health, DatabaseHealth, Health};
 pub use probe::probe;
@@ -71,7 +71,7 @@ pub fn figment(extra_keys: &[&str]) -> Figment {
 /// or the `DB_*` parts from the environment, never both.
 pub fn database_url(figment: &Figment) -> Result<String, DatabaseUrlError> {
     let url = figment.extract_inner::<String>("database_url").ok();
-    resolve(url, |key| std::env::var(key).ok())
+    database_url::resolve(url, |key| std::env::var(key).ok())
 }
 
 /// The resolved URL, kept as managed state so later fairings (the api's
@@ -87,10 +87,11 @@ pub fn database() -> AdHoc {
             return Ok(rocket);
         }
         // The api has read its settings already; home reads just this one.
-        let url = match rocket.state::<DatabaseUrl>() {
-            Some(DatabaseUrl(url)) => url.clone(),
+        let known = rocket.state::<DatabaseUrl>().map(|known| known.0.clone());
+        let (rocket, url) = match known {
+            Some(url) => (rocket, url),
             None => match database_url(rocket.figment()) {
-                Ok(url) => url,
+                Ok(url) => (rocket.manage(DatabaseUrl(url.clone())), url),
                 Err(e) => {
                     rocket::error!("{e}");
                     return Err(rocket);
@@ -100,14 +101,7 @@ pub fn database() -> AdHoc {
         match store::connect(&url).await {
             Ok(db) => {
                 rocket::info!("database: {}", store::redact_url(&url));
-                let rocket = rocket.manage(db);
-                // `manage` refuses a second value of one type; the api's
-                // configuration may have put it there already.
-                if rocket.state::<DatabaseUrl>().is_some() {
-                    Ok(rocket)
-                } else {
-                    Ok(rocket.manage(DatabaseUrl(url)))
-                }
+                Ok(rocket.manage(db))
             }
             Err(e) => {
                 rocket::error!("{e}");

@@ -166,11 +166,7 @@ fn cache_key(text: &str, languages: &Languages) -> String {
     digest.update(languages.target.as_bytes());
     digest.update(b"\0");
     digest.update(text.as_bytes());
-    digest
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::digest::hex(&digest.finalize())
 }
 
 /// What a backend says it detected is checked like what a client sends: a
