@@ -3,5 +3,6 @@
 
 #[rocket::main]
 async fn main() -> std::process::ExitCode {
+    service::init_logging();
     service::serve(textproc::app()).await
 }

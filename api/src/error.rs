@@ -42,6 +42,10 @@ pub enum ApiError {
     Dictionary(#[from] DictionaryError),
     #[error("the text engine failed: {0}")]
     Engine(String),
+    /// The service stopped before this request's work was done
+    /// (`service::Lifecycle::before_cut_off`).
+    #[error("stopped before the request was done")]
+    Stopping,
 }
 
 impl ApiError {
@@ -94,6 +98,7 @@ impl ApiError {
             ApiError::Store(store::Error::Unconfirmed(_)) => {
                 (Status::ServiceUnavailable, "database_unconfirmed")
             }
+            ApiError::Stopping => (Status::ServiceUnavailable, "shutting_down"),
             ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
                 (Status::InternalServerError, "internal_error")
             }
@@ -105,6 +110,8 @@ impl ApiError {
     fn retry_after_seconds(&self) -> Option<u64> {
         match self {
             ApiError::Store(store::Error::Unavailable(_) | store::Error::Unconfirmed(_)) => Some(5),
+            // Another task behind the load balancer takes the retry.
+            ApiError::Stopping => Some(1),
             ApiError::Translation(error) => error.retry_after().map(|d| d.as_secs().max(1)),
             _ => None,
         }
@@ -131,11 +138,31 @@ impl ApiError {
             ApiError::TranslationNotConfigured => {
                 "translation is not configured on this server; nothing was stored".to_owned()
             }
-            ApiError::Translation(BackendError::Auth(_)) => {
-                "the translation service refused this server's API key; nothing was stored"
+            ApiError::Stopping => {
+                "the api stopped before it finished this request, so the record may or may not \
+                 have been stored; retry with the same Idempotency-Key to be sure it is stored once"
                     .to_owned()
             }
-            ApiError::Translation(error) => format!("{error}; nothing was stored"),
+            // The backend's own words stay in our log: they may name our
+            // account, project or key, and they are not a contract.
+            ApiError::Translation(error) => format!(
+                "{}; nothing was stored",
+                match error {
+                    BackendError::Auth(_) =>
+                        "the translation service refused this server's API key",
+                    BackendError::RateLimited { .. } =>
+                        "the translation service's rate limit was hit; try again shortly",
+                    BackendError::QuotaExhausted { .. } =>
+                        "the translation service's quota is used up",
+                    BackendError::Rejected(_) =>
+                        "the translation service refused this text or language pair",
+                    BackendError::Upstream(_) => "the translation service failed",
+                    BackendError::Timeout => "the translation service did not answer in time",
+                    BackendError::Unreachable(_) => "the translation service could not be reached",
+                    BackendError::BadResponse(_) =>
+                        "the translation service's answer made no sense",
+                }
+            ),
             other => other.to_string(),
         }
     }

@@ -328,4 +328,70 @@ mod tests {
         let tag = "ü".repeat(store::MAX_TAG_CHARS);
         assert!(validate(fields(Some(&tag), Some("x"))).is_ok());
     }
+
+    /// The two parsers over generated input: whatever the bytes, an answer
+    /// and no panic; whatever the strings, exactly them back.
+    mod parser_properties {
+        use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+        use proptest::prelude::*;
+
+        use super::super::{parse_form, parse_json};
+
+        /// Any Unicode, with the characters that break naive parsers
+        /// (NUL, controls, quotes, `&`, `=`, `%`, `+`) made common.
+        fn text() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![
+                    any::<char>(),
+                    prop::sample::select(vec![
+                        '\0', '\u{7}', '\n', '\r', '"', '\\', '&', '=', '%', '+', ' ', '\u{FFFD}',
+                        'é', '🦀',
+                    ]),
+                ],
+                0..64,
+            )
+            .prop_map(|chars| chars.into_iter().collect())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn json_gives_back_exactly_what_was_encoded(id in text(), body in text()) {
+                let encoded = serde_json::json!({"id": id, "text": body}).to_string();
+                let fields = parse_json(encoded.as_bytes()).unwrap();
+                prop_assert_eq!(fields.id.as_deref(), Some(id.as_str()));
+                prop_assert_eq!(fields.text.as_deref(), Some(body.as_str()));
+            }
+
+            #[test]
+            fn a_form_gives_back_exactly_what_was_encoded(id in text(), body in text()) {
+                let encode = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+                let encoded = format!("id={}&text={}", encode(&id), encode(&body));
+                let fields = parse_form(encoded.as_bytes()).unwrap();
+                prop_assert_eq!(fields.id.as_deref(), Some(id.as_str()));
+                prop_assert_eq!(fields.text.as_deref(), Some(body.as_str()));
+            }
+
+            #[test]
+            fn any_bytes_get_an_answer_never_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+                let _ = parse_json(&bytes);
+                let _ = parse_form(&bytes);
+            }
+
+            #[test]
+            fn a_form_never_stores_a_replacement_character_it_was_not_sent(
+                bytes in prop::collection::vec(prop_oneof![any::<u8>(), Just(b'%'), Just(b'=')], 0..64)
+            ) {
+                let body = [b"text=".as_slice(), &bytes].concat();
+                if let Ok(fields) = parse_form(&body) {
+                    let decoded = percent_encoding::percent_decode(&bytes).collect::<Vec<u8>>();
+                    let sent = String::from_utf8_lossy(&decoded).contains('\u{FFFD}')
+                        && std::str::from_utf8(&decoded).is_ok();
+                    let text = fields.text.unwrap_or_default();
+                    prop_assert!(!text.contains('\u{FFFD}') || sent, "{:?} -> {:?}", bytes, text);
+                }
+            }
+        }
+    }
 }

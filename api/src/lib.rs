@@ -36,7 +36,14 @@ pub fn figment() -> Figment {
 
 /// The api on its own, as its container runs it.
 pub fn rocket() -> Rocket<Build> {
-    mount(rocket::custom(figment()))
+    standalone(rocket::custom(figment()))
+}
+
+/// The api as the only service on `rocket`: mounted, and answering in its
+/// JSON error shape everywhere, including outside `/api` and for requests
+/// Rocket could not parse (it hands those to the catchers at `/`).
+pub fn standalone(rocket: Rocket<Build>) -> Rocket<Build> {
+    mount(rocket).register("/", catchers::catchers())
 }
 
 /// Adds the api to `rocket`: migrations, the database, the text engine,
@@ -47,6 +54,8 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(configuration())
         .attach(service::database())
         .attach(service::SecurityHeaders)
+        .attach(service::Stopping)
+        .attach(service::RequestLog)
         .attach(migrations())
         .attach(text_engine())
         .attach(translation())

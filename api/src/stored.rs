@@ -47,6 +47,7 @@ impl<T: Serialize> Stored<T> {
 
 impl<'r, T: Serialize> Responder<'r, 'static> for Stored<T> {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        service::note_record_id(request, self.record_id);
         if prefers_html(request) {
             // Post/Redirect/Get: a reload of the page that follows does not
             // post the text again.

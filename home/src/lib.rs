@@ -26,6 +26,8 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket
         .attach(service::database())
         .attach(service::SecurityHeaders)
+        .attach(service::Stopping)
+        .attach(service::RequestLog)
         .manage(pages)
         .mount("/", routes::routes())
         .register("/", routes::catchers())

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 #[rocket::main]
 async fn main() -> ExitCode {
+    service::init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
         .iter()

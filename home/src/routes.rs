@@ -9,7 +9,7 @@ use rocket::response::{self, Responder};
 use rocket::serde::json::Json;
 use rocket::{Catcher, Request, Route, State};
 use serde::Serialize;
-use service::Health;
+use service::{Health, Lifecycle};
 use store::{DatabaseConnection, Record};
 
 use crate::error::error_page;
@@ -184,8 +184,11 @@ fn thousands(n: usize) -> String {
 
 /// For the load balancer's home target group.
 #[rocket::get("/healthz")]
-async fn healthz(db: &State<DatabaseConnection>) -> (Status, Json<Health>) {
-    let (status, health) = service::health(db).await;
+async fn healthz(
+    db: &State<DatabaseConnection>,
+    lifecycle: &State<Lifecycle>,
+) -> (Status, Json<Health>) {
+    let (status, health) = service::health(db, lifecycle).await;
     (status, Json(health))
 }
 

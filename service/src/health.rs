@@ -5,6 +5,8 @@ use rocket::http::Status;
 use serde::Serialize;
 use store::DatabaseConnection;
 
+use crate::Lifecycle;
+
 /// Below the ALB's default 5 s health-check timeout, so a hung database
 /// reads as unhealthy rather than as a timeout.
 const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
@@ -25,9 +27,21 @@ pub struct DatabaseHealth {
 }
 
 /// 200 when the database answers and holds the records table, 503 (with
-/// which of the two failed) otherwise. The detail goes to the log only:
-/// hosts and SQL are not for an unauthenticated caller.
-pub async fn health(db: &DatabaseConnection) -> (Status, Health) {
+/// which of the two failed) otherwise, and 503 at once, without asking the
+/// database, while the service is stopping. The detail goes to the log
+/// only: hosts and SQL are not for an unauthenticated caller.
+pub async fn health(db: &DatabaseConnection, lifecycle: &Lifecycle) -> (Status, Health) {
+    if lifecycle.is_draining() {
+        let health = Health {
+            status: "stopping",
+            database: DatabaseHealth {
+                ok: false,
+                backend: store::backend_name(db),
+                error: Some("not checked: the service is stopping"),
+            },
+        };
+        return (Status::ServiceUnavailable, health);
+    }
     let error = match tokio::time::timeout(HEALTH_TIMEOUT, store::check_health(db)).await {
         Ok(Ok(())) => None,
         Ok(Err(e)) => {

@@ -5,7 +5,10 @@
 mod database_url;
 mod headers;
 mod health;
+mod lifecycle;
+mod logging;
 mod probe;
+mod request_log;
 
 use rocket::data::{ByteUnit, Limits};
 use rocket::fairing::AdHoc;
@@ -18,7 +21,10 @@ use store::DatabaseConnection;
 pub use database_url::{DatabaseUrlError, DEFAULT_DATABASE_URL};
 pub use headers::{SecurityHeaders, CONTENT_SECURITY_POLICY};
 pub use health::{health, DatabaseHealth, Health};
+pub use lifecycle::{Lifecycle, Stopping};
+pub use logging::init_logging;
 pub use probe::probe;
+pub use request_log::{note_record_id, RequestLog};
 
 /// The largest request body either service reads.
 ///
@@ -35,6 +41,7 @@ struct Defaults {
     limits: Limits,
     /// No `Server: Rocket` banner: it tells an attacker what to try.
     ident: bool,
+    shutdown: rocket::config::Shutdown,
 }
 
 /// Rocket's configuration (defaults, `Rocket.toml`, `ROCKET_*`) with our
@@ -52,6 +59,7 @@ pub fn figment(extra_keys: &[&str]) -> Figment {
             .limit("string", BODY_LIMIT)
             .limit("bytes", BODY_LIMIT),
         ident: false,
+        shutdown: shutdown(),
     };
     let mut keys = vec!["DATABASE_URL"];
     keys.extend_from_slice(extra_keys);
@@ -64,6 +72,19 @@ pub fn figment(extra_keys: &[&str]) -> Figment {
             "ROCKET_PROFILE",
             rocket::Config::DEFAULT_PROFILE,
         ))
+}
+
+/// Rocket's graceful shutdown, with its signal handling off: `serve` owns
+/// the signals, so health can turn 503 before Rocket stops accepting.
+// Shutdown has private fields, so it cannot be built with a literal.
+#[allow(clippy::field_reassign_with_default)]
+fn shutdown() -> rocket::config::Shutdown {
+    let mut shutdown = rocket::config::Shutdown::default();
+    shutdown.ctrlc = false;
+    shutdown.signals.clear();
+    shutdown.grace = lifecycle::GRACE_SECS;
+    shutdown.mercy = lifecycle::MERCY_SECS;
+    shutdown
 }
 
 /// The one place the database's address is decided: `database_url` from
@@ -111,20 +132,42 @@ pub fn database() -> AdHoc {
     })
 }
 
-/// Launches `rocket` and turns the outcome into the process's exit status;
-/// a launch failure has been reported (one line per cause) by then.
+/// Launches `rocket`, stops it on SIGTERM or SIGINT as `lifecycle` says,
+/// and turns the outcome into the process's exit status; a launch failure
+/// has been reported (one line per cause) by then.
 ///
 /// The pool is closed only once Rocket has finished serving: shutdown
-/// fairings run as soon as SIGTERM arrives, while requests are still in
+/// fairings run as soon as the stop begins, while requests are still in
 /// flight, and closing it there failed every one of them with 503.
 pub async fn serve(rocket: Rocket<Build>) -> std::process::ExitCode {
+    let rocket = rocket.attach(AdHoc::on_liftoff("Stop on signal", |rocket| {
+        Box::pin(async move {
+            rocket::info!(
+                "serving on {}:{}",
+                rocket.config().address,
+                rocket.config().port
+            );
+            let Some(lifecycle) = rocket.state::<Lifecycle>().cloned() else {
+                rocket::error!("the Stopping fairing is not attached; signals are ignored");
+                return;
+            };
+            let grace = std::time::Duration::from_secs(rocket.config().shutdown.grace.into());
+            tokio::spawn(lifecycle.stop_on_signal(rocket.shutdown(), grace));
+        })
+    }));
     match rocket.launch().await {
         Ok(rocket) => {
             if let Some(db) = rocket.state::<DatabaseConnection>() {
-                if let Err(e) = db.clone().close().await {
-                    rocket::warn!("closing the database pool: {e}");
+                match tokio::time::timeout(lifecycle::POOL_CLOSE, db.clone().close()).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => rocket::warn!("closing the database pool: {e}"),
+                    Err(_) => rocket::warn!(
+                        "the database did not answer within {:?}; exiting without closing the pool",
+                        lifecycle::POOL_CLOSE
+                    ),
                 }
             }
+            rocket::info!("stopped");
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {

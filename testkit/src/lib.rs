@@ -6,6 +6,7 @@ mod database;
 pub mod fake_backends;
 mod mariadb;
 mod process;
+pub mod raw_http;
 mod server;
 
 pub use database::{mysql_admin_url, Backend, TestDb};

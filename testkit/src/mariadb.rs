@@ -13,7 +13,8 @@ pub struct PrivateMariaDb {
     child: Child,
     /// `mysql://root@127.0.0.1:PORT/textproc`
     pub url: String,
-    _dir: tempfile::TempDir,
+    port: u16,
+    dir: tempfile::TempDir,
 }
 
 impl PrivateMariaDb {
@@ -38,25 +39,12 @@ impl PrivateMariaDb {
             "mariadb-install-db: {installed:?}"
         );
         let port = crate::free_port();
-        let child = Command::new(MARIADBD)
-            .arg("--no-defaults")
-            .arg(format!("--datadir={}", data.display()))
-            .arg(format!("--socket={}", dir.path().join("sock").display()))
-            .arg(format!("--pid-file={}", dir.path().join("pid").display()))
-            .args([
-                "--bind-address=127.0.0.1",
-                "--user=root",
-                "--skip-log-error",
-            ])
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starting mariadbd");
+        let child = spawn(dir.path(), port);
         let server = PrivateMariaDb {
             child,
             url: format!("mysql://root@127.0.0.1:{port}/textproc"),
-            _dir: dir,
+            port,
+            dir,
         };
         let admin_url = format!("mysql://root@127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -72,6 +60,53 @@ impl PrivateMariaDb {
             assert!(
                 Instant::now() < deadline,
                 "mariadbd did not answer within 30 s"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// A user with a password and every right on `textproc`, and the URL
+    /// that connects as them (the password percent-encoded), for tests
+    /// that must show a password never reaches a log.
+    pub async fn user_with_password(&self, user: &str, password: &str) -> String {
+        let admin = Database::connect(format!("mysql://root@127.0.0.1:{}", self.port))
+            .await
+            .expect("connecting as root");
+        for sql in [
+            format!("CREATE USER '{user}'@'%' IDENTIFIED BY '{password}'"),
+            format!("GRANT ALL ON textproc.* TO '{user}'@'%'"),
+        ] {
+            admin.execute_unprepared(&sql).await.expect(&sql);
+        }
+        admin.close().await.ok();
+        let encoded: String =
+            percent_encoding::utf8_percent_encode(password, percent_encoding::NON_ALPHANUMERIC)
+                .collect();
+        format!("mysql://{user}:{encoded}@127.0.0.1:{}/textproc", self.port)
+    }
+
+    /// SIGTERM, as `systemctl stop` does: the server closes its
+    /// connections, finishes what it was doing and exits.
+    pub fn stop_cleanly(&mut self) {
+        self.signal("TERM");
+        let _ = self.child.wait();
+    }
+
+    /// SIGKILL: gone mid-statement, as a crashed host is.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts the server again on the same port and data (after a kill, it
+    /// recovers its log first), and returns once it answers.
+    pub async fn restart(&mut self) {
+        self.child = spawn(self.dir.path(), self.port);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Database::connect(&self.url).await.is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "mariadbd did not come back within 30 s"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -97,9 +132,27 @@ impl PrivateMariaDb {
     }
 }
 
+fn spawn(dir: &std::path::Path, port: u16) -> Child {
+    Command::new(MARIADBD)
+        .arg("--no-defaults")
+        .arg(format!("--datadir={}", dir.join("data").display()))
+        .arg(format!("--socket={}", dir.join("sock").display()))
+        .arg(format!("--pid-file={}", dir.join("pid").display()))
+        .args([
+            "--bind-address=127.0.0.1",
+            "--user=root",
+            "--skip-log-error",
+        ])
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting mariadbd")
+}
+
 impl Drop for PrivateMariaDb {
     fn drop(&mut self) {
-        // SIGKILL ends it frozen or not; its data directory goes with `_dir`.
+        // SIGKILL ends it frozen or not; its data directory goes with `dir`.
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

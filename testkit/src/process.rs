@@ -82,16 +82,28 @@ impl ServiceProcess {
     /// Sends SIGTERM, as ECS does on a deploy, and returns how the process
     /// ended and how long that took.
     pub fn terminate(mut self) -> (ExitStatus, Duration) {
-        let started = Instant::now();
-        let sent = Command::new("kill")
+        let sent = self.send_sigterm();
+        let status = self.wait_for_exit();
+        (status, sent.elapsed())
+    }
+
+    /// Sends SIGTERM and returns when it was sent, without waiting.
+    pub fn send_sigterm(&self) -> Instant {
+        let sent = Instant::now();
+        let status = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()
             .expect("running kill");
-        assert!(sent.success(), "kill -TERM failed");
-        let deadline = started + Duration::from_secs(20);
+        assert!(status.success(), "kill -TERM failed");
+        sent
+    }
+
+    /// Waits (at most 20 s) for the process to exit.
+    pub fn wait_for_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(status) = self.child.try_wait().expect("polling the child") {
-                return (status, started.elapsed());
+                return status;
             }
             assert!(Instant::now() < deadline, "no exit within 20 s of SIGTERM");
             std::thread::sleep(Duration::from_millis(20));

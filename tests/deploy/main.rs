@@ -4,6 +4,8 @@
 //! two images. `ecs/tests` checks the CloudFormation template itself.
 
 mod images;
+mod logs;
 mod nginx;
 mod routing;
+mod stopping;
 mod topology;

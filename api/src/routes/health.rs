@@ -5,7 +5,7 @@ use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::State;
 use serde::Serialize;
-use service::Health;
+use service::{Health, Lifecycle};
 use store::DatabaseConnection;
 
 use super::TranslationState;
@@ -28,9 +28,10 @@ struct TranslationHealth {
 #[rocket::get("/health")]
 pub async fn health(
     db: &State<DatabaseConnection>,
+    lifecycle: &State<Lifecycle>,
     translation: &State<TranslationState>,
 ) -> (Status, Json<ApiHealth>) {
-    let (status, health) = service::health(db).await;
+    let (status, health) = service::health(db, lifecycle).await;
     let backend = translation.service.as_ref().map(|s| s.backend_name());
     let translation = TranslationHealth {
         configured: backend.is_some(),

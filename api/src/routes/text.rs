@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rocket::State;
 use serde::Serialize;
+use service::Lifecycle;
 use store::{DatabaseConnection, NewRecord, Operation, Record};
 
 use crate::idempotency::{self, IdempotencyKey, Inserted};
@@ -24,13 +25,18 @@ pub async fn spell(
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
+    lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
         operation: Operation::Spell,
         run: Engine::correct,
         done: "Spelling corrected",
     };
-    process(input?, key?, work, engine, extra, db).await
+    let (input, key) = (input?, key?);
+    lifecycle
+        .before_cut_off(process(input, key, work, engine, extra, db))
+        .await
+        .unwrap_or(Err(ApiError::Stopping))
 }
 
 #[rocket::post("/space", data = "<input>")]
@@ -40,13 +46,18 @@ pub async fn space(
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
+    lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
         operation: Operation::Space,
         run: Engine::segment,
         done: "Spaces inserted",
     };
-    process(input?, key?, work, engine, extra, db).await
+    let (input, key) = (input?, key?);
+    lifecycle
+        .before_cut_off(process(input, key, work, engine, extra, db))
+        .await
+        .unwrap_or(Err(ApiError::Stopping))
 }
 
 /// What one route does to the text, and how it says so to a browser user.

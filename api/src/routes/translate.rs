@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::Utc;
 use rocket::State;
 use serde::Serialize;
+use service::Lifecycle;
 use sha2::{Digest, Sha256};
 use store::{DatabaseConnection, NewRecord, Operation, Record};
 
@@ -51,10 +52,23 @@ pub async fn translate(
     key: Result<IdempotencyKey, ApiError>,
     translation: &State<TranslationState>,
     db: &State<DatabaseConnection>,
+    lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
-    let input = input?;
+    let (input, key) = (input?, key?);
+    lifecycle
+        .before_cut_off(run(input, key, translation, db))
+        .await
+        .unwrap_or(Err(ApiError::Stopping))
+}
+
+async fn run(
+    input: Submission,
+    key: IdempotencyKey,
+    translation: &TranslationState,
+    db: &DatabaseConnection,
+) -> Result<Stored<Answer>, ApiError> {
     let languages = input::languages(&input)?;
-    let idempotency = key?.for_request(Operation::Translate, &input);
+    let idempotency = key.for_request(Operation::Translate, &input);
     // Before the backend is called: a retry is not billed twice.
     if let Some(record) = idempotency::earlier(db, idempotency.as_ref()).await? {
         return Ok(Stored::replayed(record));

@@ -92,7 +92,7 @@ impl Translator for Google {
             return Err(classify(reply.status, &reply.body, reply.retry_after));
         }
         let success: Success = serde_json::from_slice(&reply.body)
-            .map_err(|e| BackendError::BadResponse(format!("not a v2 translation: {e}")))?;
+            .map_err(|e| BackendError::bad_json("not a v2 translation", &e))?;
         Ok(success
             .data
             .translations

@@ -80,7 +80,7 @@ impl Translator for LibreTranslate {
             });
         }
         let success: Success = serde_json::from_slice(&reply.body)
-            .map_err(|e| BackendError::BadResponse(format!("not a LibreTranslate answer: {e}")))?;
+            .map_err(|e| BackendError::bad_json("not a LibreTranslate answer", &e))?;
         let mut detected = success.detected_language.into_iter().map(|d| d.language);
         Ok(success
             .translated_text

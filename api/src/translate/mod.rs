@@ -74,6 +74,17 @@ impl BackendError {
         )
     }
 
+    /// An answer that is not the JSON expected. serde's message may quote
+    /// the answer (which holds the user's text), so only its position is kept.
+    pub fn bad_json(what: &str, error: &serde_json::Error) -> Self {
+        BackendError::BadResponse(format!(
+            "{what}: {:?} error at line {} column {}",
+            error.classify(),
+            error.line(),
+            error.column()
+        ))
+    }
+
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             BackendError::RateLimited { retry_after }

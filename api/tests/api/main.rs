@@ -4,6 +4,7 @@
 mod binary;
 mod database_faults;
 mod failures;
+mod hostile;
 mod idempotency;
 mod negotiation;
 mod records;

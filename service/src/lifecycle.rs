@@ -1,0 +1,139 @@
+//! Stopping the way ECS stops a task: SIGTERM, then at most `StopTimeout`
+//! (15 s in `ecs/`) before SIGKILL. We promise an exit within 10 s, every
+//! request answered, whatever the database does:
+//!
+//! 1. SIGTERM (or SIGINT): health answers 503 at once and every answer
+//!    carries `Connection: close`, so the load balancer and keep-alive
+//!    clients move elsewhere; new requests are still served for `DRAIN`.
+//! 2. Rocket's graceful shutdown: no new connections; requests in flight
+//!    have `GRACE` seconds.
+//! 3. Work still running `CUT_OFF_MARGIN` before the grace ends is cut off
+//!    by its handler (`Lifecycle::before_cut_off`), which answers 503
+//!    rather than having its connection dropped without a word.
+//! 4. The pool is closed within `POOL_CLOSE`, then the process exits.
+//!
+//! Worst case: 1 + 6 + 1 (mercy, for a client that will not read) + 1 s.
+
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::Header;
+use rocket::{Build, Request, Response, Rocket};
+use tokio::sync::watch;
+
+/// How long new requests are still served after SIGTERM while health says
+/// 503: long enough for a health check or a keep-alive client to notice.
+pub const DRAIN: Duration = Duration::from_secs(1);
+/// Rocket's grace period (`shutdown.grace`), set in `crate::figment`: above
+/// the database deadline, so a statement in flight ends on its own.
+pub const GRACE_SECS: u32 = 6;
+/// Rocket's extra time for connections whose clients do not cooperate.
+pub const MERCY_SECS: u32 = 1;
+/// Work is cut off this long before the grace ends, so its 503 is written
+/// before Rocket stops the connection's I/O.
+const CUT_OFF_MARGIN: Duration = Duration::from_millis(750);
+/// Closing the pool politely must not hold the exit if the database hangs.
+pub const POOL_CLOSE: Duration = Duration::from_secs(1);
+
+/// Whether the service is stopping, shared by the health routes, the
+/// handlers and the signal task. Cheap to clone.
+#[derive(Clone)]
+pub struct Lifecycle {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    draining: AtomicBool,
+    cut_off: watch::Sender<bool>,
+}
+
+impl Default for Lifecycle {
+    fn default() -> Self {
+        Lifecycle {
+            inner: Arc::new(Inner {
+                draining: AtomicBool::new(false),
+                cut_off: watch::Sender::new(false),
+            }),
+        }
+    }
+}
+
+impl Lifecycle {
+    /// True from the stop signal on: health answers 503.
+    pub fn is_draining(&self) -> bool {
+        self.inner.draining.load(Ordering::Acquire)
+    }
+
+    /// Runs `work` to its end, or until the stop's cut-off: `None` then, and
+    /// the caller answers 503 instead of leaving the client without one.
+    pub async fn before_cut_off<T>(&self, work: impl Future<Output = T>) -> Option<T> {
+        let mut cut_off = self.inner.cut_off.subscribe();
+        tokio::select! {
+            done = work => Some(done),
+            _ = cut_off.wait_for(|cut| *cut) => None,
+        }
+    }
+
+    /// The stop, step by step (the module comment): waits for SIGTERM or
+    /// SIGINT, then drains, starts Rocket's shutdown and cuts off what is
+    /// still running before its grace ends.
+    /// Rocket's own signal handling is off (`crate::figment`), so this is
+    /// the only way a signal stops the service.
+    pub async fn stop_on_signal(self, shutdown: rocket::Shutdown, grace: Duration) {
+        let signal = match wait_for_stop_signal().await {
+            Ok(signal) => signal,
+            Err(e) => {
+                rocket::error!("cannot listen for stop signals: {e}");
+                return;
+            }
+        };
+        rocket::warn!("{signal}: stopping; health answers 503 from now on");
+        self.inner.draining.store(true, Ordering::Release);
+        tokio::time::sleep(DRAIN).await;
+        shutdown.notify();
+        tokio::time::sleep(grace.saturating_sub(CUT_OFF_MARGIN)).await;
+        self.inner.cut_off.send_replace(true);
+    }
+}
+
+async fn wait_for_stop_signal() -> std::io::Result<&'static str> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut term = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    Ok(tokio::select! {
+        _ = term.recv() => "SIGTERM",
+        _ = interrupt.recv() => "SIGINT",
+    })
+}
+
+/// Manages the `Lifecycle` and, while stopping, asks every client to close
+/// its connection after the answer. A singleton, so the all-in-one binary
+/// has one lifecycle for both services.
+pub struct Stopping;
+
+#[rocket::async_trait]
+impl Fairing for Stopping {
+    fn info(&self) -> Info {
+        Info {
+            name: "Graceful stop",
+            kind: Kind::Ignite | Kind::Response | Kind::Singleton,
+        }
+    }
+
+    async fn on_ignite(&self, rocket: Rocket<Build>) -> rocket::fairing::Result {
+        Ok(rocket.manage(Lifecycle::default()))
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        let draining = request
+            .rocket()
+            .state::<Lifecycle>()
+            .is_some_and(Lifecycle::is_draining);
+        if draining {
+            response.set_header(Header::new("Connection", "close"));
+        }
+    }
+}
