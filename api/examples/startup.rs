@@ -59,7 +59,7 @@ fn run(binary: &str) -> Result<(Duration, f64), String> {
             format!("sqlite://{}?mode=rwc", db.display()),
         )
         .env("ROCKET_PORT", port.to_string())
-        .env("ROCKET_LOG_LEVEL", "off")
+        .env("TEXTPROC_LOG", "off")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -48,7 +48,7 @@ impl ServiceProcess {
         };
         // Defaults first, so `env` can override them.
         let child = Command::new(binary)
-            .env("ROCKET_LOG_LEVEL", "critical")
+            .env("TEXTPROC_LOG", "warn")
             .env("ROCKET_CLI_COLORS", "false")
             .envs(env.iter().copied())
             .env("ROCKET_ADDRESS", "0.0.0.0")
@@ -77,6 +77,11 @@ impl ServiceProcess {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// The process id, for tests and benchmarks that read `/proc`.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Sends SIGTERM, as ECS does on a deploy, and returns how the process

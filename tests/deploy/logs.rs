@@ -39,7 +39,6 @@ async fn logs_are_json_lines_with_request_ids_and_never_text_password_or_key() {
             ("GOOGLE_TRANSLATE_URL", google.server.base.as_str()),
             ("TRANSLATE_CACHE_SECS", "0"),
             ("TEXTPROC_LOG", "trace"),
-            ("ROCKET_LOG_LEVEL", "debug"),
         ],
         "/api/health",
         log.path(),

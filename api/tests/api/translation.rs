@@ -407,7 +407,7 @@ async fn the_key_never_appears_in_logs_or_answers() {
             ("GOOGLE_TRANSLATE_API_KEY", SECRET),
             ("GOOGLE_TRANSLATE_URL", fake.server.base.as_str()),
             ("TRANSLATE_BACKOFF_MS", "5"),
-            ("ROCKET_LOG_LEVEL", "debug"),
+            ("TEXTPROC_LOG", "trace"),
         ],
         "/api/health",
         logs.path(),
