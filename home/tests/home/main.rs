@@ -1,6 +1,8 @@
 //! The home page served over TCP against a real database, records put
 //! there through the store as the api would.
 
+mod hostile;
+
 use store::{NewRecord, Operation};
 use testkit::{on_both_backends, TestDb, TestServer};
 
