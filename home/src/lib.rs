@@ -4,6 +4,7 @@
 mod error;
 mod pages;
 mod routes;
+mod total;
 
 use rocket::{Build, Rocket};
 
@@ -29,6 +30,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(service::Stopping)
         .attach(service::RequestLog)
         .manage(pages)
+        .manage(total::TotalCache::default())
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }

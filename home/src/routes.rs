@@ -13,6 +13,7 @@ use service::{Health, Lifecycle};
 use store::{DatabaseConnection, Record};
 
 use crate::error::error_page;
+use crate::total::TotalCache;
 use crate::{HomeError, Pages, PAGE_SIZE};
 
 pub fn routes() -> Vec<Route> {
@@ -27,11 +28,17 @@ pub fn catchers() -> Vec<Catcher> {
 struct IndexPage {
     forms: [TextForm; 3],
     rows: Vec<Row>,
-    total: u64,
+    /// `1,234`, or `about 1.2 million` for a large table (`crate::total`).
+    total: String,
     /// Where the next (older) page starts, if there is one.
     older_before: Option<i64>,
+    /// Where the previous (newer) page starts, if there is one.
+    newer_after: Option<i64>,
     /// Whether this is a later page (so a link back to the newest is shown).
     paged: bool,
+    /// `&size=100` when the page size is not the default, for the links.
+    size_query: String,
+    sizes: Vec<SizeChoice>,
     flash: Option<Notice>,
     max_text_chars: usize,
     /// `10,000`: the same number, as people read it.
@@ -97,6 +104,13 @@ const FORMS: [TextForm; 3] = [
     },
 ];
 
+/// One of the page sizes offered, and whether it is the current one.
+#[derive(Serialize)]
+struct SizeChoice {
+    size: u64,
+    current: bool,
+}
+
 #[derive(Serialize)]
 struct Notice {
     kind: String,
@@ -136,28 +150,63 @@ impl From<Record> for Row {
     }
 }
 
-#[rocket::get("/?<before>")]
+#[rocket::get("/?<before>&<after>&<size>")]
 async fn index(
     before: Option<&str>,
+    after: Option<&str>,
+    size: Option<&str>,
     flash: Option<FlashMessage<'_>>,
     db: &State<DatabaseConnection>,
     pages: &State<Pages>,
+    totals: &State<TotalCache>,
 ) -> Result<RawHtml<String>, HomeError> {
-    let before = before
-        .map(|b| {
-            b.parse::<i64>().map_err(|_| {
-                HomeError::BadQuery(format!("`before` must be a record number, not {b:?}."))
-            })
-        })
-        .transpose()?;
-    let page = store::records_page(db, before, PAGE_SIZE).await?;
-    let total = store::record_count(db).await?;
+    let before = record_number("before", before)?;
+    let after = record_number("after", after)?;
+    let size = page_size(size)?;
+    // Keyset pages: each is one index range scan, as fast at a million
+    // rows as at a hundred, whatever page it is.
+    let (records, older_before, newer_after) = match (before, after) {
+        (Some(_), Some(_)) => {
+            return Err(HomeError::BadQuery(
+                "Give `before` or `after`, not both.".to_owned(),
+            ))
+        }
+        (None, Some(after)) => {
+            let (records, newer) = store::records_newer(db, after, size).await?;
+            let older = records.last().map(|r| r.id);
+            let newer = if newer {
+                records.first().map(|r| r.id)
+            } else {
+                None
+            };
+            (records, older, newer)
+        }
+        (before, None) => {
+            let page = store::records_page(db, before, size).await?;
+            let newer = before.and(page.records.first().map(|r| r.id));
+            (page.records, page.next_before, newer)
+        }
+    };
+    let total = totals.total(db).await?;
     let view = IndexPage {
         forms: FORMS,
-        rows: page.records.into_iter().map(Row::from).collect(),
-        total,
-        older_before: page.next_before,
-        paged: before.is_some(),
+        rows: records.into_iter().map(Row::from).collect(),
+        total: total.display(),
+        older_before,
+        newer_after,
+        paged: before.is_some() || after.is_some(),
+        size_query: if size == PAGE_SIZE {
+            String::new()
+        } else {
+            format!("&size={size}")
+        },
+        sizes: PAGE_SIZES
+            .iter()
+            .map(|&choice| SizeChoice {
+                size: choice,
+                current: choice == size,
+            })
+            .collect(),
         flash: flash.map(|f| Notice {
             kind: f.kind().to_owned(),
             message: f.message().to_owned(),
@@ -170,7 +219,33 @@ async fn index(
     pages.render("index.html", &view)
 }
 
-fn thousands(n: usize) -> String {
+/// The page sizes offered; any other is refused rather than guessed.
+const PAGE_SIZES: [u64; 4] = [25, 50, 100, 200];
+
+fn page_size(size: Option<&str>) -> Result<u64, HomeError> {
+    match size {
+        None => Ok(PAGE_SIZE),
+        Some(size) => size
+            .parse()
+            .ok()
+            .filter(|size| PAGE_SIZES.contains(size))
+            .ok_or_else(|| {
+                HomeError::BadQuery(format!("`size` must be 25, 50, 100 or 200, not {size:?}."))
+            }),
+    }
+}
+
+fn record_number(name: &str, value: Option<&str>) -> Result<Option<i64>, HomeError> {
+    value
+        .map(|v| {
+            v.parse::<i64>().map_err(|_| {
+                HomeError::BadQuery(format!("`{name}` must be a record number, not {v:?}."))
+            })
+        })
+        .transpose()
+}
+
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {

@@ -15,9 +15,9 @@ pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
 pub use migration::{migrate, migration_names};
 pub use queries::{
-    backend_name, check_health, insert_record, latest_with_cache_key, record_by_id,
-    record_by_idempotency_key, record_count, records_page, Idempotency, NewRecord, Page,
-    QUERY_DEADLINE,
+    backend_name, check_health, insert_record, insert_records, latest_with_cache_key, newest_id,
+    record_by_id, record_by_idempotency_key, record_count, records_newer, records_page,
+    Idempotency, NewRecord, Page, QUERY_DEADLINE,
 };
 pub use sea_orm::DatabaseConnection;
 

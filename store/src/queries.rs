@@ -63,19 +63,7 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
     // The column holds microseconds; truncating here makes the returned
     // record equal to what a later read gives back.
     let created_at = Utc::now().trunc_subsecs(6);
-    let row = ActiveModel {
-        id: NotSet,
-        tag: Set(new.tag.clone()),
-        operation: Set(new.operation),
-        original: Set(new.original.clone()),
-        processed: Set(new.processed.clone()),
-        source_language: Set(new.source_language.clone()),
-        target_language: Set(new.target_language.clone()),
-        created_at: Set(created_at),
-        cache_key: Set(new.cache_key.clone()),
-        idempotency_key: Set(new.idempotency.as_ref().map(|i| i.key.clone())),
-        request_digest: Set(new.idempotency.as_ref().map(|i| i.request_digest.clone())),
-    };
+    let row = active_model(&new, created_at);
     // One statement: the record is built from the insert id rather than
     // read back, so an acknowledged insert is never reported as failed.
     // Once the statement may have reached the server, a lost connection or
@@ -102,6 +90,62 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
         idempotency_key: new.idempotency.as_ref().map(|i| i.key.clone()),
         request_digest: new.idempotency.map(|i| i.request_digest),
     })
+}
+
+fn active_model(new: &NewRecord, created_at: DateTime<Utc>) -> ActiveModel {
+    ActiveModel {
+        id: NotSet,
+        tag: Set(new.tag.clone()),
+        operation: Set(new.operation),
+        original: Set(new.original.clone()),
+        processed: Set(new.processed.clone()),
+        source_language: Set(new.source_language.clone()),
+        target_language: Set(new.target_language.clone()),
+        created_at: Set(created_at),
+        cache_key: Set(new.cache_key.clone()),
+        idempotency_key: Set(new.idempotency.as_ref().map(|i| i.key.clone())),
+        request_digest: Set(new.idempotency.as_ref().map(|i| i.request_digest.clone())),
+    }
+}
+
+/// Stores `records` in one statement, each with its own time (for the
+/// seeding command, which fills a database for benchmarks).
+pub async fn insert_records(
+    db: &DatabaseConnection,
+    records: &[(NewRecord, DateTime<Utc>)],
+) -> Result<(), Error> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let rows = records
+        .iter()
+        .map(|(new, at)| active_model(new, at.trunc_subsecs(6)));
+    match tokio::time::timeout(
+        QUERY_DEADLINE,
+        Entity::insert_many(rows).exec_without_returning(db),
+    )
+    .await
+    {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(Error::from_write(e)),
+        Err(_) => Err(Error::Unconfirmed(format!(
+            "no answer to the insert within {QUERY_DEADLINE:?}"
+        ))),
+    }
+}
+
+/// The highest record id: an index lookup, so instant at any size. With
+/// ids that only grow and records never deleted, it is also the count.
+pub async fn newest_id(db: &DatabaseConnection) -> Result<Option<i64>, Error> {
+    read(
+        Entity::find()
+            .select_only()
+            .column_as(Column::Id.max(), "max_id")
+            .into_tuple::<Option<i64>>()
+            .one(db),
+    )
+    .await
+    .map(Option::flatten)
 }
 
 /// The record first stored under an `Idempotency-Key`, if any.
@@ -139,6 +183,24 @@ pub async fn records_page(
         records,
         next_before,
     })
+}
+
+/// Up to `limit` records newer than `after`, newest first, and whether
+/// there are newer ones still: the page before, for a "Newer" link.
+pub async fn records_newer(
+    db: &DatabaseConnection,
+    after: i64,
+    limit: u64,
+) -> Result<(Vec<Record>, bool), Error> {
+    let query = Entity::find()
+        .filter(Column::Id.gt(after))
+        .order_by_asc(Column::Id)
+        .limit(limit + 1);
+    let mut records = read(query.all(db)).await?;
+    let more = records.len() as u64 > limit;
+    records.truncate(limit as usize);
+    records.reverse();
+    Ok((records, more))
 }
 
 pub async fn record_by_id(db: &DatabaseConnection, id: i64) -> Result<Option<Record>, Error> {

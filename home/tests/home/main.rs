@@ -10,6 +10,8 @@ on_both_backends!(
     the_table_lists_records_newest_first,
     pages_of_fifty_walk_back_through_every_record,
     stored_markup_is_shown_as_text,
+    newer_and_older_pages_of_every_size_walk_the_same_records,
+    a_large_table_says_its_total_roughly,
 );
 
 async fn serve(db: &TestDb) -> TestServer {
@@ -210,4 +212,116 @@ async fn the_home_binary_serves_from_its_environment_and_stops_on_sigterm() {
     let (status, took) = process.terminate();
     assert!(status.success(), "exit status after SIGTERM: {status}");
     assert!(took.as_secs() < 5, "took {took:?} to stop");
+}
+
+/// The `href` of the link marked `rel`, if the page has one.
+fn link(html: &str, rel: &str) -> Option<String> {
+    let marker = format!("rel=\"{rel}\"");
+    let at = html.find(&marker)?;
+    let start = html[..at].rfind("href=\"")? + 6;
+    let rest = &html[start..];
+    Some(rest[..rest.find('"').unwrap()].replace("&amp;", "&"))
+}
+
+async fn newer_and_older_pages_of_every_size_walk_the_same_records(db: TestDb) {
+    let conn = migrated(&db).await;
+    let mut ids = Vec::new();
+    for n in 0..120 {
+        ids.push(insert(&conn, &format!("tag{n}"), "text").await.id);
+    }
+    ids.reverse();
+    let server = serve(&db).await;
+
+    for (size, sizes) in [
+        (25, vec![25, 25, 25, 25, 20]),
+        (50, vec![50, 50, 20]),
+        (100, vec![100, 20]),
+        (200, vec![120]),
+    ] {
+        // Back through the older pages...
+        let mut path = format!("/?size={size}");
+        let mut seen = Vec::new();
+        let mut shown = Vec::new();
+        loop {
+            let (status, html) = get(&server, &path).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(html.contains(&format!("<strong aria-current=\"true\">{size}</strong>")));
+            let page = row_ids(&html);
+            shown.push(page.len());
+            seen.extend(page);
+            match link(&html, "next") {
+                Some(older) => path = older,
+                None => break,
+            }
+        }
+        assert_eq!(shown, sizes, "size {size}");
+        assert_eq!(seen, ids, "size {size}");
+        // ...and forward again through the newer ones, to the newest.
+        let mut forward = Vec::new();
+        loop {
+            let (_, html) = get(&server, &path).await;
+            let mut page = row_ids(&html);
+            page.reverse();
+            forward.extend(page);
+            match link(&html, "prev") {
+                Some(newer) => {
+                    assert!(
+                        newer.contains(&format!("size={size}")) || size == 50,
+                        "{newer}"
+                    );
+                    path = newer;
+                }
+                None => break,
+            }
+        }
+        let mut expected = ids.clone();
+        expected.reverse();
+        assert_eq!(forward, expected, "size {size}, walking forward");
+    }
+
+    for bad in [
+        "/?size=7",
+        "/?size=1000",
+        "/?size=all",
+        "/?before=5&after=3",
+        "/?after=x",
+    ] {
+        let (status, html) = get(&server, bad).await;
+        assert_eq!(status, 400, "{bad}");
+        assert!(html.contains("</html>"), "{bad}: the styled page");
+    }
+}
+
+async fn a_large_table_says_its_total_roughly(db: TestDb) {
+    let conn = migrated(&db).await;
+    let server = serve(&db).await;
+    insert(&conn, "one", "text").await;
+    insert(&conn, "two", "text").await;
+    assert!(get(&server, "/").await.1.contains("(2 stored)"));
+
+    let at = chrono::Utc::now();
+    let batch: Vec<_> = (0..1_000)
+        .map(|n| {
+            let new = NewRecord {
+                tag: format!("bulk{n}"),
+                operation: Operation::Space,
+                original: "abc".to_owned(),
+                processed: "a b c".to_owned(),
+                source_language: None,
+                target_language: None,
+                cache_key: None,
+                idempotency: None,
+            };
+            (new, at)
+        })
+        .collect();
+    for _ in 0..11 {
+        store::insert_records(&conn, &batch).await.unwrap();
+    }
+    // 11,002 rows: past the exact-count threshold, the page says "about"
+    // (first from the highest id, then from a background count).
+    let (status, html) = get(&server, "/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("(about 11,000 stored)"), "{html}");
+    assert_eq!(row_ids(&html).len(), 50);
 }
