@@ -42,6 +42,8 @@ pub enum ApiError {
     Dictionary(#[from] DictionaryError),
     #[error("the text engine failed: {0}")]
     Engine(String),
+    #[error("this post came from another site; nothing was stored")]
+    CrossSite,
     /// The service stopped before this request's work was done
     /// (`service::Lifecycle::before_cut_off`).
     #[error("stopped before the request was done")]
@@ -99,6 +101,7 @@ impl ApiError {
                 (Status::ServiceUnavailable, "database_unconfirmed")
             }
             ApiError::Stopping => (Status::ServiceUnavailable, "shutting_down"),
+            ApiError::CrossSite => (Status::Forbidden, "cross_site_request"),
             ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
                 (Status::InternalServerError, "internal_error")
             }

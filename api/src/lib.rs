@@ -9,6 +9,7 @@ mod idempotency;
 pub mod input;
 mod negotiate;
 mod routes;
+mod same_origin;
 mod stored;
 pub mod text;
 pub mod translate;

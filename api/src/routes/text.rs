@@ -10,6 +10,7 @@ use store::{DatabaseConnection, NewRecord, Operation, Record};
 
 use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::Submission;
+use crate::same_origin::SameOrigin;
 use crate::stored::Stored;
 use crate::text::{Change, Engine, ExtraWords, Outcome};
 use crate::ApiError;
@@ -22,6 +23,7 @@ type Extra = State<Arc<ExtraWords>>;
 pub async fn spell(
     input: Result<Submission, ApiError>,
     key: Result<IdempotencyKey, ApiError>,
+    origin: Result<SameOrigin, ApiError>,
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
@@ -32,6 +34,7 @@ pub async fn spell(
         run: Engine::correct,
         done: "Spelling corrected",
     };
+    origin?;
     let (input, key) = (input?, key?);
     lifecycle
         .before_cut_off(process(input, key, work, engine, extra, db))
@@ -43,6 +46,7 @@ pub async fn spell(
 pub async fn space(
     input: Result<Submission, ApiError>,
     key: Result<IdempotencyKey, ApiError>,
+    origin: Result<SameOrigin, ApiError>,
     engine: &EngineState,
     extra: &Extra,
     db: &Db,
@@ -53,6 +57,7 @@ pub async fn space(
         run: Engine::segment,
         done: "Spaces inserted",
     };
+    origin?;
     let (input, key) = (input?, key?);
     lifecycle
         .before_cut_off(process(input, key, work, engine, extra, db))

@@ -12,6 +12,7 @@ use store::{DatabaseConnection, NewRecord, Operation, Record};
 
 use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::{self, Languages, Submission};
+use crate::same_origin::SameOrigin;
 use crate::stored::Stored;
 use crate::translate::Translation;
 use crate::ApiError;
@@ -50,10 +51,12 @@ struct Provenance {
 pub async fn translate(
     input: Result<Submission, ApiError>,
     key: Result<IdempotencyKey, ApiError>,
+    origin: Result<SameOrigin, ApiError>,
     translation: &State<TranslationState>,
     db: &State<DatabaseConnection>,
     lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
+    origin?;
     let (input, key) = (input?, key?);
     lifecycle
         .before_cut_off(run(input, key, translation, db))

@@ -8,6 +8,7 @@ mod hostile;
 mod idempotency;
 mod negotiation;
 mod records;
+mod same_origin;
 mod slow_clients;
 mod support;
 mod text_routes;
