@@ -6,13 +6,14 @@
 //!    carries `Connection: close`, so the load balancer and keep-alive
 //!    clients move elsewhere; new requests are still served for `DRAIN`.
 //! 2. Rocket's graceful shutdown: no new connections; requests in flight
-//!    have `GRACE` seconds.
+//!    have `GRACE_SECS`.
 //! 3. Work still running `CUT_OFF_MARGIN` before the grace ends is cut off
 //!    by its handler (`Lifecycle::before_cut_off`), which answers 503
-//!    rather than having its connection dropped without a word.
+//!    ("may or may not have been stored") rather than having its
+//!    connection dropped without a word.
 //! 4. The pool is closed within `POOL_CLOSE`, then the process exits.
 //!
-//! Worst case: 1 + 6 + 1 (mercy, for a client that will not read) + 1 s.
+//! Worst case: 1 + 2 + 1 (mercy, for a client that will not read) + 1 s.
 
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,9 +28,12 @@ use tokio::sync::watch;
 /// How long new requests are still served after SIGTERM while health says
 /// 503: long enough for a health check or a keep-alive client to notice.
 pub const DRAIN: Duration = Duration::from_secs(1);
-/// Rocket's grace period (`shutdown.grace`), set in `crate::figment`: above
-/// the database deadline, so a statement in flight ends on its own.
-pub const GRACE_SECS: u32 = 6;
+/// Rocket's grace period (`shutdown.grace`), set in `crate::figment`.
+/// Rocket waits all of it whenever any connection is still open, idle
+/// keep-alive ones included (a load balancer always has some), so it is
+/// what nearly every stop costs: requests take milliseconds, and the few
+/// stuck on a hung database or backend are cut off with an answer.
+pub const GRACE_SECS: u32 = 2;
 /// Rocket's extra time for connections whose clients do not cooperate.
 pub const MERCY_SECS: u32 = 1;
 /// Work is cut off this long before the grace ends, so its 503 is written

@@ -34,12 +34,8 @@ pub async fn spell(
         run: Engine::correct,
         done: "Spelling corrected",
     };
-    origin?;
-    let (input, key) = (input?, key?);
-    lifecycle
-        .before_cut_off(process(input, key, work, engine, extra, db))
-        .await
-        .unwrap_or(Err(ApiError::Stopping))
+    let work = async { process(input?, key?, work, engine, extra, db).await };
+    super::guarded(origin, lifecycle, work).await
 }
 
 #[rocket::post("/space", data = "<input>")]
@@ -57,12 +53,8 @@ pub async fn space(
         run: Engine::segment,
         done: "Spaces inserted",
     };
-    origin?;
-    let (input, key) = (input?, key?);
-    lifecycle
-        .before_cut_off(process(input, key, work, engine, extra, db))
-        .await
-        .unwrap_or(Err(ApiError::Stopping))
+    let work = async { process(input?, key?, work, engine, extra, db).await };
+    super::guarded(origin, lifecycle, work).await
 }
 
 /// Texts up to this many bytes (a sentence or two) are processed on the

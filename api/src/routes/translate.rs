@@ -56,12 +56,8 @@ pub async fn translate(
     db: &State<DatabaseConnection>,
     lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
-    origin?;
-    let (input, key) = (input?, key?);
-    lifecycle
-        .before_cut_off(run(input, key, translation, db))
-        .await
-        .unwrap_or(Err(ApiError::Stopping))
+    let work = async { run(input?, key?, translation, db).await };
+    super::guarded(origin, lifecycle, work).await
 }
 
 async fn run(
