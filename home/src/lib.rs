@@ -2,6 +2,7 @@
 //! that post text to the api. Mounted at `/`, as the ALB routes it.
 
 mod error;
+mod export;
 mod pages;
 mod routes;
 mod total;

@@ -17,7 +17,13 @@ use crate::total::TotalCache;
 use crate::{HomeError, Pages, PAGE_SIZE};
 
 pub fn routes() -> Vec<Route> {
-    rocket::routes![index, healthz, stylesheet, script]
+    rocket::routes![
+        index,
+        healthz,
+        stylesheet,
+        script,
+        crate::export::records_csv
+    ]
 }
 
 pub fn catchers() -> Vec<Catcher> {

@@ -36,6 +36,7 @@ pub fn routes() -> Vec<Route> {
         text::space,
         translate::translate,
         records::list,
+        records::export,
         records::one,
         health::health,
     ]

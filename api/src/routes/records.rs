@@ -1,5 +1,7 @@
 //! `GET /api/records` (newest first, keyset pages) and `GET /api/records/<id>`.
 
+use rocket::http::ContentType;
+use rocket::response::stream::ByteStream;
 use rocket::serde::json::Json;
 use rocket::State;
 use serde::Serialize;
@@ -19,12 +21,19 @@ pub struct RecordsPage {
 
 /// Query values are taken as text and parsed here: Rocket's lenient parsing
 /// would quietly turn `limit=ten` into "no limit".
-#[rocket::get("/records?<before>&<limit>")]
+#[rocket::get("/records?<before>&<limit>&<format>", rank = 2)]
 pub async fn list(
     before: Option<&str>,
     limit: Option<&str>,
+    format: Option<&str>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<RecordsPage>, ApiError> {
+    if let Some(format) = format {
+        // `ndjson` is served by `export`, ranked first.
+        return Err(ApiError::BadQuery(format!(
+            "format must be ndjson (or absent, for pages of JSON), not {format:?}"
+        )));
+    }
     let before = before.map(|b| parse_query("before", b)).transpose()?;
     let limit = limit
         .map(|l| parse_query("limit", l))
@@ -41,6 +50,53 @@ pub async fn list(
             .next_before
             .map(|before| format!("/api/records?before={before}&limit={limit}")),
     }))
+}
+
+/// Rows read per query while streaming every record.
+const BATCH: u64 = 2_000;
+
+/// `GET /api/records?format=ndjson`: every record, newest first, one JSON
+/// object a line, streamed in keyset batches: flat memory at any row
+/// count, and the first line leaves at once. A database failure midway
+/// ends the stream with a last line `{"error": ...}` in the usual shape.
+#[rocket::get("/records?format=ndjson", rank = 1)]
+pub fn export(
+    db: &State<DatabaseConnection>,
+) -> (
+    ContentType,
+    ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>,
+) {
+    let db = db.inner().clone();
+    let stream = ByteStream! {
+        let mut before = None;
+        loop {
+            let page = match store::records_page(&db, before, BATCH).await {
+                Ok(page) => page,
+                Err(e) => {
+                    rocket::error!("the NDJSON export stopped: {e}");
+                    let error = serde_json::json!({"error": {
+                        "code": "export_interrupted",
+                        "message": "the database failed during the export; the lines above are complete",
+                    }});
+                    yield format!("{error}\n").into_bytes();
+                    break;
+                }
+            };
+            let mut lines = Vec::with_capacity(page.records.len() * 256);
+            for record in &page.records {
+                match serde_json::to_writer(&mut lines, record) {
+                    Ok(()) => lines.push(b'\n'),
+                    Err(e) => rocket::error!("record {} left out of the export: {e}", record.id),
+                }
+            }
+            yield lines;
+            match page.next_before {
+                Some(next) => before = Some(next),
+                None => break,
+            }
+        }
+    };
+    (ContentType::new("application", "x-ndjson"), stream)
 }
 
 /// Any id that names no record, a number or not, is a 404.

@@ -3,6 +3,7 @@
 
 mod binary;
 mod database_faults;
+mod export;
 mod failures;
 mod hostile;
 mod idempotency;

@@ -296,3 +296,80 @@ async fn a_large_table_says_its_total_roughly(db: TestDb) {
     assert!(html.contains("(about 11,000 stored)"), "{html}");
     assert_eq!(row_ids(&html).len(), 50);
 }
+
+on_both_backends!(the_csv_export_holds_every_record_byte_for_byte);
+
+/// Texts a naive CSV writer would break.
+const AWKWARD: [&str; 5] = [
+    "a, comma",
+    "a \"quoted\" word",
+    "two\nlines\r\nand a return",
+    "naïve café 日本語 🦀",
+    "=SUM(A1:A2)",
+];
+
+async fn the_csv_export_holds_every_record_byte_for_byte(db: TestDb) {
+    let conn = migrated(&db).await;
+    let server = serve(&db).await;
+
+    // An empty table: the header alone.
+    let empty = reqwest::get(server.url("/records.csv")).await.unwrap();
+    assert_eq!(empty.status(), 200);
+    let empty = empty.text().await.unwrap();
+    assert_eq!(
+        empty.trim_end(),
+        "id,tag,operation,original,processed,source_language,target_language,created_at"
+    );
+
+    let at = chrono::Utc::now();
+    let batch: Vec<_> = (0..2_100)
+        .map(|n| {
+            let text = AWKWARD[n % AWKWARD.len()];
+            let new = NewRecord {
+                tag: format!("tag, \"{n}\""),
+                operation: Operation::Translate,
+                original: text.to_owned(),
+                processed: format!("{text} ({n})"),
+                source_language: Some("fr".to_owned()),
+                target_language: Some("en".to_owned()),
+                cache_key: None,
+                idempotency: None,
+            };
+            (new, at)
+        })
+        .collect();
+    for chunk in batch.chunks(700) {
+        store::insert_records(&conn, chunk).await.unwrap();
+    }
+
+    let response = reqwest::get(server.url("/records.csv")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let body = response.bytes().await.unwrap();
+    let mut reader = csv::Reader::from_reader(body.as_ref());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(header.len(), 8);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2_100, "every record, across batches");
+    let mut last_id = i64::MAX;
+    for row in &rows {
+        let id: i64 = row[0].parse().unwrap();
+        assert!(id < last_id, "newest first, each once");
+        last_id = id;
+        // Ids start at 1 in a fresh table, in insertion order.
+        let n = (id - 1) as usize;
+        let text = AWKWARD[n % AWKWARD.len()];
+        assert_eq!(&row[1], format!("tag, \"{n}\""));
+        assert_eq!(&row[2], "translate");
+        assert_eq!(&row[3], text);
+        assert_eq!(&row[4], format!("{text} ({n})"));
+        assert_eq!((&row[5], &row[6]), ("fr", "en"));
+    }
+}
