@@ -2,6 +2,7 @@
 //! MySQL, dropped afterwards; any Rocket served on a real TCP port; the
 //! binaries as processes; and stand-ins for the paid translation backends.
 
+pub mod bulk;
 mod database;
 pub mod fake_backends;
 mod mariadb;

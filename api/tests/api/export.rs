@@ -2,8 +2,8 @@
 //! across the export's batches, text round-tripping exactly.
 
 use serde_json::Value;
-use store::{NewRecord, Operation};
-use testkit::{on_both_backends, TestDb};
+use store::Operation;
+use testkit::{bulk, on_both_backends, TestDb};
 
 use crate::support::served;
 
@@ -19,25 +19,15 @@ async fn the_ndjson_export_holds_every_record_once_newest_first(db: TestDb) {
         "naïve 日本語 🦀",
         "\u{0}nul",
     ];
-    let at = chrono::Utc::now();
-    let batch: Vec<_> = (0..4_500)
-        .map(|n| {
-            let new = NewRecord {
-                tag: format!("t{n}"),
-                operation: Operation::Spell,
-                original: texts[n % texts.len()].to_owned(),
-                processed: format!("p{n}"),
-                source_language: None,
-                target_language: None,
-                cache_key: None,
-                idempotency: None,
-            };
-            (new, at)
-        })
-        .collect();
-    for chunk in batch.chunks(900) {
-        store::insert_records(&conn, chunk).await.unwrap();
-    }
+    bulk::insert_bulk(&conn, 4_500, |n| {
+        bulk::record(
+            format!("t{n}"),
+            Operation::Spell,
+            texts[n % texts.len()],
+            format!("p{n}"),
+        )
+    })
+    .await;
 
     let response = server
         .http

@@ -4,7 +4,7 @@
 mod hostile;
 
 use store::{NewRecord, Operation};
-use testkit::{on_both_backends, TestDb, TestServer};
+use testkit::{bulk, on_both_backends, TestDb, TestServer};
 
 on_both_backends!(
     the_table_lists_records_newest_first,
@@ -270,25 +270,15 @@ async fn a_large_table_says_its_total_roughly(db: TestDb) {
     insert(&conn, "two", "text").await;
     assert!(get(&server, "/").await.1.contains("(2 stored)"));
 
-    let at = chrono::Utc::now();
-    let batch: Vec<_> = (0..1_000)
-        .map(|n| {
-            let new = NewRecord {
-                tag: format!("bulk{n}"),
-                operation: Operation::Space,
-                original: "abc".to_owned(),
-                processed: "a b c".to_owned(),
-                source_language: None,
-                target_language: None,
-                cache_key: None,
-                idempotency: None,
-            };
-            (new, at)
-        })
-        .collect();
-    for _ in 0..11 {
-        store::insert_records(&conn, &batch).await.unwrap();
-    }
+    bulk::insert_bulk(&conn, 11_000, |n| {
+        bulk::record(
+            format!("bulk{n}"),
+            Operation::Space,
+            "abc",
+            "a b c".to_owned(),
+        )
+    })
+    .await;
     // 11,002 rows: past the exact-count threshold, the page says "about"
     // (first from the highest id, then from a background count).
     let (status, html) = get(&server, "/").await;
@@ -321,26 +311,20 @@ async fn the_csv_export_holds_every_record_byte_for_byte(db: TestDb) {
         "id,tag,operation,original,processed,source_language,target_language,created_at"
     );
 
-    let at = chrono::Utc::now();
-    let batch: Vec<_> = (0..2_100)
-        .map(|n| {
-            let text = AWKWARD[n % AWKWARD.len()];
-            let new = NewRecord {
-                tag: format!("tag, \"{n}\""),
-                operation: Operation::Translate,
-                original: text.to_owned(),
-                processed: format!("{text} ({n})"),
-                source_language: Some("fr".to_owned()),
-                target_language: Some("en".to_owned()),
-                cache_key: None,
-                idempotency: None,
-            };
-            (new, at)
-        })
-        .collect();
-    for chunk in batch.chunks(700) {
-        store::insert_records(&conn, chunk).await.unwrap();
-    }
+    bulk::insert_bulk(&conn, 2_100, |n| {
+        let text = AWKWARD[n % AWKWARD.len()];
+        NewRecord {
+            source_language: Some("fr".to_owned()),
+            target_language: Some("en".to_owned()),
+            ..bulk::record(
+                format!("tag, \"{n}\""),
+                Operation::Translate,
+                text,
+                format!("{text} ({n})"),
+            )
+        }
+    })
+    .await;
 
     let response = reqwest::get(server.url("/records.csv")).await.unwrap();
     assert_eq!(response.status(), 200);

@@ -1,0 +1,30 @@
+//! Many records at once, straight through the store, for tests of pages
+//! and exports that need thousands of rows.
+
+use store::{DatabaseConnection, NewRecord, Operation};
+
+/// A record with no languages, key or cache entry.
+pub fn record(tag: String, operation: Operation, original: &str, processed: String) -> NewRecord {
+    NewRecord {
+        tag,
+        operation,
+        original: original.to_owned(),
+        processed,
+        source_language: None,
+        target_language: None,
+        cache_key: None,
+        idempotency: None,
+    }
+}
+
+/// Stores `count` records made by `make(n)` for n = 0.., in statements of
+/// 500 rows, all with the present time. Ids follow n in a fresh table.
+pub async fn insert_bulk(db: &DatabaseConnection, count: usize, make: impl Fn(usize) -> NewRecord) {
+    let at = chrono::Utc::now();
+    let records: Vec<_> = (0..count).map(|n| (make(n), at)).collect();
+    for chunk in records.chunks(500) {
+        store::insert_records(db, chunk)
+            .await
+            .expect("inserting a batch of records");
+    }
+}
