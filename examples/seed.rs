@@ -73,19 +73,22 @@ fn record(n: usize) -> (NewRecord, chrono::DateTime<Utc>) {
     };
     let words = 6 + next() % 20;
     let original: Vec<&str> = (0..words).map(|_| WORDS[next() % WORDS.len()]).collect();
-    let original = original.join(" ");
-    let (operation, processed, source) = match n % 3 {
-        0 => (Operation::Spell, original.replace("teh", "the"), None),
-        1 => (Operation::Space, original.replace(' ', ""), None),
+    let sentence = original.join(" ");
+    // Spacing stores the run-together text as the original.
+    let (operation, original, processed, source) = match n % 3 {
+        0 => (
+            Operation::Spell,
+            sentence.clone(),
+            sentence.replace("teh", "the"),
+            None,
+        ),
+        1 => (Operation::Space, sentence.replace(' ', ""), sentence, None),
         _ => (
             Operation::Translate,
-            original.clone(),
+            sentence.clone(),
+            sentence,
             Some("fr".to_owned()),
         ),
-    };
-    let (original, processed) = match operation {
-        Operation::Space => (processed, original),
-        _ => (original, processed),
     };
     let tag = format!("{}{}", TAGS[next() % TAGS.len()], next() % 100);
     let at = Utc::now() - Duration::seconds((next() % (365 * 24 * 3600)) as i64);

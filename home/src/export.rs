@@ -61,10 +61,12 @@ pub fn records_csv(
 /// One batch as CSV (with the header line when `header`): the `csv` crate
 /// quotes commas, quotes and newlines as RFC 4180 says.
 fn csv_bytes(records: &[store::Record], header: bool) -> Result<Vec<u8>, csv::Error> {
+    // The header is written here, not derived by `serialize`, so an empty
+    // export has one too.
     let mut writer = csv::WriterBuilder::new()
-        .has_headers(header)
+        .has_headers(false)
         .from_writer(Vec::new());
-    if header && records.is_empty() {
+    if header {
         writer.write_record(COLUMNS)?;
     }
     for record in records {
@@ -73,7 +75,7 @@ fn csv_bytes(records: &[store::Record], header: bool) -> Result<Vec<u8>, csv::Er
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// The header of an empty export, as `serialize` writes it for a record.
+/// The header: `Record`'s serialised fields, in their order.
 const COLUMNS: [&str; 8] = [
     "id",
     "tag",

@@ -49,7 +49,7 @@ impl Fairing for RequestLog {
             .get_one(TRACE_HEADER)
             .filter(|trace| is_plain_trace_id(trace))
             .map(str::to_owned)
-            .unwrap_or_else(|| format!("{:032x}", fastrand::u128(..)));
+            .unwrap_or_else(fresh_id);
         request.local_cache(|| Started {
             at: Instant::now(),
             id,
@@ -60,7 +60,7 @@ impl Fairing for RequestLog {
         // A request Rocket could not parse never passed `on_request`.
         let started = request.local_cache(|| Started {
             at: Instant::now(),
-            id: format!("{:032x}", fastrand::u128(..)),
+            id: fresh_id(),
         });
         response.set_header(Header::new(REQUEST_ID_HEADER, started.id.clone()));
         let route = request.route().map(|route| route.uri.to_string());
@@ -75,6 +75,11 @@ impl Fairing for RequestLog {
             record_id,
         );
     }
+}
+
+/// 128 random bits in hex: unique enough to find one request in the logs.
+fn fresh_id() -> String {
+    format!("{:032x}", fastrand::u128(..))
 }
 
 /// `Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1` and the like: what

@@ -1,5 +1,6 @@
-//! Many records at once, straight through the store, for tests of pages
-//! and exports that need thousands of rows.
+//! Records in bulk, straight through the store: thousands stored at once
+//! for tests of pages and exports, and every tag read back for tests of
+//! outages.
 
 use store::{DatabaseConnection, NewRecord, Operation};
 
@@ -27,4 +28,15 @@ pub async fn insert_bulk(db: &DatabaseConnection, count: usize, make: impl Fn(us
             .await
             .expect("inserting a batch of records");
     }
+}
+
+/// The tags of every record in the database at `url`, read on a connection
+/// of its own (tests of outages compare them with what clients were told).
+pub async fn stored_tags(url: &str) -> std::collections::HashSet<String> {
+    let db = store::connect(url).await.expect("connecting");
+    let page = store::records_page(&db, None, 1_000_000)
+        .await
+        .expect("reading the records");
+    db.close().await.ok();
+    page.records.into_iter().map(|record| record.tag).collect()
 }

@@ -24,6 +24,26 @@ impl RawResponse {
     }
 }
 
+/// A request as bytes, with `Connection: close` (so the answer ends with
+/// the connection) and a `Content-Length` unless `headers` set the length
+/// or the framing themselves, as the lying-length cases do.
+pub fn request(method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    let mut length_given = false;
+    for (name, value) in headers {
+        length_given |= name.eq_ignore_ascii_case("content-length")
+            || name.eq_ignore_ascii_case("transfer-encoding");
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !length_given {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
 /// Sends `request` as bytes to `base` (`http://127.0.0.1:PORT`) and reads
 /// the answer until the server closes the connection or `within` passes.
 pub async fn send(base: &str, request: &[u8], within: Duration) -> RawResponse {

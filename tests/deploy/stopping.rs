@@ -110,21 +110,13 @@ async fn sigterm_with_a_frozen_database_answers_everyone_and_exits_within_10_s()
     // Whatever reached the server before it froze is committed once it
     // thaws; "nothing was stored" must still be true then.
     mariadb.thaw();
-    let stored = stored_tags(&mariadb.url).await;
+    let stored = testkit::bulk::stored_tags(&mariadb.url).await;
     for tag in said_not_stored {
         assert!(
             !stored.contains(&tag),
             "{tag} was answered 'not stored' but is stored"
         );
     }
-}
-
-/// The tags of every record in the database at `url`.
-pub async fn stored_tags(url: &str) -> std::collections::HashSet<String> {
-    let conn = store::connect(url).await.unwrap();
-    let page = store::records_page(&conn, None, 1_000_000).await.unwrap();
-    conn.close().await.unwrap();
-    page.records.into_iter().map(|record| record.tag).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -196,7 +196,7 @@ async fn outage_under_load(fault: Fault) {
         outcomes.extend(client.await.unwrap());
     }
 
-    let stored = stored_tags(&mariadb.url).await;
+    let stored = testkit::bulk::stored_tags(&mariadb.url).await;
     let (mut created, mut not_stored, mut unconfirmed) = (0, 0, 0);
     let deadline = store::QUERY_DEADLINE + Duration::from_secs(1);
     let mut slowest = Duration::ZERO;
@@ -244,12 +244,4 @@ async fn outage_under_load(fault: Fault) {
         outcomes.len(),
         failed_at.elapsed()
     );
-}
-
-/// The tags of every record in the database at `url`.
-async fn stored_tags(url: &str) -> std::collections::HashSet<String> {
-    let conn = store::connect(url).await.unwrap();
-    let page = store::records_page(&conn, None, 1_000_000).await.unwrap();
-    conn.close().await.unwrap();
-    page.records.into_iter().map(|record| record.tag).collect()
 }

@@ -4,32 +4,23 @@
 
 use std::time::Duration;
 
-use testkit::raw_http;
+use testkit::raw_http::{self, request};
 use testkit::{on_both_backends, TestDb};
 
 use super::{insert, migrated, serve};
 
 on_both_backends!(hostile_requests_get_home_s_pages_and_change_nothing);
 
-fn request(method: &str, path: &str, extra_headers: &str, body: &str) -> Vec<u8> {
-    format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
-         Content-Length: {}\r\n{extra_headers}\r\n{body}",
-        body.len()
-    )
-    .into_bytes()
-}
-
 fn get(path: &str) -> Vec<u8> {
-    request("GET", path, "", "")
+    request("GET", path, &[], b"")
 }
 
 async fn hostile_requests_get_home_s_pages_and_change_nothing(db: TestDb) {
     let conn = migrated(&db).await;
     insert(&conn, "only", "the one record").await;
     let server = serve(&db).await;
-    let padding = format!("X-Padding: {}\r\n", "p".repeat(64 * 1024));
-    let form = "Content-Type: application/x-www-form-urlencoded\r\n";
+    let padding = "p".repeat(64 * 1024);
+    let form = [("Content-Type", "application/x-www-form-urlencoded")];
     let cases: Vec<(&str, Vec<u8>, u16)> = vec![
         ("a cursor that is not a number", get("/?before=abc"), 400),
         (
@@ -59,12 +50,16 @@ async fn hostile_requests_get_home_s_pages_and_change_nothing(db: TestDb) {
         ),
         (
             "a form posted to home",
-            request("POST", "/", form, "text=hi"),
+            request("POST", "/", &form, b"text=hi"),
             404,
         ),
-        ("DELETE", request("DELETE", "/", "", ""), 404),
-        ("an unknown method", request("BREW", "/", "", ""), 400),
-        ("a 64 KiB header", request("GET", "/", &padding, ""), 200),
+        ("DELETE", request("DELETE", "/", &[], b""), 404),
+        ("an unknown method", request("BREW", "/", &[], b""), 400),
+        (
+            "a 64 KiB header",
+            request("GET", "/", &[("X-Padding", &padding)], b""),
+            200,
+        ),
     ];
     let mut failures = Vec::new();
     for (name, bytes, status) in cases {
