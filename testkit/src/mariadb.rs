@@ -28,10 +28,15 @@ impl PrivateMariaDb {
         }
         let dir = tempfile::tempdir().expect("a directory for the server");
         let data = dir.path().join("data");
+        // A temporary directory of its own: servers bootstrapping side by
+        // side in /tmp collided on their temporary tables' names.
+        let tmp = dir.path().join("tmp");
+        std::fs::create_dir(&tmp).expect("a temporary directory for the server");
         let installed = Command::new("mariadb-install-db")
             .args(["--no-defaults", "--auth-root-authentication-method=normal"])
             .args(["--skip-test-db", "--user=root"])
             .arg(format!("--datadir={}", data.display()))
+            .arg(format!("--tmpdir={}", tmp.display()))
             .output()
             .expect("running mariadb-install-db");
         assert!(
@@ -138,6 +143,7 @@ fn spawn(dir: &std::path::Path, port: u16) -> Child {
         .arg(format!("--datadir={}", dir.join("data").display()))
         .arg(format!("--socket={}", dir.join("sock").display()))
         .arg(format!("--pid-file={}", dir.join("pid").display()))
+        .arg(format!("--tmpdir={}", dir.join("tmp").display()))
         .args([
             "--bind-address=127.0.0.1",
             "--user=root",
