@@ -10,7 +10,6 @@
 //! Needs wrk (`apt-get install wrk`) and `cargo build --release -p api`
 //! (or `TEXTPROC_BIN_DIR` pointing at release binaries).
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use testkit::fake_backends::{FakeBackend, GOOD_KEY};
@@ -43,32 +42,13 @@ fn cpu_seconds(pid: u32) -> f64 {
     ticks as f64 / 100.0
 }
 
-fn api_binary() -> PathBuf {
-    let dir = std::env::var_os("TEXTPROC_BIN_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
-            PathBuf::from(target).join("release")
-        });
-    let api = dir.join("api");
-    if !api.exists() {
-        eprintln!(
-            "{} is missing: run `cargo build --release -p api` first (figures from a debug \
-             build would mislead), or set TEXTPROC_BIN_DIR",
-            api.display()
-        );
-        std::process::exit(2);
-    }
-    api
-}
-
 #[tokio::main]
 async fn main() {
     let seconds: u32 = match std::env::args().nth(1) {
         Some(arg) => arg.parse().expect("usage: load [SECONDS]"),
         None => 15,
     };
-    let api = api_binary();
+    let api = testkit::release_binary("api");
     let Some(db) = TestDb::mysql("load").await else {
         eprintln!("no MariaDB: set TEST_MYSQL_URL");
         std::process::exit(2);

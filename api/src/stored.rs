@@ -1,5 +1,6 @@
 //! The answer to a successful text request: `201 Created` with the record
-//! as JSON for programs, `303 See Other` to the home page for browsers. A
+//! as JSON for programs, `303 See Other` to the home page (its row
+//! highlighted) for browsers. A
 //! retry with the same `Idempotency-Key` gets `200 OK` and the record first
 //! stored, marked `Idempotent-Replayed: true`.
 
@@ -50,8 +51,9 @@ impl<'r, T: Serialize> Responder<'r, 'static> for Stored<T> {
         service::note_record_id(request, self.record_id);
         if prefers_html(request) {
             // Post/Redirect/Get: a reload of the page that follows does not
-            // post the text again.
-            return Flash::success(Redirect::to("/"), self.notice).respond_to(request);
+            // post the text again. Home highlights the new row and scrolls to it.
+            let home = format!("/?stored={id}#record-{id}", id = self.record_id);
+            return Flash::success(Redirect::to(home), self.notice).respond_to(request);
         }
         let (status, body) = match &self.body {
             Body::Created(body) => (Status::Created, serde_json::to_string(body)),

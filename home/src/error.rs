@@ -13,6 +13,8 @@ pub enum HomeError {
     Store(#[from] store::Error),
     #[error("{0}")]
     BadQuery(String),
+    #[error("{0}")]
+    NotFound(String),
     #[error("rendering the page: {0}")]
     Render(String),
 }
@@ -30,6 +32,7 @@ impl HomeError {
                     .to_owned(),
             ),
             HomeError::BadQuery(message) => (Status::BadRequest, message.clone()),
+            HomeError::NotFound(message) => (Status::NotFound, message.clone()),
             HomeError::Store(_) | HomeError::Render(_) => (
                 Status::InternalServerError,
                 "Something went wrong on our side; it has been logged.".to_owned(),

@@ -5,7 +5,9 @@
 use rocket::http::{ContentType, Header};
 use rocket::response::stream::ByteStream;
 use rocket::State;
-use store::DatabaseConnection;
+use store::{DatabaseConnection, Filter};
+
+use crate::HomeError;
 
 /// Rows read per query: large enough that a million rows take few round
 /// trips, small enough to keep each batch's memory modest.
@@ -18,16 +20,21 @@ pub struct Download<R> {
     disposition: Header<'static>,
 }
 
-#[rocket::get("/records.csv")]
+/// Every record, or those the filters show (as on the home page).
+#[rocket::get("/records.csv?<op>&<tag>&<q>")]
 pub fn records_csv(
+    op: Option<&str>,
+    tag: Option<&str>,
+    q: Option<&str>,
     db: &State<DatabaseConnection>,
-) -> Download<ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>> {
+) -> Result<Download<ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>>, HomeError> {
+    let filter = Filter::from_query(op, tag, q).map_err(HomeError::BadQuery)?;
     let db = db.inner().clone();
     let stream = ByteStream! {
         let mut before = None;
         let mut first = true;
         loop {
-            let page = match store::records_page(&db, before, BATCH).await {
+            let page = match store::records_page(&db, &filter, before, BATCH).await {
                 Ok(page) => page,
                 Err(e) => {
                     // The status is sent; a cut file is all we can say.
@@ -49,13 +56,13 @@ pub fn records_csv(
             }
         }
     };
-    Download {
+    Ok(Download {
         body: (ContentType::CSV, stream),
         disposition: Header::new(
             "Content-Disposition",
             "attachment; filename=\"textproc-records.csv\"",
         ),
-    }
+    })
 }
 
 /// One batch as CSV (with the header line when `header`): the `csv` crate

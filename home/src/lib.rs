@@ -1,9 +1,11 @@
 //! The textproc home page: every stored record, newest first, and the forms
 //! that post text to the api. Mounted at `/`, as the ALB routes it.
 
+mod diff;
 mod error;
 mod export;
 mod pages;
+mod record_page;
 mod routes;
 mod total;
 

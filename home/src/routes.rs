@@ -10,8 +10,9 @@ use rocket::serde::json::Json;
 use rocket::{Catcher, Request, Route, State};
 use serde::Serialize;
 use service::{Health, Lifecycle};
-use store::{DatabaseConnection, Record};
+use store::{DatabaseConnection, Filter, Record};
 
+use crate::diff;
 use crate::error::error_page;
 use crate::total::TotalCache;
 use crate::{HomeError, Pages, PAGE_SIZE};
@@ -22,7 +23,9 @@ pub fn routes() -> Vec<Route> {
         healthz,
         stylesheet,
         script,
-        crate::export::records_csv
+        favicon,
+        crate::export::records_csv,
+        crate::record_page::record_page
     ]
 }
 
@@ -34,22 +37,31 @@ pub fn catchers() -> Vec<Catcher> {
 struct IndexPage {
     forms: [TextForm; 3],
     rows: Vec<Row>,
-    /// `1,234`, or `about 1.2 million` for a large table (`crate::total`).
-    total: String,
+    /// `1,234`, or `about 1.2 million` for a large table (`crate::total`);
+    /// none for a filtered view.
+    total: Option<String>,
     /// Where the next (older) page starts, if there is one.
     older_before: Option<i64>,
     /// Where the previous (newer) page starts, if there is one.
     newer_after: Option<i64>,
     /// Whether this is a later page (so a link back to the newest is shown).
     paged: bool,
-    /// `&size=100` when the page size is not the default, for the links.
+    /// The page size, when not the default (the find form keeps it).
+    size: Option<u64>,
+    /// `&size=100` when the page size is not the default.
     size_query: String,
+    /// `&op=…&tag=…&q=…`: the filters, for the export links.
+    filter_query: String,
+    /// The page size and the filters, for the paging links.
+    link_query: String,
+    search: SearchForm,
     sizes: Vec<SizeChoice>,
     flash: Option<Notice>,
     max_text_chars: usize,
     /// `10,000`: the same number, as people read it.
     max_text_chars_display: String,
     max_tag_chars: usize,
+    max_search_chars: usize,
     /// Offered as the source of a translation (besides detection).
     source_languages: &'static [(&'static str, &'static str)],
 }
@@ -110,6 +122,15 @@ const FORMS: [TextForm; 3] = [
     },
 ];
 
+/// The find form, filled with the filters in force.
+#[derive(Serialize)]
+struct SearchForm {
+    op: &'static str,
+    tag: String,
+    q: String,
+    filtered: bool,
+}
+
 /// One of the page sizes offered, and whether it is the current one.
 #[derive(Serialize)]
 struct SizeChoice {
@@ -123,24 +144,57 @@ struct Notice {
     message: String,
 }
 
-/// One table row: the record with its time ready to show.
+/// Characters of each text the table shows; the record page has the rest.
+const SHORT_TEXT_CHARS: usize = 240;
+
+/// One table row: the record with its time ready to show, and each text
+/// shortened, with the changed words marked.
 #[derive(Serialize)]
 struct Row {
     id: i64,
     tag: String,
     operation: &'static str,
+    /// Escaped HTML, changes marked (`diff::to_html`).
     original: String,
     processed: String,
+    /// Whether either text was cut (the record page shows it whole).
+    shortened: bool,
+    /// The record just stored, shown highlighted.
+    new: bool,
     source_language: Option<String>,
+    #[serde(flatten)]
+    stamp: Stamp,
+}
+
+impl Row {
+    fn new(record: Record, stored: Option<i64>) -> Self {
+        let sides = diff::sides(record.operation, &record.original, &record.processed);
+        let (original, original_cut) = diff::shorten(&sides.original, SHORT_TEXT_CHARS);
+        let (processed, processed_cut) = diff::shorten(&sides.processed, SHORT_TEXT_CHARS);
+        Row {
+            id: record.id,
+            operation: record.operation.as_str(),
+            stamp: Stamp::of(&record),
+            tag: record.tag,
+            original: diff::to_html(&original, "del"),
+            processed: diff::to_html(&processed, "ins"),
+            shortened: original_cut || processed_cut,
+            new: stored == Some(record.id),
+            source_language: record.source_language,
+        }
+    }
+}
+
+/// When a record was stored: for `<time datetime>`, and as people read it.
+#[derive(Serialize)]
+pub(crate) struct Stamp {
     created_at: String,
     created_at_display: String,
 }
 
-impl From<Record> for Row {
-    fn from(record: Record) -> Self {
-        Row {
-            id: record.id,
-            operation: record.operation.as_str(),
+impl Stamp {
+    pub(crate) fn of(record: &Record) -> Self {
+        Stamp {
             created_at: record
                 .created_at
                 .to_rfc3339_opts(SecondsFormat::Micros, true),
@@ -148,19 +202,20 @@ impl From<Record> for Row {
                 .created_at
                 .format("%Y-%m-%d %H:%M:%S UTC")
                 .to_string(),
-            tag: record.tag,
-            original: record.original,
-            processed: record.processed,
-            source_language: record.source_language,
         }
     }
 }
 
-#[rocket::get("/?<before>&<after>&<size>")]
+#[rocket::get("/?<before>&<after>&<size>&<op>&<tag>&<q>&<stored>")]
+#[allow(clippy::too_many_arguments)]
 async fn index(
     before: Option<&str>,
     after: Option<&str>,
     size: Option<&str>,
+    op: Option<&str>,
+    tag: Option<&str>,
+    q: Option<&str>,
+    stored: Option<&str>,
     flash: Option<FlashMessage<'_>>,
     db: &State<DatabaseConnection>,
     pages: &State<Pages>,
@@ -168,7 +223,9 @@ async fn index(
 ) -> Result<RawHtml<String>, HomeError> {
     let before = record_number("before", before)?;
     let after = record_number("after", after)?;
+    let stored = record_number("stored", stored)?;
     let size = page_size(size)?;
+    let filter = Filter::from_query(op, tag, q).map_err(HomeError::BadQuery)?;
     // Keyset pages: each is one index range scan, as fast at a million
     // rows as at a hundred, whatever page it is.
     let (records, older_before, newer_after) = match (before, after) {
@@ -178,7 +235,7 @@ async fn index(
             ))
         }
         (None, Some(after)) => {
-            let (records, newer) = store::records_newer(db, after, size).await?;
+            let (records, newer) = store::records_newer(db, &filter, after, size).await?;
             let older = records.last().map(|r| r.id);
             let newer = if newer {
                 records.first().map(|r| r.id)
@@ -188,23 +245,42 @@ async fn index(
             (records, older, newer)
         }
         (before, None) => {
-            let page = store::records_page(db, before, size).await?;
+            let page = store::records_page(db, &filter, before, size).await?;
             let newer = before.and(page.records.first().map(|r| r.id));
             (page.records, page.next_before, newer)
         }
     };
-    let total = totals.total(db).await?;
+    // A filtered view is not counted: a count of matches is a scan of
+    // them, which is what keyset pages avoid.
+    let total = if filter.is_empty() {
+        Some(totals.total(db).await?.display())
+    } else {
+        None
+    };
+    let size_query = if size == PAGE_SIZE {
+        String::new()
+    } else {
+        format!("&size={size}")
+    };
     let view = IndexPage {
         forms: FORMS,
-        rows: records.into_iter().map(Row::from).collect(),
-        total: total.display(),
+        rows: records
+            .into_iter()
+            .map(|record| Row::new(record, stored))
+            .collect(),
+        total,
         older_before,
         newer_after,
         paged: before.is_some() || after.is_some(),
-        size_query: if size == PAGE_SIZE {
-            String::new()
-        } else {
-            format!("&size={size}")
+        size: (size != PAGE_SIZE).then_some(size),
+        link_query: format!("{size_query}{}", filter.query()),
+        filter_query: filter.query(),
+        size_query,
+        search: SearchForm {
+            op: filter.operation.map(store::Operation::as_str).unwrap_or(""),
+            tag: filter.tag.clone().unwrap_or_default(),
+            q: q.unwrap_or("").to_owned(),
+            filtered: !filter.is_empty(),
         },
         sizes: PAGE_SIZES
             .iter()
@@ -213,13 +289,23 @@ async fn index(
                 current: choice == size,
             })
             .collect(),
-        flash: flash.map(|f| Notice {
-            kind: f.kind().to_owned(),
-            message: f.message().to_owned(),
-        }),
+        // The api's notice after a form post; a post made by app.js has
+        // none, and only the record number to say.
+        flash: flash
+            .map(|f| Notice {
+                kind: f.kind().to_owned(),
+                message: f.message().to_owned(),
+            })
+            .or_else(|| {
+                stored.map(|id| Notice {
+                    kind: "success".to_owned(),
+                    message: format!("Your text was stored as record {id}."),
+                })
+            }),
         max_text_chars: store::MAX_TEXT_CHARS,
         max_text_chars_display: thousands(store::MAX_TEXT_CHARS),
         max_tag_chars: store::MAX_TAG_CHARS,
+        max_search_chars: store::MAX_SEARCH_CHARS,
         source_languages: SOURCE_LANGUAGES,
     };
     pages.render("index.html", &view)
@@ -241,7 +327,7 @@ fn page_size(size: Option<&str>) -> Result<u64, HomeError> {
     }
 }
 
-fn record_number(name: &str, value: Option<&str>) -> Result<Option<i64>, HomeError> {
+pub(crate) fn record_number(name: &str, value: Option<&str>) -> Result<Option<i64>, HomeError> {
     value
         .map(|v| {
             v.parse::<i64>().map_err(|_| {
@@ -298,6 +384,11 @@ fn stylesheet() -> Asset {
 #[rocket::get("/static/app.js")]
 fn script() -> Asset {
     Asset::new(ContentType::JavaScript, include_str!("../static/app.js"))
+}
+
+#[rocket::get("/favicon.svg")]
+fn favicon() -> Asset {
+    Asset::new(ContentType::SVG, include_str!("../static/favicon.svg"))
 }
 
 struct Caught(Status, String);

@@ -1,20 +1,100 @@
-// textproc home page: say before anyone types when translation is not
-// offered. The api reports it in /api/health (the home service cannot see
-// the api's keys). Without JavaScript the form still posts, and the api
-// answers with a readable 503 page.
+// textproc home page. Everything here only enhances: without JavaScript the
+// forms post as usual and the api answers with a redirect or a page.
 (function () {
   "use strict";
-  var form = document.getElementById("form-translate");
-  var notice = document.getElementById("translate-unavailable");
-  if (!form || !notice) return;
-  fetch("/api/health", { headers: { Accept: "application/json" } })
-    .then(function (response) { return response.json(); })
-    .then(function (health) {
-      if (health.translation && health.translation.configured) return;
-      notice.hidden = false;
-      Array.prototype.forEach.call(form.querySelectorAll("input, textarea, select, button"), function (field) {
-        field.disabled = true;
-      });
-    })
-    .catch(function () { /* api unreachable: leave the form as it is */ });
+
+  // Say before anyone types when translation is not offered. The api
+  // reports it in /api/health (the home service cannot see the api's keys).
+  function checkTranslation() {
+    var form = document.getElementById("form-translate");
+    var notice = document.getElementById("translate-unavailable");
+    if (!form || !notice) return;
+    fetch("/api/health", { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (health) {
+        var available = Boolean(health.translation && health.translation.configured);
+        // What the page tests wait for: the check ran, whatever it found.
+        form.setAttribute("data-translation", available ? "available" : "unavailable");
+        if (available) return;
+        notice.hidden = false;
+        Array.prototype.forEach.call(form.querySelectorAll("input, textarea, select, button"), function (field) {
+          field.disabled = true;
+        });
+      })
+      .catch(function () { /* api unreachable: leave the form as it is */ });
+  }
+
+  // Characters as the api counts them (code points, not UTF-16 units).
+  function length(text) {
+    return Array.from(text).length;
+  }
+
+  // "12 / 10,000 characters" under each text box, updated as one types.
+  function addCounter(textarea) {
+    var max = Number(textarea.getAttribute("data-max-chars"));
+    var counter = document.createElement("span");
+    counter.className = "counter";
+    counter.id = textarea.id + "-counter";
+    counter.setAttribute("aria-live", "polite");
+    textarea.setAttribute("aria-describedby", counter.id);
+    textarea.insertAdjacentElement("afterend", counter);
+    function update() {
+      var used = length(textarea.value);
+      counter.textContent = used.toLocaleString("en") + " / " + max.toLocaleString("en") + " characters";
+      counter.classList.toggle("over", used > max);
+    }
+    textarea.addEventListener("input", update);
+    update();
+  }
+
+  // Posts the form in the background: a rejection is shown next to the
+  // form with the text left as typed; a stored record opens the page with
+  // its row highlighted.
+  function enhance(form) {
+    var error = document.getElementById(form.getAttribute("data-operation") + "-error");
+    var button = form.querySelector("button[type=submit]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      error.hidden = true;
+      button.disabled = true;
+      fetch(form.action, {
+        method: "POST",
+        headers: { Accept: "application/json" },
+        body: new URLSearchParams(new FormData(form)),
+      })
+        .then(function (response) {
+          return response.json().then(function (body) {
+            if (response.ok) {
+              var id = body.id;
+              window.location.assign("/?stored=" + encodeURIComponent(id) + "#record-" + encodeURIComponent(id));
+              return;
+            }
+            show(body.error && body.error.message ? body.error.message : "The service refused the text (" + response.status + ").");
+          });
+        })
+        .catch(function () {
+          show("The service could not be reached. Your text is still here; please try again.");
+        });
+    });
+    function show(message) {
+      error.textContent = message;
+      error.hidden = false;
+      button.disabled = false;
+    }
+  }
+
+  // After a post, the page was opened as /?stored=ID: forget that in the
+  // address, so a reload neither repeats the notice nor the highlight.
+  function forgetStored() {
+    var params = new URLSearchParams(window.location.search);
+    if (!params.has("stored")) return;
+    params.delete("stored");
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  forgetStored();
+  checkTranslation();
+  Array.prototype.forEach.call(document.querySelectorAll("textarea[data-max-chars]"), addCounter);
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-operation]"), enhance);
 })();

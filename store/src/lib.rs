@@ -7,16 +7,18 @@
 mod connect;
 pub mod entity;
 mod error;
+mod filter;
 mod migration;
 mod queries;
 
 pub use connect::{connect, redact_url};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
+pub use filter::{search_words, Filter, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS};
 pub use migration::{migrate, migration_names};
 pub use queries::{
-    backend_name, check_health, insert_record, insert_records, latest_with_cache_key, newest_id,
-    record_by_id, record_by_idempotency_key, record_count, records_newer, records_page,
+    backend_name, check_health, insert_record, insert_records, latest_with_cache_key, neighbours,
+    newest_id, record_by_id, record_by_idempotency_key, record_count, records_newer, records_page,
     Idempotency, NewRecord, Page, QUERY_DEADLINE,
 };
 pub use sea_orm::DatabaseConnection;

@@ -34,7 +34,7 @@ pub async fn insert_bulk(db: &DatabaseConnection, count: usize, make: impl Fn(us
 /// of its own (tests of outages compare them with what clients were told).
 pub async fn stored_tags(url: &str) -> std::collections::HashSet<String> {
     let db = store::connect(url).await.expect("connecting");
-    let page = store::records_page(&db, None, 1_000_000)
+    let page = store::records_page(&db, &store::Filter::default(), None, 1_000_000)
         .await
         .expect("reading the records");
     db.close().await.ok();

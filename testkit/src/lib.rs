@@ -12,7 +12,7 @@ mod server;
 
 pub use database::{mysql_admin_url, Backend, TestDb};
 pub use mariadb::PrivateMariaDb;
-pub use process::{free_port, ServiceProcess};
+pub use process::{free_port, release_binary, ServiceProcess};
 pub use server::{figment, figment_for_url, TestServer, BROWSER_ACCEPT};
 
 /// Writes `test_name::sqlite` and `test_name::mysql` tests that each call

@@ -128,3 +128,24 @@ pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("binding an ephemeral port");
     listener.local_addr().expect("its address").port()
 }
+
+/// The release build of one of the project's binaries, for benchmarks
+/// (`TEXTPROC_BIN_DIR`, else `$CARGO_TARGET_DIR/release`); exits with a
+/// message when it is missing, since figures from a debug build mislead.
+pub fn release_binary(name: &str) -> std::path::PathBuf {
+    let dir = std::env::var_os("TEXTPROC_BIN_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
+            std::path::PathBuf::from(target).join("release")
+        });
+    let binary = dir.join(name);
+    if !binary.exists() {
+        eprintln!(
+            "{} is missing: run `cargo build --release -p {name}` first, or set TEXTPROC_BIN_DIR",
+            binary.display()
+        );
+        std::process::exit(2);
+    }
+    binary
+}

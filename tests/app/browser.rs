@@ -172,6 +172,18 @@ impl Browser {
         }
     }
 
+    /// Lays pages out as a phone `width` CSS pixels wide would.
+    async fn emulate_width(&self, width: u32) {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
+                "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": true,
+            }}),
+        )
+        .await;
+    }
+
     /// Saves a screenshot (base64 PNG) where `TEST_SCREENSHOT_DIR` says, for
     /// a person to look at; does nothing otherwise.
     async fn screenshot(&self, name: &str) {
@@ -187,6 +199,13 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // Killing chromedriver leaves its Chromium running (600 processes
+        // and 12 GB after a day of test runs): end every process started
+        // with this test's own profile directory.
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f"])
+            .arg(format!("user-data-dir={}", self._profile.path().display()))
+            .status();
     }
 }
 
@@ -214,6 +233,11 @@ async fn a_person_corrects_text_in_the_browser_and_sees_the_new_row() {
         .await;
     assert_eq!(tag, "in-the-browser");
     assert_eq!(browser.script("return location.pathname").await, "/");
+    // The new row is the first, highlighted.
+    let highlighted = browser
+        .script("return document.querySelector('#records tbody tr').classList.contains('new')")
+        .await;
+    assert_eq!(highlighted, true);
     let notice = browser
         .script("return document.querySelector('#flash').textContent")
         .await;
@@ -275,6 +299,10 @@ async fn without_a_translation_backend_the_form_says_so_before_anyone_types() {
         .wait_until("const n = document.getElementById('translate-unavailable'); return n && !n.hidden && n.textContent")
         .await;
     assert!(shown.as_str().unwrap().contains("not available"), "{shown}");
+    let checked = browser
+        .script("return document.getElementById('form-translate').dataset.translation")
+        .await;
+    assert_eq!(checked, "unavailable");
     let disabled = browser
         .script("return document.querySelector('#form-translate textarea').disabled")
         .await;
@@ -300,11 +328,12 @@ async fn with_a_translation_backend_the_form_is_ready() {
     };
 
     browser.goto(&server.url("/")).await;
-    // Wait for the health check to have answered, then look.
-    browser
-        .wait_until("return document.readyState === 'complete'")
+    // app.js marks the form once the api's health has answered: this fails
+    // when the script does not run, where the template's default would pass.
+    let checked = browser
+        .wait_until("return document.getElementById('form-translate').dataset.translation")
         .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(checked, "available");
     let hidden = browser
         .script("return document.getElementById('translate-unavailable').hidden")
         .await;
@@ -317,4 +346,247 @@ async fn with_a_translation_backend_the_form_is_ready() {
         .script("return document.getElementById('translate-source').value")
         .await;
     assert_eq!(choice, "", "detection is the default");
+}
+
+#[tokio::test]
+async fn a_rejected_text_stays_in_the_form_with_the_reason_beside_it() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    // Only spaces: the browser's `required` lets it through, the api refuses it.
+    browser.type_into("#spell-id", "keep-me").await;
+    browser.type_into("#spell-text", "   ").await;
+    browser.click("#form-spell button[type=submit]").await;
+
+    let reason = browser
+        .wait_until(
+            "const e = document.getElementById('spell-error'); return !e.hidden && e.textContent",
+        )
+        .await;
+    assert!(reason.as_str().unwrap().contains("empty"), "{reason}");
+    assert_eq!(
+        browser
+            .script("return location.pathname + location.search")
+            .await,
+        "/"
+    );
+    let kept = browser
+        .script("return [document.getElementById('spell-text').value, document.getElementById('spell-id').value]")
+        .await;
+    assert_eq!(kept, json!(["   ", "keep-me"]));
+    let conn = store::connect(&db.url).await.unwrap();
+    assert_eq!(store::record_count(&conn).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn the_counter_shows_the_limit_as_one_types() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    let empty = browser
+        .wait_until(
+            "const c = document.getElementById('space-text-counter'); return c && c.textContent",
+        )
+        .await;
+    assert_eq!(empty, "0 / 10,000 characters");
+    // Characters as the api counts them: the crab is one, not two.
+    browser.type_into("#space-text", "naïve 🦀").await;
+    let counted = browser
+        .script("return document.getElementById('space-text-counter').textContent")
+        .await;
+    assert_eq!(counted, "7 / 10,000 characters");
+}
+
+/// Stores `count` records through the store, operations in turn.
+async fn stored(db: &TestDb, count: usize) {
+    let conn = store::connect(&db.url).await.unwrap();
+    let operations = [
+        store::Operation::Spell,
+        store::Operation::Space,
+        store::Operation::Translate,
+    ];
+    testkit::bulk::insert_bulk(&conn, count, |n| {
+        testkit::bulk::record(
+            format!("person-{}", n % 4),
+            operations[n % 3],
+            &format!("text number {n}"),
+            format!("text number {n}"),
+        )
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn filters_and_pages_work_from_the_page() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    stored(&db, 90).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/?size=25")).await;
+    browser
+        .script("document.getElementById('find-op').value = 'space'; return true")
+        .await;
+    browser.click(".find button[type=submit]").await;
+    browser
+        .wait_until(
+            "return location.search.includes('op=space') && document.readyState === 'complete'",
+        )
+        .await;
+    let operations = "return Array.from(document.querySelectorAll('#records tbody td.operation')).map(c => c.textContent)";
+    let first = browser.script(operations).await;
+    assert_eq!(
+        first.as_array().unwrap().len(),
+        25,
+        "25 a page: the find form keeps the size"
+    );
+    assert!(
+        first.as_array().unwrap().iter().all(|o| o == "space"),
+        "{first}"
+    );
+
+    // The search box, then the next page keeps the filter.
+    browser.type_into("#find-q", "number").await;
+    browser.click(".find button[type=submit]").await;
+    browser
+        .wait_until(
+            "return location.search.includes('q=number') && document.readyState === 'complete'",
+        )
+        .await;
+    browser.click("a[rel=next]").await;
+    browser
+        .wait_until(
+            "return location.search.includes('before=') && document.readyState === 'complete'",
+        )
+        .await;
+    let second = browser.script(operations).await;
+    assert_eq!(
+        second.as_array().unwrap().len(),
+        5,
+        "30 space records at 25 a page"
+    );
+    assert!(
+        second.as_array().unwrap().iter().all(|o| o == "space"),
+        "{second}"
+    );
+    let search = browser
+        .script("return document.getElementById('find-q').value")
+        .await;
+    assert_eq!(search, "number", "the box still holds the search");
+}
+
+#[tokio::test]
+async fn a_search_term_with_markup_is_shown_and_never_run() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    // Five words: a search takes at most eight.
+    let attack = "\"><svg onload=\"document.title='pwned'\">";
+    let query: String = url_encode(attack);
+
+    browser
+        .goto(&server.url(&format!("/?q={query}&tag={query}")))
+        .await;
+    browser
+        .wait_until("return document.readyState === 'complete'")
+        .await;
+    assert_eq!(browser.script("return document.title").await, "textproc");
+    let echoed = browser
+        .script("return [document.getElementById('find-q').value, document.getElementById('find-tag').value]")
+        .await;
+    assert_eq!(echoed, json!([attack, attack]));
+    let injected = browser
+        .script("return document.querySelectorAll('main svg, main img, main script').length")
+        .await;
+    assert_eq!(injected, 0);
+}
+
+fn url_encode(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[tokio::test]
+async fn the_record_page_marks_what_a_correction_changed() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    browser.type_into("#spell-text", "speling is esy").await;
+    browser.click("#form-spell button[type=submit]").await;
+    browser
+        .wait_until("return document.querySelector('#records tbody tr.new')")
+        .await;
+    // The table marks the change compactly; the record page in full.
+    let marked = browser
+        .script("return Array.from(document.querySelectorAll('#records tbody tr.new ins')).map(e => e.textContent)")
+        .await;
+    assert_eq!(marked, json!(["spelling", "easy"]));
+    browser.click("#records tbody tr.new a.tag-id").await;
+    browser
+        .wait_until("return location.pathname.startsWith('/records/') && document.readyState === 'complete'")
+        .await;
+    let changes = browser
+        .script("return [Array.from(document.querySelectorAll('#original del')).map(e => e.textContent), Array.from(document.querySelectorAll('#processed ins')).map(e => e.textContent)]")
+        .await;
+    assert_eq!(changes, json!([["speling", "esy"], ["spelling", "easy"]]));
+    let colour = browser
+        .script("return getComputedStyle(document.querySelector('#processed ins')).backgroundColor")
+        .await;
+    assert_ne!(colour, "rgba(0, 0, 0, 0)", "the change is highlighted");
+    browser.screenshot("record-page").await;
+}
+
+#[tokio::test]
+async fn on_a_phone_nothing_scrolls_sideways() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let conn = store::connect(&db.url).await.unwrap();
+    // The widest things a page holds: long unbroken words and tags.
+    testkit::bulk::insert_bulk(&conn, 30, |n| {
+        testkit::bulk::record(
+            "a-very-long-tag-without-any-spaces-".repeat(2) + &n.to_string(),
+            store::Operation::Space,
+            &"thequickbrownfoxjumpsoverthelazydog".repeat(4),
+            "the quick brown fox jumps over the lazy dog ".repeat(4),
+        )
+    })
+    .await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.emulate_width(375).await;
+
+    for path in ["/", "/records/1", "/?op=space&q=quick", "/records/999"] {
+        browser.goto(&server.url(path)).await;
+        browser
+            .wait_until("return document.readyState === 'complete'")
+            .await;
+        let width = browser
+            .script("return document.documentElement.scrollWidth")
+            .await;
+        assert!(
+            width.as_u64().unwrap() <= 375,
+            "{path} is {width} px wide at 375"
+        );
+    }
+    browser.goto(&server.url("/")).await;
+    browser
+        .wait_until("return document.readyState === 'complete'")
+        .await;
+    browser.screenshot("phone").await;
 }

@@ -39,7 +39,11 @@ async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("from-the-form"), "{html}");
-    assert!(html.contains("hello world, it&#x27;s me"), "{html}");
+    // The inserted space is marked as the change.
+    assert!(
+        html.contains("hello<ins> </ins>world, it&#x27;s me"),
+        "{html}"
+    );
     assert!(
         html.contains("Spaces inserted and stored as record"),
         "the notice: {html}"
@@ -63,7 +67,10 @@ async fn the_readme_example_corrects_and_the_home_page_shows_it() {
         html.contains(&format!("id=\"record-{}\"", record["id"])),
         "{html}"
     );
-    assert!(html.contains("spelling is easy"));
+    assert!(
+        html.contains("<ins>spelling</ins> is <ins>easy</ins>"),
+        "{html}"
+    );
 
     for path in ["/healthz", "/api/health"] {
         let health = server.get(path).await;

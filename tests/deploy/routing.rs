@@ -123,7 +123,7 @@ pub async fn assert_routes_like_the_alb(base: &str) {
         "the row on home's page: {page}"
     );
     assert!(
-        page.contains("a received letter"),
-        "the corrected text: {page}"
+        page.contains("a <ins>received</ins> letter"),
+        "the corrected text, its change marked: {page}"
     );
 }

@@ -5,7 +5,7 @@ use rocket::response::stream::ByteStream;
 use rocket::serde::json::Json;
 use rocket::State;
 use serde::Serialize;
-use store::{DatabaseConnection, Record};
+use store::{DatabaseConnection, Filter, Record};
 
 use crate::ApiError;
 
@@ -21,11 +21,15 @@ pub struct RecordsPage {
 
 /// Query values are taken as text and parsed here: Rocket's lenient parsing
 /// would quietly turn `limit=ten` into "no limit".
-#[rocket::get("/records?<before>&<limit>&<format>", rank = 2)]
+#[rocket::get("/records?<before>&<limit>&<format>&<op>&<tag>&<q>", rank = 2)]
+#[allow(clippy::too_many_arguments)]
 pub async fn list(
     before: Option<&str>,
     limit: Option<&str>,
     format: Option<&str>,
+    op: Option<&str>,
+    tag: Option<&str>,
+    q: Option<&str>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<RecordsPage>, ApiError> {
     if let Some(format) = format {
@@ -43,12 +47,14 @@ pub async fn list(
         .ok()
         .filter(|l| (1..=MAX_LIMIT).contains(l))
         .ok_or_else(|| ApiError::BadQuery(format!("limit must be between 1 and {MAX_LIMIT}")))?;
-    let page = store::records_page(db, before, limit).await?;
+    let filter = Filter::from_query(op, tag, q).map_err(ApiError::BadQuery)?;
+    let page = store::records_page(db, &filter, before, limit).await?;
+    let filters = filter.query();
     Ok(Json(RecordsPage {
         records: page.records,
         next: page
             .next_before
-            .map(|before| format!("/api/records?before={before}&limit={limit}")),
+            .map(|before| format!("/api/records?before={before}&limit={limit}{filters}")),
     }))
 }
 
@@ -59,18 +65,25 @@ const BATCH: u64 = 2_000;
 /// object a line, streamed in keyset batches: flat memory at any row
 /// count, and the first line leaves at once. A database failure midway
 /// ends the stream with a last line `{"error": ...}` in the usual shape.
-#[rocket::get("/records?format=ndjson", rank = 1)]
+#[rocket::get("/records?format=ndjson&<op>&<tag>&<q>", rank = 1)]
 pub fn export(
+    op: Option<&str>,
+    tag: Option<&str>,
+    q: Option<&str>,
     db: &State<DatabaseConnection>,
-) -> (
-    ContentType,
-    ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>,
-) {
+) -> Result<
+    (
+        ContentType,
+        ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>,
+    ),
+    ApiError,
+> {
+    let filter = Filter::from_query(op, tag, q).map_err(ApiError::BadQuery)?;
     let db = db.inner().clone();
     let stream = ByteStream! {
         let mut before = None;
         loop {
-            let page = match store::records_page(&db, before, BATCH).await {
+            let page = match store::records_page(&db, &filter, before, BATCH).await {
                 Ok(page) => page,
                 Err(e) => {
                     rocket::error!("the NDJSON export stopped: {e}");
@@ -96,7 +109,7 @@ pub fn export(
             }
         }
     };
-    (ContentType::new("application", "x-ndjson"), stream)
+    Ok((ContentType::new("application", "x-ndjson"), stream))
 }
 
 /// Any id that names no record, a number or not, is a 404.

@@ -18,7 +18,12 @@ async fn a_browser_form_post_is_redirected_home_with_a_notice() {
         .await;
 
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/");
+    let conn = store::connect(&db.url).await.unwrap();
+    let id = store::newest_id(&conn).await.unwrap().expect("the record");
+    assert_eq!(
+        response.headers()["location"],
+        format!("/?stored={id}#record-{id}").as_str()
+    );
     let cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("_flash="), "{cookie}");
     assert!(cookie.contains("stored%20as%20record"), "{cookie}");

@@ -1,7 +1,9 @@
 //! The home page served over TCP against a real database, records put
 //! there through the store as the api would.
 
+mod find;
 mod hostile;
+mod record_page;
 
 use store::{NewRecord, Operation};
 use testkit::{bulk, on_both_backends, TestDb, TestServer};
@@ -13,11 +15,11 @@ on_both_backends!(
     a_large_table_says_its_total_roughly,
 );
 
-async fn serve(db: &TestDb) -> TestServer {
+pub(crate) async fn serve(db: &TestDb) -> TestServer {
     TestServer::spawn(home::mount(rocket::custom(testkit::figment(db)))).await
 }
 
-async fn migrated(db: &TestDb) -> store::DatabaseConnection {
+pub(crate) async fn migrated(db: &TestDb) -> store::DatabaseConnection {
     store::migrate(&db.url).await.expect("migrate");
     store::connect(&db.url).await.expect("connect")
 }
@@ -36,7 +38,7 @@ async fn insert(conn: &store::DatabaseConnection, tag: &str, original: &str) -> 
     store::insert_record(conn, new).await.expect("insert")
 }
 
-async fn get(server: &TestServer, path: &str) -> (u16, String) {
+pub(crate) async fn get(server: &TestServer, path: &str) -> (u16, String) {
     let response = reqwest::get(server.url(path)).await.expect("GET");
     (
         response.status().as_u16(),
@@ -45,7 +47,7 @@ async fn get(server: &TestServer, path: &str) -> (u16, String) {
 }
 
 /// The record ids in the table, in page order.
-fn row_ids(html: &str) -> Vec<i64> {
+pub(crate) fn row_ids(html: &str) -> Vec<i64> {
     html.match_indices("<tr id=\"record-")
         .map(|(at, m)| {
             let rest = &html[at + m.len()..];
@@ -71,7 +73,8 @@ async fn the_table_lists_records_newest_first(db: TestDb) {
         .to_string();
     assert!(html.contains("second-tag"), "{html}");
     assert!(html.contains(&display), "{display} in {html}");
-    assert!(html.contains("NEWER TEXT"));
+    // The processed text, each changed word marked.
+    assert!(html.contains("<ins>NEWER</ins> <ins>TEXT</ins>"), "{html}");
     assert!(html.contains("(2 stored)"));
     // The three forms post to the api routes the ALB sends to the api.
     for operation in ["spell", "space", "translate"] {
@@ -99,12 +102,13 @@ async fn stored_markup_is_shown_as_text(db: TestDb) {
         "stored text became markup: {html}"
     );
     assert!(!html.contains("<img src=x"), "a stored tag became markup");
-    assert!(
-        html.contains(
-            "&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; &quot;quotes&quot;"
-        ),
-        "{html}"
-    );
+    for escaped in [
+        "&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;",
+        " &amp; ",
+        "&quot;quotes&quot;",
+    ] {
+        assert!(html.contains(escaped), "{escaped} in {html}");
+    }
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
 
@@ -147,7 +151,7 @@ async fn unknown_pages_and_bad_cursors_get_readable_errors() {
 }
 
 #[tokio::test]
-async fn the_stylesheet_is_served_by_home_itself() {
+async fn the_stylesheet_and_icon_are_served_by_home_itself() {
     let db = TestDb::sqlite();
     migrated(&db).await;
     let server = serve(&db).await;
@@ -157,10 +161,15 @@ async fn the_stylesheet_is_served_by_home_itself() {
         response.headers()["content-type"],
         "text/css; charset=utf-8"
     );
+    let icon = reqwest::get(server.url("/favicon.svg")).await.unwrap();
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    assert!(icon.text().await.unwrap().starts_with("<svg"));
     let (_, html) = get(&server, "/").await;
+    assert!(html.contains("<link rel=\"icon\" href=\"/favicon.svg\""));
     assert!(
-        !html.contains("https://"),
-        "no external CDN or font on the page"
+        !html.contains("https://") && !html.contains("src=\"//") && !html.contains("href=\"//"),
+        "no external CDN, font or icon on the page"
     );
 }
 
@@ -180,7 +189,7 @@ async fn the_home_binary_serves_from_its_environment_and_stops_on_sigterm() {
 }
 
 /// The `href` of the link marked `rel`, if the page has one.
-fn link(html: &str, rel: &str) -> Option<String> {
+pub(crate) fn link(html: &str, rel: &str) -> Option<String> {
     let marker = format!("rel=\"{rel}\"");
     let at = html.find(&marker)?;
     let start = html[..at].rfind("href=\"")? + 6;

@@ -4,6 +4,7 @@
 mod m20261122_000001_create_records;
 mod m20261122_000002_add_translation_columns;
 mod m20261202_000003_add_idempotency_key;
+mod m20261203_000004_add_search_indexes;
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_records::Migration),
             Box::new(m20261122_000002_add_translation_columns::Migration),
             Box::new(m20261202_000003_add_idempotency_key::Migration),
+            Box::new(m20261203_000004_add_search_indexes::Migration),
         ]
     }
 }

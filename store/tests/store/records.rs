@@ -8,6 +8,8 @@ on_both_backends!(
     awkward_text_round_trips_byte_for_byte,
     a_missing_record_is_none,
     a_cache_key_finds_the_newest_record_inside_the_window,
+    filters_find_records_by_operation_tag_and_words,
+    a_search_finds_rare_words_beyond_the_newest_records,
 );
 
 async fn migrated(db: &TestDb) -> store::DatabaseConnection {
@@ -76,7 +78,9 @@ async fn pages_walk_newest_first_without_gaps_or_repeats(db: TestDb) {
     let mut before = None;
     let mut pages = 0;
     loop {
-        let page = store::records_page(&conn, before, 3).await.expect("page");
+        let page = store::records_page(&conn, &store::Filter::default(), before, 3)
+            .await
+            .expect("page");
         assert!(page.records.len() <= 3);
         seen.extend(page.records.iter().map(|r| r.id));
         pages += 1;
@@ -89,9 +93,11 @@ async fn pages_walk_newest_first_without_gaps_or_repeats(db: TestDb) {
     assert_eq!(pages, 3);
 
     // A page that ends exactly at the last record says there is no next one.
-    let first_six = store::records_page(&conn, None, 7).await.unwrap();
-    assert_eq!(first_six.records.len(), 7);
-    assert_eq!(first_six.next_before, None);
+    let all_seven = store::records_page(&conn, &store::Filter::default(), None, 7)
+        .await
+        .unwrap();
+    assert_eq!(all_seven.records.len(), 7);
+    assert_eq!(all_seven.next_before, None);
 }
 
 async fn count_counts_every_record(db: TestDb) {
@@ -172,4 +178,146 @@ async fn a_cache_key_finds_the_newest_record_inside_the_window(db: TestDb) {
             .unwrap(),
         None
     );
+}
+
+async fn filters_find_records_by_operation_tag_and_words(db: TestDb) {
+    let conn = migrated(&db).await;
+    let texts = [
+        (
+            "anna",
+            Operation::Spell,
+            "The quick brown fox",
+            "the quick brown fox",
+        ),
+        (
+            "Anna",
+            Operation::Space,
+            "wevisitedkrakow",
+            "we visited Krakow",
+        ),
+        ("anna", Operation::Space, "thebrownbear", "the brown bear"),
+        ("ben", Operation::Spell, "100% of it", "100% of it"),
+        ("ben", Operation::Spell, "1000 of it", "1000 of it"),
+        (
+            "ben",
+            Operation::Translate,
+            "le renard brun",
+            "the brown fox",
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (tag, operation, original, processed) in texts {
+        let mut record = new_record(tag, original);
+        record.operation = operation;
+        record.processed = processed.to_owned();
+        ids.push(store::insert_record(&conn, record).await.unwrap().id);
+    }
+    let found = |op: Option<&'static str>, tag: Option<&'static str>, q: Option<&'static str>| {
+        let conn = conn.clone();
+        async move {
+            let filter = store::Filter::from_query(op, tag, q).expect("a valid filter");
+            let page = store::records_page(&conn, &filter, None, 50).await.unwrap();
+            page.records.iter().map(|r| r.id).collect::<Vec<_>>()
+        }
+    };
+    let [fox, krakow, bear, percent, thousand, renard] = ids[..] else {
+        unreachable!()
+    };
+    assert_eq!(found(Some("space"), None, None).await, [bear, krakow]);
+    // Tags are exact, case included, on both backends.
+    assert_eq!(found(None, Some("anna"), None).await, [bear, fox]);
+    assert_eq!(found(None, Some("ann"), None).await, Vec::<i64>::new());
+    // Words: in either text, any case, every word required.
+    assert_eq!(found(None, None, Some("BROWN")).await, [renard, bear, fox]);
+    assert_eq!(found(None, None, Some("brown fox")).await, [renard, fox]);
+    assert_eq!(found(None, None, Some("krakow")).await, [krakow]);
+    assert_eq!(found(Some("spell"), Some("anna"), Some("fox")).await, [fox]);
+    // A stopword and a short word narrow the FULLTEXT match, not empty it.
+    assert_eq!(found(None, None, Some("the bear")).await, [bear]);
+    assert_eq!(found(None, None, Some("of")).await, [thousand, percent]);
+    // Digits are words too.
+    assert_eq!(found(None, None, Some("100")).await, [thousand, percent]);
+    assert_eq!(found(None, None, Some("zakopane")).await, Vec::<i64>::new());
+
+    // Keyset paging keeps the filter, both ways.
+    let spells = store::Filter::from_query(Some("spell"), None, None).unwrap();
+    let first = store::records_page(&conn, &spells, None, 2).await.unwrap();
+    assert_eq!(
+        first.records.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [thousand, percent]
+    );
+    let second = store::records_page(&conn, &spells, first.next_before, 2)
+        .await
+        .unwrap();
+    assert_eq!(
+        second.records.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [fox]
+    );
+    assert_eq!(second.next_before, None);
+    let (newer, more) = store::records_newer(&conn, &spells, fox, 1).await.unwrap();
+    assert_eq!(newer.iter().map(|r| r.id).collect::<Vec<_>>(), [percent]);
+    assert!(more);
+
+    assert_eq!(
+        store::neighbours(&conn, bear).await.unwrap(),
+        (Some(percent), Some(krakow))
+    );
+    assert_eq!(
+        store::neighbours(&conn, fox).await.unwrap(),
+        (Some(krakow), None)
+    );
+    assert_eq!(
+        store::neighbours(&conn, renard).await.unwrap(),
+        (None, Some(thousand))
+    );
+}
+
+/// A search first scans the newest ids, then (MySQL) asks the FULLTEXT
+/// index; a rare word older than that window is found all the same.
+async fn a_search_finds_rare_words_beyond_the_newest_records(db: TestDb) {
+    let conn = migrated(&db).await;
+    testkit::bulk::insert_bulk(&conn, 7_000, |n| {
+        let text = match n {
+            9 | 19 => format!("a zebra crossing {n}"),
+            _ => format!("plain words {n}"),
+        };
+        testkit::bulk::record("t".to_owned(), Operation::Spell, &text, text.clone())
+    })
+    .await;
+    let search = |q: &'static str, before: Option<i64>| {
+        let conn = conn.clone();
+        async move {
+            let filter = store::Filter::from_query(None, None, Some(q)).unwrap();
+            store::records_page(&conn, &filter, before, 3)
+                .await
+                .unwrap()
+        }
+    };
+    let rare = search("zebra", None).await;
+    assert_eq!(
+        rare.records.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [20, 10]
+    );
+    assert_eq!(rare.next_before, None);
+    let common = search("plain", None).await;
+    assert_eq!(
+        common.records.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [7_000, 6_999, 6_998]
+    );
+    assert_eq!(common.next_before, Some(6_998));
+    let older = search("plain", Some(15)).await;
+    assert_eq!(
+        older.records.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [14, 13, 12]
+    );
+    let (newer, more) = store::records_newer(
+        &conn,
+        &store::Filter::from_query(None, None, Some("zebra")).unwrap(),
+        10,
+        3,
+    )
+    .await
+    .unwrap();
+    assert_eq!(newer.iter().map(|r| r.id).collect::<Vec<_>>(), [20]);
+    assert!(!more);
 }
