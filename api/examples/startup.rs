@@ -83,7 +83,7 @@ fn run(binary: &str) -> Result<(Duration, f64), String> {
     for i in 0..100 {
         for path in ["/api/spell", "/api/space"] {
             let body = format!(
-                r#"{{"tag":"warm{i}","text":"Teh quikc brown fox jumpd over thelazy dog {i}"}}"#
+                r#"{{"id":"warm{i}","text":"Teh quikc brown fox jumpd over thelazy dog {i}"}}"#
             );
             let answer = request(port, "POST", path, &body).map_err(|e| e.to_string())?;
             if !answer.starts_with("HTTP/1.1 201") {

@@ -8,7 +8,6 @@ use rocket::serde::json::json;
 use rocket::Request;
 
 use crate::negotiate::prefers_html;
-use crate::text::DictionaryError;
 use crate::translate::BackendError;
 
 #[derive(Debug, thiserror::Error)]
@@ -38,8 +37,6 @@ pub enum ApiError {
     Translation(#[from] BackendError),
     #[error(transparent)]
     Store(#[from] store::Error),
-    #[error(transparent)]
-    Dictionary(#[from] DictionaryError),
     #[error("the text engine failed: {0}")]
     Engine(String),
     #[error("this post came from another site; nothing was stored")]
@@ -102,7 +99,7 @@ impl ApiError {
             }
             ApiError::Stopping => (Status::ServiceUnavailable, "shutting_down"),
             ApiError::CrossSite => (Status::Forbidden, "cross_site_request"),
-            ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
+            ApiError::Store(_) | ApiError::Engine(_) => {
                 (Status::InternalServerError, "internal_error")
             }
         }
@@ -135,7 +132,7 @@ impl ApiError {
                  been stored; retry with the same Idempotency-Key to be sure it is stored once"
                     .to_owned()
             }
-            ApiError::Store(_) | ApiError::Dictionary(_) | ApiError::Engine(_) => {
+            ApiError::Store(_) | ApiError::Engine(_) => {
                 "internal error; nothing was stored".to_owned()
             }
             ApiError::TranslationNotConfigured => {

@@ -9,12 +9,12 @@ use super::extra_words::ExtraWords;
 use super::lexicon::Lexicon;
 use super::tokenize::{tokenize, Kind, Token};
 
-pub fn segment(index: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
+pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
     for (i, token) in tokens.iter().enumerate() {
         if is_letters(token) {
-            for (n, word) in words_of(index, extra, token.text).into_iter().enumerate() {
+            for (n, word) in words_of(lexicon, extra, token.text).into_iter().enumerate() {
                 if n > 0 {
                     out.replace("", " ");
                 }
@@ -49,15 +49,15 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// A known or extra word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
 /// capitals first; each part is then segmented by the language model.
-fn words_of<'a>(index: &Lexicon, extra: &ExtraWords, letters: &'a str) -> Vec<&'a str> {
+fn words_of<'a>(lexicon: &Lexicon, extra: &ExtraWords, letters: &'a str) -> Vec<&'a str> {
     let lower = letters.to_ascii_lowercase();
-    if index.id(&lower).is_some() || extra.contains(&lower) {
+    if lexicon.id(&lower).is_some() || extra.contains(&lower) {
         return vec![letters];
     }
     let mut words = Vec::new();
     for part in camel_parts(letters) {
         let mut start = 0;
-        for end in index.segment(&part.to_ascii_lowercase()) {
+        for end in lexicon.segment(&part.to_ascii_lowercase()) {
             words.push(&part[start..end]);
             start = end;
         }
