@@ -272,3 +272,35 @@ def test_image_repositories_scan_on_push_and_expire_old_images():
         props = repository["Properties"]
         assert props["ImageScanningConfiguration"]["ScanOnPush"] is True, name
         assert "LifecyclePolicyText" in props["LifecyclePolicy"], name
+
+
+# Default max_connections of the smallest instance the template allows by
+# default (db.t4g.micro: its memory / 12 MiB, some 60 to 80 after RDS's own share).
+SMALLEST_MAX_CONNECTIONS = 60
+
+
+def pool_problems(template):
+    """Every serving task caps its pool, and at full scale the pools fit the database."""
+    problems = []
+    services = resources_of(template, "AWS::ECS::Service")
+    definitions = {ref(s["Properties"]["TaskDefinition"]) for s in services.values()}
+    for name in sorted(definitions):
+        for container in template["Resources"][name]["Properties"]["ContainerDefinitions"]:
+            sizes = [v["Value"] for v in container.get("Environment", []) if v["Name"] == "DATABASE_POOL_SIZE"]
+            if [ref(size) for size in sizes] != ["DbPoolSize"]:
+                problems.append(f"{name}/{container['Name']}: DATABASE_POOL_SIZE is not the DbPoolSize parameter")
+    parameters = template["Parameters"]
+    worst = len(services) * parameters["MaxCount"]["Default"] * parameters["DbPoolSize"]["Default"]
+    if worst > SMALLEST_MAX_CONNECTIONS:
+        problems.append(f"{worst} connections at MaxCount exceed db.t4g.micro's {SMALLEST_MAX_CONNECTIONS}")
+    return problems
+
+
+def test_the_pools_fit_the_database_at_full_scale(stack):
+    assert pool_problems(stack) == []
+
+
+def test_a_pool_too_large_for_the_database_is_caught(stack):
+    broken = copy.deepcopy(stack)
+    broken["Parameters"]["DbPoolSize"]["Default"] = 32
+    assert any("exceed" in p for p in pool_problems(broken))

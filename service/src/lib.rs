@@ -61,7 +61,7 @@ pub fn figment(extra_keys: &[&str]) -> Figment {
         ident: false,
         shutdown: shutdown(),
     };
-    let mut keys = vec!["DATABASE_URL"];
+    let mut keys = vec!["DATABASE_URL", "DATABASE_POOL_SIZE"];
     keys.extend_from_slice(extra_keys);
     Figment::from(rocket::Config::default())
         .merge(Serialized::defaults(defaults))
@@ -119,7 +119,14 @@ pub fn database() -> AdHoc {
                 }
             },
         };
-        match store::connect(&url).await {
+        let size = match pool_size(rocket.figment()) {
+            Ok(size) => size,
+            Err(e) => {
+                rocket::error!("{e}");
+                return Err(rocket);
+            }
+        };
+        match store::connect_with_pool_size(&url, size).await {
             Ok(db) => {
                 rocket::info!("database: {}", store::redact_url(&url));
                 Ok(rocket.manage(db))
@@ -130,6 +137,20 @@ pub fn database() -> AdHoc {
             }
         }
     })
+}
+
+/// `DATABASE_POOL_SIZE`: connections each process opens at most. Behind a
+/// load balancer, every task's pool counts against the database's
+/// `max_connections`, so `ecs/` sets it from the instance size.
+fn pool_size(figment: &Figment) -> Result<u32, String> {
+    if figment.find_value("database_pool_size").is_err() {
+        return Ok(store::DEFAULT_POOL_SIZE);
+    }
+    figment
+        .extract_inner::<u32>("database_pool_size")
+        .ok()
+        .filter(|size| (1..=1_000).contains(size))
+        .ok_or_else(|| "DATABASE_POOL_SIZE must be a whole number from 1 to 1000".to_owned())
 }
 
 /// Launches `rocket`, stops it on SIGTERM or SIGINT as `lifecycle` says,
@@ -175,6 +196,29 @@ pub async fn serve(rocket: Rocket<Build>) -> std::process::ExitCode {
             // which stops rocket::Error from panicking when dropped.
             eprintln!("launch failed: {}", e.pretty_print());
             std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rocket::figment::providers::Serialized;
+    use rocket::figment::value::Value;
+    use rocket::figment::Figment;
+
+    #[test]
+    fn the_pool_size_is_checked() {
+        // As the environment gives it: `DATABASE_POOL_SIZE=8` arrives as a number.
+        let with = |value: Serialized<Value>| super::pool_size(&Figment::new().merge(value));
+        let number = |n: i64| with(Serialized::global("database_pool_size", Value::from(n)));
+        let text = |t: &str| with(Serialized::global("database_pool_size", Value::from(t)));
+        assert_eq!(
+            super::pool_size(&Figment::new()),
+            Ok(store::DEFAULT_POOL_SIZE)
+        );
+        assert_eq!(number(8), Ok(8));
+        for bad in [number(0), number(-1), number(1001), text("ten"), text("")] {
+            assert!(bad.unwrap_err().contains("DATABASE_POOL_SIZE"));
         }
     }
 }

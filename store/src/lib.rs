@@ -11,7 +11,7 @@ mod filter;
 mod migration;
 mod queries;
 
-pub use connect::{connect, redact_url};
+pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
 pub use filter::{search_words, Filter, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS};
