@@ -7,6 +7,7 @@ use rocket::response::{self, Responder, Response};
 use rocket::serde::json::json;
 use rocket::Request;
 
+use crate::input::Typed;
 use crate::negotiate::prefers_html;
 use crate::translate::BackendError;
 
@@ -196,7 +197,18 @@ pub fn error_response(
     retry_after_seconds: Option<u64>,
 ) -> response::Result<'static> {
     let (content_type, body) = if prefers_html(request) {
-        (ContentType::HTML, error_page(status, message))
+        // Never for a post from another site: its text is not the person's.
+        let typed = request
+            .local_cache(|| None::<Typed>)
+            .as_ref()
+            .filter(|_| code != "cross_site_request");
+        let page = match typed {
+            Some(typed) => {
+                error_page_with_form(status, message, request.uri().path().as_str(), typed)
+            }
+            None => error_page(status, message),
+        };
+        (ContentType::HTML, page)
     } else {
         let body = json!({ "error": { "code": code, "message": message } });
         (ContentType::JSON, body.to_string())
@@ -221,6 +233,39 @@ fn error_page(status: Status, message: &str) -> String {
         code = status.code,
         reason = escape_html(status.reason_lossy()),
         message = escape_html(message),
+    )
+}
+
+/// The error beside the form it refused, filled with what was typed, so a
+/// person without JavaScript loses nothing and can correct and send again.
+fn error_page_with_form(status: Status, message: &str, action: &str, typed: &Typed) -> String {
+    let source = if typed.source.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<input type=\"hidden\" name=\"source\" value=\"{}\">",
+            escape_html(&typed.source)
+        )
+    };
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{code} {reason}</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
+         <body><main><h1>{reason}</h1>\
+         <form method=\"post\" action=\"{action}\" accept-charset=\"utf-8\" id=\"refused\" class=\"refused\">\
+         <p class=\"notice error\" role=\"alert\" id=\"refused-reason\">{message}</p>\
+         <label for=\"refused-id\">Your id for the text</label>\
+         <input id=\"refused-id\" name=\"id\" type=\"text\" value=\"{id}\" autocomplete=\"off\">{source}\
+         <label for=\"refused-text\">Text</label>\
+         <textarea id=\"refused-text\" name=\"text\" rows=\"6\">\n{text}</textarea>\
+         <button type=\"submit\">Send again</button></form>\
+         <p><a href=\"/\">Back to textproc</a></p></main></body></html>",
+        code = status.code,
+        reason = escape_html(status.reason_lossy()),
+        message = escape_html(message),
+        action = escape_html(action),
+        id = escape_html(&typed.id),
+        text = escape_html(&typed.text),
     )
 }
 

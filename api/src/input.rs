@@ -8,6 +8,7 @@ use rocket::outcome::Outcome;
 use rocket::Request;
 use serde::Deserialize;
 
+use crate::negotiate::prefers_html;
 use crate::ApiError;
 
 pub use store::MAX_TEXT_CHARS;
@@ -30,6 +31,15 @@ pub struct Submission {
     pub(crate) target: Option<String>,
 }
 
+/// What a person typed into one of the home page's forms, kept for the
+/// error page of a browser's post (in the request's local cache).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed {
+    pub id: String,
+    pub text: String,
+    pub source: String,
+}
+
 /// The fields as they arrive, before any rule is applied.
 #[derive(Debug, Default, Deserialize, FromForm)]
 struct Fields {
@@ -37,6 +47,17 @@ struct Fields {
     text: Option<String>,
     source: Option<String>,
     target: Option<String>,
+}
+
+impl Fields {
+    fn kept(&self) -> Typed {
+        let field = |value: &Option<String>| value.clone().unwrap_or_default();
+        Typed {
+            id: field(&self.id),
+            text: field(&self.text),
+            source: field(&self.source),
+        }
+    }
 }
 
 /// The language a translation goes into when the request names none.
@@ -103,7 +124,14 @@ impl<'r> FromData<'r> for Submission {
     type Error = ApiError;
 
     async fn from_data(request: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
-        match read_fields(request, data).await.and_then(validate) {
+        let fields = read_fields(request, data).await.inspect(|fields| {
+            // A browser's form post keeps what was typed, so an error page
+            // (`crate::error`) can give it back in a form to send again.
+            if request.content_type().is_some_and(|ct| ct.is_form()) && prefers_html(request) {
+                request.local_cache(|| Some(fields.kept()));
+            }
+        });
+        match fields.and_then(validate) {
             Ok(submission) => Outcome::Success(submission),
             Err(error) => Outcome::Error((error.status_and_code().0, error)),
         }

@@ -25,6 +25,11 @@ struct Browser {
 
 impl Browser {
     async fn start() -> Option<Browser> {
+        Self::start_with(&[]).await
+    }
+
+    /// A browser started with `extra` Chromium flags besides the usual ones.
+    async fn start_with(extra: &[&str]) -> Option<Browser> {
         if !std::path::Path::new(CHROMEDRIVER).exists() {
             assert!(
                 std::env::var_os("TEST_BROWSER_REQUIRED").is_none(),
@@ -56,17 +61,27 @@ impl Browser {
             _profile: profile,
         };
         browser.wait_for_driver().await;
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,900",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|arg| arg.to_string())
+        .collect();
+        args.push(format!(
+            "--user-data-dir={}",
+            browser._profile.path().display()
+        ));
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--window-size=1280,900",
-                    format!("--user-data-dir={}", browser._profile.path().display()),
-                ],
-            },
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
         }}});
         let created = browser.call("POST", "/session", capabilities).await;
         let id = created["sessionId"]
@@ -589,4 +604,46 @@ async fn on_a_phone_nothing_scrolls_sideways() {
         .wait_until("return document.readyState === 'complete'")
         .await;
     browser.screenshot("phone").await;
+}
+
+#[tokio::test]
+async fn without_javascript_a_refused_text_comes_back_in_a_form() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start_with(&["--blink-settings=scriptEnabled=false"]).await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    let counters = browser
+        .script("return document.querySelectorAll('.counter').length")
+        .await;
+    // Scripts that WebDriver runs still work; the page's own did not.
+    assert_eq!(counters, 0, "app.js did not run");
+    browser.type_into("#spell-id", "no-script").await;
+    browser.type_into("#spell-text", "   ").await;
+    browser.click("#form-spell button[type=submit]").await;
+
+    let reason = browser
+        .wait_until(
+            "const e = document.getElementById('refused-reason'); return e && e.textContent",
+        )
+        .await;
+    assert!(reason.as_str().unwrap().contains("empty"), "{reason}");
+    let kept = browser
+        .script("return [document.getElementById('refused-text').value, document.getElementById('refused-id').value]")
+        .await;
+    assert_eq!(kept, json!(["   ", "no-script"]));
+    let conn = store::connect(&db.url).await.unwrap();
+    assert_eq!(store::record_count(&conn).await.unwrap(), 0);
+
+    // Corrected and sent again from that page, it is stored.
+    browser
+        .script("document.getElementById('refused-text').value = 'speling'; return true")
+        .await;
+    browser.click("#refused button[type=submit]").await;
+    browser
+        .wait_until("return document.querySelector('#records tbody tr.new')")
+        .await;
+    assert_eq!(store::record_count(&conn).await.unwrap(), 1);
 }

@@ -64,4 +64,23 @@ async fn posts_from_another_site_are_refused_and_store_nothing(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
+
+    // A browser sent from another site gets a page, but never a form
+    // refilled with that site's text for one click to send.
+    let response = post(
+        "spell",
+        &[
+            ("Origin", "https://evil.example"),
+            ("Accept", testkit::BROWSER_ACCEPT),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 403);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("another site"), "{page}");
+    assert!(
+        !page.contains("<form") && !page.contains("Bonjour"),
+        "{page}"
+    );
 }
