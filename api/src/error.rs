@@ -224,15 +224,24 @@ pub fn error_response(
     response.ok()
 }
 
-fn error_page(status: Status, message: &str) -> String {
+/// A short page in the home page's style: the status as title and heading
+/// above `body` (already HTML), and a way back.
+fn page(status: Status, body: &str) -> String {
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{code} {reason}</title>\
-         <link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main>\
-         <h1>{reason}</h1><p class=\"error\">{message}</p><p><a href=\"/\">Back to textproc</a></p>\
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{code} {reason}</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
+         <body><main><h1>{reason}</h1>{body}<p><a href=\"/\">Back to textproc</a></p>\
          </main></body></html>",
         code = status.code,
         reason = escape_html(status.reason_lossy()),
-        message = escape_html(message),
+    )
+}
+
+fn error_page(status: Status, message: &str) -> String {
+    page(
+        status,
+        &format!("<p class=\"error\">{}</p>", escape_html(message)),
     )
 }
 
@@ -247,26 +256,22 @@ fn error_page_with_form(status: Status, message: &str, action: &str, typed: &Typ
             escape_html(&typed.source)
         )
     };
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{code} {reason}</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
-         <body><main><h1>{reason}</h1>\
-         <form method=\"post\" action=\"{action}\" accept-charset=\"utf-8\" id=\"refused\" class=\"refused\">\
+    // A textarea drops one newline right after its tag: the added one keeps
+    // a text that starts with a newline whole.
+    let form = format!(
+        "<form method=\"post\" action=\"{action}\" accept-charset=\"utf-8\" id=\"refused\" class=\"refused\">\
          <p class=\"notice error\" role=\"alert\" id=\"refused-reason\">{message}</p>\
          <label for=\"refused-id\">Your id for the text</label>\
          <input id=\"refused-id\" name=\"id\" type=\"text\" value=\"{id}\" autocomplete=\"off\">{source}\
          <label for=\"refused-text\">Text</label>\
          <textarea id=\"refused-text\" name=\"text\" rows=\"6\">\n{text}</textarea>\
-         <button type=\"submit\">Send again</button></form>\
-         <p><a href=\"/\">Back to textproc</a></p></main></body></html>",
-        code = status.code,
-        reason = escape_html(status.reason_lossy()),
+         <button type=\"submit\">Send again</button></form>",
         message = escape_html(message),
         action = escape_html(action),
         id = escape_html(&typed.id),
         text = escape_html(&typed.text),
-    )
+    );
+    page(status, &form)
 }
 
 fn escape_html(text: &str) -> String {

@@ -6,7 +6,6 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
 use similar::{Algorithm, ChangeTag, TextDiff};
 use store::Operation;
 
@@ -16,14 +15,14 @@ use store::Operation;
 const DIFF_DEADLINE: Duration = Duration::from_millis(20);
 
 /// A run of text, marked when the other side does not have it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Part {
     pub text: String,
     pub changed: bool,
 }
 
 /// Both sides of a record, ready to show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sides {
     pub original: Vec<Part>,
     pub processed: Vec<Part>,

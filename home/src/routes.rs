@@ -48,8 +48,6 @@ struct IndexPage {
     paged: bool,
     /// The page size, when not the default (the find form keeps it).
     size: Option<u64>,
-    /// `&size=100` when the page size is not the default.
-    size_query: String,
     /// `&op=…&tag=…&q=…`: the filters, for the export links.
     filter_query: String,
     /// The page size and the filters, for the paging links.
@@ -257,6 +255,7 @@ async fn index(
     } else {
         None
     };
+    let filter_query = filter.query();
     let size_query = if size == PAGE_SIZE {
         String::new()
     } else {
@@ -273,9 +272,8 @@ async fn index(
         newer_after,
         paged: before.is_some() || after.is_some(),
         size: (size != PAGE_SIZE).then_some(size),
-        link_query: format!("{size_query}{}", filter.query()),
-        filter_query: filter.query(),
-        size_query,
+        link_query: format!("{size_query}{filter_query}"),
+        filter_query,
         search: SearchForm {
             op: filter.operation.map(store::Operation::as_str).unwrap_or(""),
             tag: filter.tag.clone().unwrap_or_default(),

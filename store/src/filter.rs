@@ -4,17 +4,19 @@
 //! On MySQL the words go through the FULLTEXT index over both texts (added
 //! by a migration); words that index skips (shorter than three letters, or
 //! on InnoDB's stopword list) are matched with `LIKE` among what it found.
+//! A search tries a scan of the newest ids first (`crate::queries`), where
+//! every word goes through `LIKE`.
 //! SQLite has no such index here: it matches every word with `LIKE`, which
 //! is fine at the sizes a local file holds.
 
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition, DatabaseBackend, QueryFilter, Select};
+use sea_orm::{ColumnTrait, Condition, DatabaseBackend, Iterable, QueryFilter, Select};
 
 use crate::entity::record::{Column, Entity, Operation};
 
 /// The most words one search takes; more say nothing a person means.
-pub const MAX_SEARCH_WORDS: usize = 8;
+const MAX_SEARCH_WORDS: usize = 8;
 
 /// The longest search text accepted, in characters.
 pub const MAX_SEARCH_CHARS: usize = 200;
@@ -39,17 +41,13 @@ impl Filter {
         tag: Option<&str>,
         search: Option<&str>,
     ) -> Result<Filter, String> {
-        let operation = match operation.map(str::trim).filter(|o| !o.is_empty()) {
-            None => None,
-            Some("spell") => Some(Operation::Spell),
-            Some("space") => Some(Operation::Space),
-            Some("translate") => Some(Operation::Translate),
-            Some(other) => {
-                return Err(format!(
-                    "`op` must be spell, space or translate, not {other:?}."
-                ))
-            }
-        };
+        let operation =
+            match operation.map(str::trim).filter(|o| !o.is_empty()) {
+                None => None,
+                Some(name) => Some(Operation::iter().find(|o| o.as_str() == name).ok_or_else(
+                    || format!("`op` must be spell, space or translate, not {name:?}."),
+                )?),
+            };
         let tag = tag.filter(|t| !t.is_empty()).map(str::to_owned);
         if tag
             .as_ref()
@@ -152,15 +150,20 @@ impl Filter {
     }
 }
 
-/// The words of a search: runs of letters and digits, lowercased. Nothing
-/// else survives, so no search operator or wildcard reaches the database.
-pub fn search_words(search: &str) -> Vec<String> {
-    let mut words: Vec<String> = search
+/// The words of a search, each once: runs of letters and digits,
+/// lowercased. Nothing else survives, so no search operator or wildcard
+/// reaches the database.
+fn search_words(search: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in search
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.dedup();
+    {
+        let word = word.to_lowercase();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
     words
 }
 
@@ -201,6 +204,7 @@ mod tests {
             ["hello", "world", "x", "100"]
         );
         assert_eq!(search_words("Zakopane zakopane"), ["zakopane"]);
+        assert_eq!(search_words("brown fox BROWN"), ["brown", "fox"]);
         assert!(search_words(" +-*~\"<>()@ ").is_empty());
         assert_eq!(search_words("Größe café"), ["größe", "café"]);
     }

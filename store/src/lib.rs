@@ -14,7 +14,7 @@ mod queries;
 pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
-pub use filter::{search_words, Filter, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS};
+pub use filter::{Filter, MAX_SEARCH_CHARS};
 pub use migration::{migrate, migration_names};
 pub use queries::{
     backend_name, check_health, insert_record, insert_records, latest_with_cache_key, neighbours,
