@@ -11,7 +11,6 @@ mod negotiate;
 mod routes;
 mod same_origin;
 mod stored;
-pub mod text;
 pub mod translate;
 
 use std::sync::Arc;
@@ -21,9 +20,9 @@ use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 
 use config::{Backend, Config, TranslateConfig};
+use engine::{Engine, ExtraWords};
 pub use error::ApiError;
 use routes::TranslationState;
-use text::{Engine, ExtraWords};
 use translate::{Google, LibreTranslate, Translation, Translator};
 
 /// Where the api's routes live, on its own and in the all-in-one binary.
@@ -131,7 +130,7 @@ fn text_engine() -> AdHoc {
     AdHoc::try_on_ignite("Text engine", |rocket| async move {
         let path = rocket.state::<Config>().and_then(|c| c.extra_words.clone());
         let extra = match path {
-            Some(path) => match ExtraWords::load(&path) {
+            Some(path) => match load_extra_words(&path) {
                 Ok(extra) => {
                     rocket::info!("extra words: {} from {}", extra.len(), path.display());
                     extra
@@ -156,6 +155,12 @@ fn text_engine() -> AdHoc {
             }
         }
     })
+}
+
+/// The engine does no I/O: the api reads the word list and hands it the text.
+fn load_extra_words(path: &std::path::Path) -> Result<ExtraWords, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    ExtraWords::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Sets up the configured translation backend, or none; a backend named

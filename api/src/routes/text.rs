@@ -12,8 +12,8 @@ use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::Submission;
 use crate::same_origin::SameOrigin;
 use crate::stored::Stored;
-use crate::text::{Change, Engine, ExtraWords, Outcome};
 use crate::ApiError;
+use engine::{Change, Engine, ExtraWords, Outcome};
 
 type Db = State<DatabaseConnection>;
 type EngineState = State<&'static Engine>;

@@ -1,8 +1,6 @@
 //! Retrying what passes by itself, and nothing else.
 
-use std::collections::hash_map::RandomState;
 use std::future::Future;
-use std::hash::{BuildHasher, Hasher};
 use std::time::Duration;
 
 use super::BackendError;
@@ -55,14 +53,7 @@ fn delay(policy: RetryPolicy, attempt: u32, retry_after: Option<Duration>) -> Op
         .base_delay
         .saturating_mul(1 << (attempt - 1).min(16))
         .min(policy.max_delay);
-    Some(step / 2 + step.mul_f64(random_fraction() / 2.0))
-}
-
-/// A number in [0, 1): std's hasher keys are random per `RandomState`.
-fn random_fraction() -> f64 {
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u8(0);
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+    Some(step / 2 + step.mul_f64(fastrand::f64() / 2.0))
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 //! dictionary) and the spaces found are put into the original letters; and
 //! a space goes after `,` `;` `:` `!` `?` glued to the next word.
 
-use super::changes::{Builder, Outcome};
-use super::extra_words::ExtraWords;
-use super::lexicon::Lexicon;
-use super::tokenize::{tokenize, Kind, Token};
+use crate::changes::{Builder, Outcome};
+use crate::extra_words::ExtraWords;
+use crate::lexicon::Lexicon;
+use crate::tokenize::{tokenize, Kind, Token};
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
@@ -51,7 +51,7 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
 /// capitals first; each part is then segmented by the language model.
 fn words_of<'a>(lexicon: &Lexicon, extra: &ExtraWords, letters: &'a str) -> Vec<&'a str> {
     let lower = letters.to_ascii_lowercase();
-    if lexicon.id(&lower).is_some() || extra.contains(&lower) {
+    if lexicon.is_dictionary_word(&lower) || extra.contains(&lower) {
         return vec![letters];
     }
     let mut words = Vec::new();

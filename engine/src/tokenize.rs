@@ -140,6 +140,20 @@ fn is_plain_word(word: &str) -> bool {
     all_upper || rest_lower
 }
 
+/// The next token when it is a word after nothing but spaces.
+pub fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
+    match (tokens.get(i + 1), tokens.get(i + 2)) {
+        (Some(gap), Some(word))
+            if gap.kind == Kind::Gap
+                && gap.text.chars().all(char::is_whitespace)
+                && word.kind == Kind::Word =>
+        {
+            Some(word.text)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

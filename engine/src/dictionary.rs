@@ -1,24 +1,38 @@
-//! The embedded SymSpell English dictionaries (see dictionaries/NOTICE).
+//! The embedded English dictionaries (see dictionaries/NOTICE): SymSpell's
+//! curated words and word pairs, and wordsegment's wider vocabulary.
 
 use std::io::Read;
 
 use flate2::read::GzDecoder;
 
-use super::memory;
+use crate::memory;
 
-static UNIGRAMS_GZ: &[u8] =
-    include_bytes!("../../dictionaries/frequency_dictionary_en_82_765.txt.gz");
+static UNIGRAMS_GZ: &[u8] = include_bytes!("../dictionaries/frequency_dictionary_en_82_765.txt.gz");
 static BIGRAMS_GZ: &[u8] =
-    include_bytes!("../../dictionaries/frequency_bigramdictionary_en_243_342.txt.gz");
+    include_bytes!("../dictionaries/frequency_bigramdictionary_en_243_342.txt.gz");
+
+#[cfg(test)]
+static WORD_LIST_GZ: &[u8] = include_bytes!("../dictionaries/scowl_american_english_large.txt.gz");
+static VOCABULARY_GZ: &[u8] = include_bytes!("../dictionaries/wordsegment_unigrams_333k.txt.gz");
 
 /// Entries in the files as shipped (their names say 82,765 and 243,342).
 const UNIGRAM_ENTRIES: usize = 82_834;
 const BIGRAM_ENTRIES: usize = 242_342;
+const VOCABULARY_ENTRIES: usize = 333_213;
+#[cfg(test)]
+const WORD_LIST_ENTRIES: usize = 170_421;
 
+/// The words build.rs took from the SCOWL list (`spelling_index::right_words`).
+static LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/listed-words.txt"));
+
+/// An embedded dictionary (or the index built from one) that does not
+/// load exactly: the engine refuses to start rather than know fewer words.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("the {name} dictionary is corrupt: {reason}")]
 pub struct DictionaryError {
+    /// Which one (`word-frequency`, `bigram`, `vocabulary`, `spelling index`).
     pub name: &'static str,
+    /// What is wrong with it.
     pub reason: String,
 }
 
@@ -46,6 +60,68 @@ pub fn unigrams() -> Result<Dictionary, DictionaryError> {
     let parsed = parse("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES);
     memory::release(UNIGRAMS_GZ);
     parsed
+}
+
+/// wordsegment's 333,213 commonest words of the same corpus, with the
+/// same counts: the words people write that the curated list lacks
+/// (`math`, `fulfillment`, `zakopane`), and the typos they write most
+/// (`teh`), so they are for the odds of a word, never for whether it is
+/// spelt right.
+pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
+    let parsed = parse("vocabulary", VOCABULARY_GZ, 1, VOCABULARY_ENTRIES);
+    memory::release(VOCABULARY_GZ);
+    parsed
+}
+
+/// The curated words, then the words build.rs added from SCOWL's list
+/// with their vocabulary counts: every word spelt right.
+pub fn right_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
+    let mut words: Vec<_> = unigrams.entries().collect();
+    for line in LISTED.lines() {
+        let listed = line
+            .rsplit_once(' ')
+            .and_then(|(word, count)| Some((word, count.parse().ok()?)));
+        words.push(listed.ok_or_else(|| DictionaryError {
+            name: "listed words",
+            reason: format!("bad line {line:?}; rebuild the api"),
+        })?);
+    }
+    Ok(words)
+}
+
+/// SCOWL's American English word list (size 70, Debian's
+/// `wamerican-large`): words spelt right, without counts. Only the tests
+/// read it: build.rs takes what it adds (`right_words`).
+#[cfg(test)]
+pub fn word_list() -> Result<WordList, DictionaryError> {
+    let name = "word list";
+    let corrupt = |reason: String| DictionaryError { name, reason };
+    let mut text = String::new();
+    GzDecoder::new(WORD_LIST_GZ)
+        .read_to_string(&mut text)
+        .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
+    memory::release(WORD_LIST_GZ);
+    let lines = text.lines().count();
+    if lines != WORD_LIST_ENTRIES {
+        return Err(corrupt(format!(
+            "{lines} entries, expected {WORD_LIST_ENTRIES}"
+        )));
+    }
+    Ok(WordList { text })
+}
+
+/// A list of words, one a line.
+#[cfg(test)]
+pub struct WordList {
+    text: String,
+}
+
+#[cfg(test)]
+impl WordList {
+    /// Every word, in the file's order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.text.lines()
+    }
 }
 
 /// `word word count` lines, checked; the key is the two words with one space.
@@ -103,6 +179,12 @@ mod tests {
         let bigrams: Vec<_> = bigrams.entries().collect();
         assert_eq!(bigrams.len(), BIGRAM_ENTRIES);
         assert!(bigrams.iter().any(|(k, _)| *k == "abcs of"));
+        let vocabulary = vocabulary().expect("vocabulary");
+        let vocabulary: Vec<_> = vocabulary.entries().collect();
+        assert_eq!(vocabulary.len(), VOCABULARY_ENTRIES);
+        assert_eq!(vocabulary[0], ("the", 23_135_851_162));
+        let list = word_list().expect("word list");
+        assert!(list.words().any(|w| w == "fulfillment"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Engine speed on one core, on text the project ships (no outside data):
 //!
-//!     cargo bench -p api --bench engine
+//!     cargo bench -p engine --bench engine
 //!
 //! Throughput is reported per word (spelling) and per byte (segmentation,
 //! ASCII: a byte is a character). `evaluate` measures the same on the
@@ -8,8 +8,8 @@
 
 use std::hint::black_box;
 
-use api::text::{Engine, ExtraWords};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use engine::{Engine, ExtraWords};
 
 /// Prose with about one typo in five words, punctuation and capitals kept.
 const WITH_TYPOS: &str =

@@ -7,12 +7,11 @@
 
 use std::collections::HashMap;
 
+use crate::model::MIN_SOUND_KEY as MIN_KEY;
+
 pub struct SoundsLike {
     by_key: HashMap<Box<[u8]>, Vec<Box<str>>>,
 }
-
-/// Keys shorter than this match too many words to tell anything.
-const MIN_KEY: usize = 3;
 
 impl SoundsLike {
     pub fn new(unigrams: &[(&str, i64)]) -> Self {

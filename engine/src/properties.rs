@@ -5,9 +5,9 @@
 
 use proptest::prelude::*;
 
-use super::changes::Outcome;
-use super::tokenize::tokenize;
-use super::{Engine, ExtraWords};
+use crate::changes::Outcome;
+use crate::tokenize::tokenize;
+use crate::{Engine, ExtraWords};
 
 /// Pieces that meet at awkward places: typos, contractions, quotes, URLs,
 /// addresses, emoji (with joiners), other scripts, control characters.

@@ -4,18 +4,11 @@
 //! the cost of the slip) and wins only where it explains the typed text
 //! better than correcting each word on its own.
 
-use super::lexicon::Lexicon;
-use super::spell::{
-    is_all_capitals, is_name, most_likely, next_word, with_case_of, Candidate, Context, Knowledge,
-    CHANNEL_WEIGHT,
-};
-use super::tokenize::{Kind, Token};
-
-/// Cost (−log10 p) of a space left out or typed inside a word. Such slips
-/// are far rarer in collections of real misspellings than a dropped or
-/// extra letter; about ten times rarer than `OTHER_DELETION` (1.6) is taken
-/// here, so that `to tal` is `to talk`, not `total`.
-const SPACE_SLIP: f64 = 2.6;
+use crate::candidates::{most_likely, Candidate, Context, Knowledge};
+use crate::case::{is_all_capitals, is_name, with_case_of};
+use crate::lexicon::Lexicon;
+use crate::model::{CHANNEL_WEIGHT, MIN_SPLIT_LEN, SPACE_SLIP};
+use crate::tokenize::{next_word, Kind, Token};
 
 /// `typed` (lowercase, not a known word) as two known words, when that
 /// explains it better than `best`, its best one-word correction. Only for
@@ -31,7 +24,7 @@ pub fn split(
     context: &Context<'_>,
 ) -> Option<String> {
     if best.is_some_and(|b| b.distance <= 1)
-        || typed.len() < 4
+        || typed.len() < MIN_SPLIT_LEN
         || !typed.bytes().all(|b| b.is_ascii_lowercase())
     {
         return None;

@@ -1,16 +1,15 @@
-//! Domain words (names, products, jargon) from `TEXTPROC_EXTRA_WORDS`: never
+//! Domain words (names, products, jargon; the api reads them from
+//! `TEXTPROC_EXTRA_WORDS`): never
 //! corrected, and offered as corrections. A small list beside the shared
 //! dictionary index, so adding words never rebuilds it.
 
 use std::collections::HashSet;
-use std::path::Path;
 
-use super::error_model;
+use crate::error_model;
 
-/// How common an extra word is taken to be (as a corpus count): as common
-/// as a fairly frequent English word, so a close slip of it is corrected to it.
-const EXTRA_WORD_COUNT: f64 = 1e7;
+use crate::model::EXTRA_WORD_COUNT;
 
+/// A user's own words, for both operations; `ExtraWords::default()` is none.
 #[derive(Debug, Default, Clone)]
 pub struct ExtraWords {
     /// Lowercased, for lookups.
@@ -41,19 +40,17 @@ impl ExtraWords {
         Ok(extra)
     }
 
-    pub fn load(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Self::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
-    }
-
+    /// How many words (each counted once, whatever its case).
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// No words.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
 
+    /// Whether `lower` (lowercase) is one of them.
     pub fn contains(&self, lower: &str) -> bool {
         self.known.contains(lower)
     }

@@ -6,8 +6,11 @@ use serde::Serialize;
 /// Unicode scalar values) were `original` and became `replacements[0]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// Where the edit starts in the original, in characters.
     pub offset: usize,
+    /// How many characters of the original it replaces (0: an insertion).
     pub length: usize,
+    /// Those characters.
     pub original: String,
     /// The replacement first; more may follow as alternatives.
     pub replacements: Vec<String>,
@@ -16,7 +19,9 @@ pub struct Change {
 /// A processed text and the edits that made it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The processed text.
     pub text: String,
+    /// The edits, in the order of the text.
     pub changes: Vec<Change>,
 }
 

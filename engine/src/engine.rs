@@ -2,14 +2,15 @@ use std::sync::OnceLock;
 
 use symspell::Verbosity;
 
-use super::changes::Outcome;
-use super::dictionary::{self, DictionaryError};
-use super::extra_words::ExtraWords;
-use super::lexicon::Lexicon;
-use super::memory;
-use super::sounds_like::SoundsLike;
-use super::spelling_index::{self, Index};
-use super::{segment, spell};
+use crate::candidates::Knowledge;
+use crate::changes::Outcome;
+use crate::dictionary::{self, DictionaryError};
+use crate::extra_words::ExtraWords;
+use crate::lexicon::Lexicon;
+use crate::memory;
+use crate::sounds_like::SoundsLike;
+use crate::{segment, spell};
+use spelling_index::Index;
 
 /// The index build.rs made from the same embedded dictionary.
 static SPELLING_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling-index.postcard"));
@@ -39,21 +40,22 @@ impl Engine {
         std::thread::scope(|scope| {
             let lexicon = scope.spawn(|| {
                 let unigrams = dictionary::unigrams()?;
+                let vocabulary = dictionary::vocabulary()?;
                 let bigrams = dictionary::bigrams()?;
-                let words: Vec<_> = unigrams.entries().collect();
+                let words = dictionary::right_words(&unigrams)?;
+                let every_word: Vec<_> = vocabulary.entries().collect();
                 let pairs: Vec<_> = bigrams.entries().collect();
-                let lexicon = Lexicon::new(&words, &pairs);
+                let lexicon = Lexicon::new(&words, &every_word, &pairs);
                 let sounds_like = SoundsLike::new(&words);
-                Ok::<_, DictionaryError>((unigrams, lexicon, sounds_like))
+                Ok::<_, DictionaryError>((sample(&words), lexicon, sounds_like))
             });
             let index = load_index(SPELLING_INDEX);
             memory::release(SPELLING_INDEX);
-            let (unigrams, lexicon, sounds_like) = lexicon
+            let (sample, lexicon, sounds_like) = lexicon
                 .join()
                 .expect("building the lexicon does not panic")?;
             let index = index?;
-            check_index(&index, unigrams.entries())?;
-            drop(unigrams);
+            check_index(&index, &sample)?;
             memory::release_freed_heap();
             Ok(Engine {
                 index,
@@ -65,7 +67,7 @@ impl Engine {
 
     /// The text with its misspellings corrected, and what changed.
     pub fn correct(&self, text: &str, extra: &ExtraWords) -> Outcome {
-        let known = spell::Knowledge {
+        let known = Knowledge {
             index: &self.index,
             lexicon: &self.lexicon,
             sounds_like: &self.sounds_like,
@@ -92,17 +94,25 @@ fn load_index(bytes: &[u8]) -> Result<Index, DictionaryError> {
     spelling_index::decode(bytes).map_err(|e| index_error(format!("cannot decode: {e}")))
 }
 
-/// The index answers for the dictionary the lexicon was built from: a
-/// sample of its words is found, each with its count, at distance 0 and
-/// one deletion away. This catches an index built from another file, or
-/// hashed differently (SymSpell keys deletes by std's SipHash, which Rust
-/// does not promise to keep) — either would quietly stop corrections.
-fn check_index<'a>(
-    index: &Index,
-    unigrams: impl ExactSizeIterator<Item = (&'a str, i64)>,
-) -> Result<(), DictionaryError> {
-    let step = (unigrams.len() / 64).max(1);
-    for (word, count) in unigrams.step_by(step) {
+/// About 64 of the words, spread over the list (the last one included:
+/// the words added from the word list come last).
+fn sample(words: &[(&str, i64)]) -> Vec<(String, i64)> {
+    let step = (words.len() / 64).max(1);
+    let spread = words.iter().step_by(step);
+    spread
+        .chain(words.last())
+        .map(|&(word, count)| (word.to_owned(), count))
+        .collect()
+}
+
+/// The index answers for the words the lexicon was built from: a sample of
+/// them is found, each with its count, at distance 0 and one deletion
+/// away. This catches an index built from other files, or hashed
+/// differently (SymSpell keys deletes by std's SipHash, which Rust does not
+/// promise to keep) — either would quietly stop corrections.
+fn check_index(index: &Index, sample: &[(String, i64)]) -> Result<(), DictionaryError> {
+    for (word, count) in sample {
+        let (word, count) = (word.as_str(), *count);
         let exact = index.lookup(word, Verbosity::Top, 0);
         if exact.first().map(|s| (s.term.as_str(), s.count)) != Some((word, count)) {
             return Err(index_error(format!(
@@ -137,8 +147,16 @@ mod tests {
         let cases = [
             ("speling is esy", "spelling is easy"),
             ("Hello, wrold!", "Hello, world!"),
-            // Capitalised, unknown and mid-sentence: taken for a name.
-            ("Hello, Wrold!", "Hello, Wrold!"),
+            // Shaped like a name or an acronym, but no one writes it, and
+            // one slip from a very common word.
+            ("Hello, Wrold!", "Hello, World!"),
+            ("Teh QUIKC brown fox", "The QUICK brown fox"),
+            // Names and acronyms people write stay, known or not.
+            (
+                "I met Kubrick and the UN team at LSU",
+                "I met Kubrick and the UN team at LSU",
+            ),
+            ("we met Zbigniew in Krakow", "we met Zbigniew in Krakow"),
             ("Teh cat. TEH DOG. teh end", "The cat. THE DOG. the end"),
             (
                 "It isn't 24th or 2024: see https://tips.example/x, mail a@b.co",
@@ -158,6 +176,30 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");
         }
+    }
+
+    /// The misses of issue 10, made up and checked: words the curated
+    /// dictionary lacks come from the wider vocabulary and the word list,
+    /// and `cannot` is one word.
+    #[test]
+    fn ordinary_english_words_are_known() {
+        let spaced = [
+            (
+                "wevisitedkrakowandthenzakopane",
+                "we visited krakow and then zakopane",
+            ),
+            ("youcannotbeserious", "you cannot be serious"),
+            ("heplowsthefield", "he plows the field"),
+            ("ilovemath", "i love math"),
+        ];
+        for (input, expected) in spaced {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+        for right in ["i love math", "customer fulfillment", "he plows the field"] {
+            assert_eq!(engine().correct(right, &NONE).text, right);
+        }
+        // In the vocabulary (people write it), but no dictionary word.
+        assert_eq!(engine().correct("teh end", &NONE).text, "the end");
     }
 
     #[test]
@@ -367,19 +409,49 @@ mod index_tests {
     #[test]
     fn an_index_of_another_dictionary_stops_the_start() {
         let index = load_index(SPELLING_INDEX).unwrap();
-        let dictionary = dictionary::unigrams().unwrap();
-        let mut unigrams: Vec<_> = dictionary.entries().collect();
-        check_index(&index, unigrams.iter().copied()).expect("the embedded index matches");
-        unigrams[0].1 += 1;
-        let err = check_index(&index, unigrams.iter().copied()).expect_err("a count differs");
+        let (unigrams, list, vocabulary) = sources();
+        let words = right_words(&unigrams, &list, &vocabulary);
+        let mut sample = sample(&words);
+        check_index(&index, &sample).expect("the embedded index matches");
+        let (last, count) = sample.last().cloned().unwrap();
+        assert!(!unigrams.entries().any(|(w, _)| w == last), "a listed word");
+        sample[0].1 += 1;
+        let err = check_index(&index, &sample).expect_err("a count differs");
         assert!(err.reason.contains("\"the\""), "{err}");
+        // An index of the curated list alone lacks the listed words.
+        let curated = spelling_index::build(unigrams.entries());
+        let err = check_index(&curated, &[(last.clone(), count)]).expect_err("a listed word");
+        assert!(err.reason.contains(&last), "{err}");
+    }
+
+    fn sources() -> (
+        dictionary::Dictionary,
+        dictionary::WordList,
+        dictionary::Dictionary,
+    ) {
+        let unigrams = dictionary::unigrams().unwrap();
+        let list = dictionary::word_list().unwrap();
+        let vocabulary = dictionary::vocabulary().unwrap();
+        (unigrams, list, vocabulary)
+    }
+
+    fn right_words<'a>(
+        unigrams: &'a dictionary::Dictionary,
+        list: &'a dictionary::WordList,
+        vocabulary: &'a dictionary::Dictionary,
+    ) -> Vec<(&'a str, i64)> {
+        spelling_index::right_words(unigrams.entries(), list.words(), vocabulary.entries())
     }
 
     /// The index compiled in answers exactly as one built now would.
     #[test]
     fn the_compiled_index_is_the_one_the_dictionary_builds() {
-        let unigrams = dictionary::unigrams().unwrap();
-        let fresh = spelling_index::build(unigrams.entries());
+        let (unigrams, list, vocabulary) = sources();
+        let words = right_words(&unigrams, &list, &vocabulary);
+        let listed = dictionary::right_words(&unigrams).unwrap();
+        assert_eq!(listed, words, "build.rs's listed words are the list's");
+        assert!(words.len() > unigrams.entries().len() + 1_000);
+        let fresh = spelling_index::build(words);
         let compiled = load_index(SPELLING_INDEX).unwrap();
         let terms = |index: &Index, typed: &str| {
             let mut found: Vec<(String, i64, i64)> = index

@@ -5,8 +5,13 @@
 //! Plain edit distance treats all of these like any other edit, which is
 //! why it prefers a frequent word at the same distance (`localy` → `local`).
 
+use crate::model::{
+    DOUBLED, FIRST_LETTER, NEIGHBOUR_INSERTION, NEIGHBOUR_KEY, OTHER_DELETION, OTHER_INSERTION,
+    OTHER_SUBSTITUTION, TRANSPOSITION, VOWEL_DELETION, VOWEL_FOR_VOWEL,
+};
+
 /// The cost (−log10 probability) of the cheapest way `typed` came from
-/// `intended`, by optimal string alignment with the weights below.
+/// `intended`, by optimal string alignment with the costs in `model`.
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     let t: Vec<u8> = typed.bytes().collect();
     let w: Vec<u8> = intended.bytes().collect();
@@ -39,30 +44,15 @@ pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     d[n][m] + first_letter_slip(&t, &w)
 }
 
-/// Extra for a word whose first letter is wrong: people seldom get it
-/// wrong (in collections of misspellings, a few percent of errors, against
-/// the rest of the word), so a candidate that keeps it is likelier
-/// (`exstacy` → `ecstasy`, not `stacy`). Two first letters swapped (`hte`)
-/// is an ordinary slip.
+/// Extra for a word whose first letter is wrong (`model::FIRST_LETTER`).
+/// Two first letters swapped (`hte`) is an ordinary slip.
 fn first_letter_slip(typed: &[u8], intended: &[u8]) -> f64 {
-    const FIRST_LETTER: f64 = 1.0;
     match (typed, intended) {
         ([a, b, ..], [c, d, ..]) if a == d && b == c => 0.0,
         ([a, ..], [c, ..]) if a != c => FIRST_LETTER,
         _ => 0.0,
     }
 }
-
-const TRANSPOSITION: f64 = 0.9; // p ≈ 0.13
-const VOWEL_FOR_VOWEL: f64 = 1.0; // p = 0.1
-const NEIGHBOUR_KEY: f64 = 1.1;
-const OTHER_SUBSTITUTION: f64 = 2.0; // p = 0.01
-const DOUBLED: f64 = 0.8; // a letter typed twice, or a double typed once
-const NEIGHBOUR_INSERTION: f64 = 1.3;
-const OTHER_INSERTION: f64 = 1.9;
-/// Dropped vowels are the commonest omission in people's misspellings.
-const VOWEL_DELETION: f64 = 1.2;
-const OTHER_DELETION: f64 = 1.6;
 
 fn substitution(typed: u8, intended: u8) -> f64 {
     if typed == intended {

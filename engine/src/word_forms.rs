@@ -14,7 +14,7 @@
 //! narrow on purpose: one that also made common misspellings (`basicly`,
 //! `accidently`, `controled`, `stoped`) would stop them being corrected.
 
-use super::lexicon::Lexicon;
+use crate::model::{MIN_PREFIXED_LEN, MIN_PREFIXED_REST};
 
 /// Calls `emit` with each form of `word` (a lowercase dictionary word);
 /// `known` tells the other dictionary words.
@@ -27,11 +27,11 @@ pub fn forms_of(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut
     plural(word, emit);
 }
 
-/// A known word (`lexicon` holds the forms too) behind a common prefix
+/// A known word (`known` asks the lexicon, which holds the forms too) behind a common prefix
 /// (`un`descended, `re`sewn, `over`working), when what remains is long
 /// enough not to be a short word met by chance (`re` + `ching`). Not `in`:
 /// `inpossible` is a misspelling of `impossible`.
-pub fn is_prefixed(lexicon: &Lexicon, lower: &str) -> bool {
+pub fn is_prefixed(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     // By first letter: the segmenter asks this of every unknown stretch.
     let prefixes: &[&str] = match lower.as_bytes().first() {
         Some(b'u') => &["un", "under"],
@@ -41,11 +41,11 @@ pub fn is_prefixed(lexicon: &Lexicon, lower: &str) -> bool {
         Some(b'o') => &["over", "out"],
         _ => return false,
     };
-    lower.len() >= 8
+    lower.len() >= MIN_PREFIXED_LEN
         && prefixes.iter().any(|prefix| {
             lower
                 .strip_prefix(prefix)
-                .is_some_and(|rest| rest.len() >= 6 && lexicon.id(rest).is_some())
+                .is_some_and(|rest| rest.len() >= MIN_PREFIXED_REST && known(rest))
         })
 }
 

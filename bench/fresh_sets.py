@@ -1,0 +1,88 @@
+"""Fresh evaluation sets, of text the engine was never tuned on, from
+Debian's fortune files (ordinary English: quotes, jokes, definitions), in
+the layout of ../shared/data so that `evaluate` scores them unchanged:
+
+    apt-get install -y fortunes fortunes-min
+    python3 bench/fresh_sets.py /tmp/fresh
+    cargo run --release -p engine --example evaluate -- /tmp/fresh
+
+Segmentation: 2,000 sentences, spaces and punctuation taken out. Sentences
+with typos: 1,000 other sentences with one or two slips each, of the kinds
+people make (a letter dropped, doubled, swapped, a neighbouring key, another
+vowel, an extra letter; never the first letter). Single words: 670 other
+words of five letters or more, one slip each. Seeded: the same sets every
+run. The typos are made by rule, so they say less about the error model than
+real misspellings do; the segmentation set is real text throughout.
+"""
+import os, random, re, sys
+out = sys.argv[1] if len(sys.argv) > 1 else '/tmp/fresh'
+rng = random.Random(20261203)
+root = '/usr/share/games/fortunes'
+files = ['fortunes','literature','people','wisdom','work','science','education','food','love',
+         'men-women','pets','platitudes','humorists','politics','miscellaneous','medicine','sports','songs-poems','law','computers','kids','family','news','zippy','goedel','startrek','riddles','linux','magic','paradoxum','translate-me','ethnic','drugs','cookie','definitions','art']
+sentences = set()
+for f in files:
+    p = os.path.join(root, f)
+    if not os.path.exists(p):
+        continue
+    text = open(p, encoding='latin-1').read()
+    for entry in text.split('\n%\n'):
+        body = '\n'.join(l for l in entry.split('\n') if not l.strip().startswith('--'))
+        body = re.sub(r'\s+', ' ', body)
+        for s in re.split(r'(?<=[.!?])\s+', body):
+            s = s.strip()
+            words = s.split()
+            if not 4 <= len(words) <= 20:
+                continue
+            plain = [w.strip('.,;:!?"()') for w in words]
+            if not all(re.fullmatch(r'[A-Za-z]+', w) for w in plain):
+                continue
+            sentences.add(' '.join(w.lower() for w in plain))
+sentences = sorted(sentences)
+rng.shuffle(sentences)
+print(len(sentences), 'sentences')
+space, spell = sentences[:2000], sentences[2000:3000]
+os.makedirs(out + '/space', exist_ok=True)
+os.makedirs(out + '/spell', exist_ok=True)
+with open(out + '/space/wordnet-dev.tsv', 'w') as f:
+    for s in space:
+        f.write(s.replace(' ', '') + '\t' + s + '\n')
+rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
+def neighbours(c):
+    for r in rows:
+        i = r.find(c)
+        if i >= 0:
+            return [r[j] for j in (i - 1, i + 1) if 0 <= j < len(r)]
+    return []
+vowels = 'aeiou'
+def slip(w):
+    i = rng.randrange(1, len(w))  # people seldom miss the first letter
+    kind = rng.choice(['delete', 'delete', 'transpose', 'neighbour', 'vowel', 'double', 'insert'])
+    if kind == 'delete':
+        return w[:i] + w[i + 1:]
+    if kind == 'transpose' and i < len(w) - 1:
+        return w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    if kind == 'neighbour' and neighbours(w[i]):
+        return w[:i] + rng.choice(neighbours(w[i])) + w[i + 1:]
+    if kind == 'vowel' and w[i] in vowels:
+        return w[:i] + rng.choice([v for v in vowels if v != w[i]]) + w[i + 1:]
+    if kind == 'double':
+        return w[:i] + w[i] + w[i:]
+    return w[:i] + rng.choice('abcdefghijklmnopqrstuvwxyz') + w[i:]
+with open(out + '/spell/wordnet-sentences-dev.tsv', 'w') as f:
+    for s in spell:
+        words = s.split()
+        long = [k for k, w in enumerate(words) if len(w) >= 4]
+        for k in rng.sample(long, min(len(long), rng.choice([1, 1, 2]))):
+            words[k] = slip(words[k])
+        f.write(' '.join(words) + '\t' + s + '\n')
+# single words: the rarer words of the fresh sentences, one slip each
+vocab = sorted({w for s in sentences[3000:] for w in s.split() if len(w) >= 5})
+rng.shuffle(vocab)
+for name, n in [('spell-testset1.txt', 270), ('spell-testset2.txt', 400)]:
+    with open(out + '/spell/' + name, 'w') as f:
+        for w in vocab[:n]:
+            typo = slip(w)
+            if typo != w:
+                f.write(f'{w}: {typo}\n')
+        vocab = vocab[n:]

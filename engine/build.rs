@@ -1,0 +1,59 @@
+//! Builds the spelling index from the embedded dictionaries, so the engine
+//! decodes it at start instead of building it (see the `spelling-index`
+//! crate, which both use), and writes the words the SCOWL list adds to the
+//! curated dictionary, so the engine need not read the list at start.
+
+#![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
+
+use std::io::Read;
+use std::path::PathBuf;
+
+const CURATED: &str = "dictionaries/frequency_dictionary_en_82_765.txt.gz";
+const WORD_LIST: &str = "dictionaries/scowl_american_english_large.txt.gz";
+const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
+
+fn main() {
+    for file in [CURATED, WORD_LIST, VOCABULARY] {
+        println!("cargo::rerun-if-changed={file}");
+    }
+    let (curated, word_list, vocabulary) = (read(CURATED), read(WORD_LIST), read(VOCABULARY));
+    // The engine checks every file again at start (every entry, exactly);
+    // here a bad line only has to stop the build.
+    let words = spelling_index::right_words(
+        counts(CURATED, &curated),
+        word_list.lines(),
+        counts(VOCABULARY, &vocabulary),
+    );
+    let listed: String = words[counts(CURATED, &curated).count()..]
+        .iter()
+        .map(|(word, count)| format!("{word} {count}\n"))
+        .collect();
+    let index = spelling_index::build(words);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
+    };
+    write("spelling-index.postcard", &spelling_index::encode(&index));
+    write("listed-words.txt", listed.as_bytes());
+}
+
+fn read(path: &str) -> String {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).expect(path))
+        .read_to_string(&mut text)
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    text
+}
+
+/// `word count` lines.
+fn counts<'a>(path: &'a str, text: &'a str) -> impl Iterator<Item = (&'a str, i64)> + 'a {
+    text.lines().filter(|l| !l.is_empty()).map(move |line| {
+        let (word, count) = line
+            .rsplit_once(' ')
+            .unwrap_or_else(|| panic!("{path}: bad line {line:?}"));
+        let count = count
+            .parse()
+            .unwrap_or_else(|_| panic!("{path}: bad count in {line:?}"));
+        (word, count)
+    })
+}

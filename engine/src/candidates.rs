@@ -1,0 +1,117 @@
+//! The corrections a typed word could be, each scored by how well it
+//! explains what was typed (the error model) and how well it fits between
+//! its neighbours (the lexicon): shared by the word corrector (`spell`)
+//! and the space-slip reader (`space_slips`).
+
+use symspell::Verbosity;
+
+use crate::error_model;
+use crate::extra_words::ExtraWords;
+use crate::lexicon::Lexicon;
+use crate::model::{CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MIN_SOUND_WORD_LEN};
+use crate::sounds_like::SoundsLike;
+use crate::word_forms;
+use spelling_index::Index;
+
+/// What the corrector knows: the candidate index (SymSpell, for words near
+/// a typo), the lexicon (whether a word is known, and word-pair odds for
+/// context), and the user's extra words.
+pub struct Knowledge<'a> {
+    pub index: &'a Index,
+    pub lexicon: &'a Lexicon,
+    pub sounds_like: &'a SoundsLike,
+    pub extra: &'a ExtraWords,
+}
+
+/// The words around the one being corrected, lowercase.
+pub struct Context<'a> {
+    pub previous: Option<&'a str>,
+    pub next: Option<String>,
+}
+
+/// A dictionary word one to two edits from a typed word, and how well it
+/// explains it.
+pub struct Candidate {
+    pub term: String,
+    /// Edits from the typed word (all candidates of one lookup share it).
+    pub distance: i64,
+    /// The error model's cost of the slip.
+    pub cost: f64,
+    /// `Lexicon::phrase_score` of the word in its place, minus the weighted
+    /// slip cost.
+    pub score: f64,
+}
+
+/// Among the nearest dictionary words (within two edits), the one that best
+/// explains the typed word: how common it is, times how likely this slip is
+/// for it (the error model), times how well it fits between its neighbours
+/// (word pairs), all as log10. Ranking only the nearest keeps lookups fast,
+/// and measured better than ranking every word within two edits.
+pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
+    known
+        .index
+        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
+        .into_iter()
+        .filter_map(|found| Candidate::scored(known, typed, found.term, found.distance, context))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// Beyond two edits, the word that sounds like the typed one and best
+/// explains it, within three ordinary edits (`nessasary` → `necessary`).
+/// It must begin with the same letter, as people seldom get the first
+/// one wrong (and a right word the dictionary lacks, `antrorse`, must not
+/// become a word that merely sounds like it, `endorse`). Short words are
+/// left alone: too many words sound alike.
+pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
+    if typed.len() < MIN_SOUND_WORD_LEN {
+        return None;
+    }
+    known
+        .sounds_like
+        .words(typed)
+        .iter()
+        .filter(|word| word.as_bytes().first() == typed.as_bytes().first())
+        .filter_map(|word| {
+            Candidate::scored(
+                known,
+                typed,
+                word.to_string(),
+                MAX_EDIT_DISTANCE + 1,
+                context,
+            )
+        })
+        .filter(|candidate| candidate.cost <= MAX_SOUND_COST)
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+impl Candidate {
+    /// `term` as the correction of `typed` in its place.
+    pub fn scored(
+        known: &Knowledge<'_>,
+        typed: &str,
+        term: String,
+        distance: i64,
+        context: &Context<'_>,
+    ) -> Option<Candidate> {
+        let cost = error_model::edit_cost(typed, &term);
+        let fit =
+            known
+                .lexicon
+                .phrase_score(context.previous, &[&term], context.next.as_deref())?;
+        Some(Candidate {
+            score: fit - CHANNEL_WEIGHT * cost,
+            distance,
+            cost,
+            term,
+        })
+    }
+}
+
+impl Knowledge<'_> {
+    /// In the dictionary or among the extra words: never corrected.
+    pub fn is_word(&self, lower: &str) -> bool {
+        self.lexicon.is_dictionary_word(lower)
+            || self.extra.contains(lower)
+            || word_forms::is_prefixed(lower, |rest| self.lexicon.is_dictionary_word(rest))
+    }
+}

@@ -1,0 +1,418 @@
+//! Word and word-pair probabilities for segmentation: a language model
+//! small enough to query a few dozen times per character.
+
+use rustc_hash::FxHashMap;
+
+use crate::word_table::WordTable;
+
+use crate::word_forms;
+
+use crate::model::{
+    BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, MAX_WORD_LEN, MIN_VOCABULARY_WORD_LEN,
+};
+
+pub struct Lexicon {
+    words: WordTable,
+    /// Ids below this are dictionary words and their forms: spelt right.
+    /// Above it, the wider vocabulary: words for the odds only.
+    dictionary_words: u32,
+    /// log10 P(w), by id.
+    unigram: Vec<f32>,
+    /// P(w), by id: the same odds, kept so that mixing them with a pair's
+    /// (many times per character) needs no `powf`.
+    unigram_p: Vec<f32>,
+    /// Pair counts by `(previous id << 32) | id`.
+    pairs: FxHashMap<u64, u64>,
+    /// All pair counts that start with a word, by id.
+    pairs_from: Vec<u64>,
+    /// Whether any pair ends with a word, by id: most of the vocabulary
+    /// ends none, and asking `pairs` costs a cache miss.
+    pairs_to: Vec<bool>,
+    /// log10 of the corpus size, for unknown strings.
+    log_total: f64,
+    /// Words the corpus saw as two (`CUT_BY_THE_CORPUS`).
+    cut: Vec<Cut>,
+}
+
+/// `cannot`, scored as the corpus saw it: `can`, then `not` after `can`
+/// with the odds the pair had. The pair itself is gone from `pairs`, so
+/// writing it apart costs more than writing it as one word.
+struct Cut {
+    id: u32,
+    first: u32,
+    second: u32,
+    /// log10 P(second | first), before the pair was taken away.
+    log_p_second: f64,
+}
+
+impl Lexicon {
+    /// `dictionary`: the curated words, spelt right; `vocabulary`: every
+    /// word with its count in the same corpus (a word in both keeps the
+    /// vocabulary's count); `bigrams`: `word word` pair counts.
+    pub fn new(
+        dictionary: &[(&str, i64)],
+        vocabulary: &[(&str, i64)],
+        bigrams: &[(&str, i64)],
+    ) -> Self {
+        let mut words = WordTable::with_capacity(vocabulary.len() + dictionary.len() / 2);
+        // Corpus counts by id; 0 for a form the corpus does not count.
+        let mut counts: Vec<i64> = Vec::with_capacity(vocabulary.len() + dictionary.len() / 2);
+        for &(word, count) in dictionary {
+            if words.insert(word) == Some(counts.len() as u32) {
+                counts.push(count);
+            }
+        }
+        // Forms of the words (`colors`, `hazily`): as common as the corpus
+        // says, or else as the rarest word it has.
+        let mut forms = Vec::new();
+        for (word, _) in dictionary {
+            let known = |w: &str| words.id(w).is_some();
+            word_forms::forms_of(word, &known, &mut |form| forms.push(form));
+        }
+        for form in forms {
+            if words.insert(&form) == Some(counts.len() as u32) {
+                counts.push(0);
+            }
+        }
+        let dictionary_words = counts.len() as u32;
+        for &(word, count) in vocabulary {
+            if word.len() < MIN_VOCABULARY_WORD_LEN {
+                // Only as a dictionary word.
+                if let Some(id) = words.id(word) {
+                    counts[id as usize] = count;
+                }
+                continue;
+            }
+            match words.insert(word) {
+                Some(id) if id as usize == counts.len() => counts.push(count),
+                // The same corpus: a word in both keeps the vocabulary's count.
+                Some(id) => counts[id as usize] = count,
+                None => {}
+            }
+        }
+        words.shrink_to_fit();
+        let total: f64 = counts.iter().map(|&c| c as f64).sum();
+        let rarest = counts.iter().copied().filter(|&c| c > 0).min().unwrap_or(1);
+        let unigram: Vec<f32> = counts
+            .iter()
+            .map(|&c| (c.max(rarest) as f64 / total).log10() as f32)
+            .collect();
+        let mut pairs = FxHashMap::with_capacity_and_hasher(bigrams.len(), Default::default());
+        let unigram_p = unigram.iter().map(|&lp| 10f32.powf(lp)).collect();
+        let mut pairs_from = vec![0u64; unigram.len()];
+        let mut pairs_to = vec![false; unigram.len()];
+        for (pair, count) in bigrams {
+            let Some((first, second)) = pair.split_once(' ') else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (words.id(first), words.id(second)) {
+                pairs.insert(key(a, b), *count as u64);
+                pairs_from[a as usize] += *count as u64;
+                pairs_to[b as usize] = true;
+            }
+        }
+        let mut cut = Vec::new();
+        for (word, pair) in CUT_BY_THE_CORPUS {
+            let ids = pair
+                .split_once(' ')
+                .and_then(|(a, b)| Some((words.id(word)?, words.id(a)?, words.id(b)?)));
+            let Some((id, first, second)) = ids else {
+                continue;
+            };
+            if let Some(count) = pairs.remove(&key(first, second)) {
+                let from = &mut pairs_from[first as usize];
+                let log_p_second = (count as f64 / *from as f64).log10();
+                *from -= count;
+                cut.push(Cut {
+                    id,
+                    first,
+                    second,
+                    log_p_second,
+                });
+            }
+        }
+        Lexicon {
+            words,
+            dictionary_words,
+            unigram,
+            unigram_p,
+            pairs,
+            pairs_from,
+            pairs_to,
+            log_total: total.log10(),
+            cut,
+        }
+    }
+
+    /// A dictionary word or one of its forms: spelt right.
+    pub fn is_dictionary_word(&self, word: &str) -> bool {
+        self.id(word).is_some_and(|id| id < self.dictionary_words)
+    }
+
+    /// Any word of the vocabulary, for its odds.
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.words.id(word)
+    }
+
+    /// log10 P(word | previous): the pair's share of what follows
+    /// `previous`, mixed with the word's own odds.
+    fn log_p(&self, previous: Option<u32>, id: u32) -> f64 {
+        if let Some(cut) = self.cut.iter().find(|cut| cut.id == id) {
+            return self.log_p(previous, cut.first) + cut.log_p_second;
+        }
+        let Some(p) = previous.filter(|&p| self.pairs_from[p as usize] > 0) else {
+            return f64::from(self.unigram[id as usize]);
+        };
+        let alone = f64::from(self.unigram_p[id as usize]);
+        let paired = if self.pairs_to[id as usize] {
+            self.pairs.get(&key(p, id)).map_or(0.0, |&count| {
+                count as f64 / self.pairs_from[p as usize] as f64
+            })
+        } else {
+            0.0
+        };
+        (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
+    }
+
+    /// The word a pair after `id` starts from: for a cut word (`cannot`),
+    /// its second part (`not`), as the corpus counted it.
+    fn context(&self, id: u32) -> u32 {
+        self.cut
+            .iter()
+            .find(|cut| cut.id == id)
+            .map_or(id, |cut| cut.second)
+    }
+
+    /// log10 P(word), if the vocabulary has it.
+    pub fn unigram_log_p(&self, word: &str) -> Option<f32> {
+        self.id(word).map(|id| self.unigram[id as usize])
+    }
+
+    /// One of the 89 words that each make up at least 0.1% of the
+    /// dictionary's counts (`the`, `of`, `in`, `a`…).
+    pub fn is_common(&self, word: &str) -> bool {
+        self.id(word)
+            .is_some_and(|id| self.unigram[id as usize] >= COMMON_LOG_P)
+    }
+
+    /// How likely `words` are, in a row, between `previous` and `next`:
+    /// log10 of the corpus size plus the log10 odds of each word given the
+    /// one before, plus how much the last lifts `next`. For one word with
+    /// no neighbours that is its log10 count; readings of the same typed
+    /// text (one word, or two) compare directly. `None` if one of `words`
+    /// is not a dictionary word: a correction is never a word that is only
+    /// in the wider vocabulary (`teh`, `alot`).
+    pub fn phrase_score(
+        &self,
+        previous: Option<&str>,
+        words: &[&str],
+        next: Option<&str>,
+    ) -> Option<f64> {
+        let mut before = previous.and_then(|p| self.id(p));
+        let mut score = self.log_total;
+        for word in words {
+            let id = self.id(word).filter(|&id| id < self.dictionary_words)?;
+            score += self.log_p(before, id);
+            before = Some(self.context(id));
+        }
+        if let Some(next) = next.and_then(|n| self.id(n)) {
+            score += self.log_p(before, next) - self.log_p(None, next);
+        }
+        Some(score)
+    }
+
+    /// Norvig's odds for a string the dictionary does not know: the longer,
+    /// the less likely it is one word.
+    fn log_p_unknown(&self, len: usize) -> f64 {
+        1.0 - self.log_total - len as f64
+    }
+
+    /// Where to cut lowercase ASCII `letters` into words: the most likely
+    /// sequence under the model (Viterbi, keeping the best few histories
+    /// per position). Returns the end offset of each word.
+    pub fn segment(&self, letters: &str) -> Vec<usize> {
+        let n = letters.len();
+        let mut beams = vec![Beam::default(); n + 1];
+        beams[0].offer(State {
+            score: 0.0,
+            start: 0,
+            id: None,
+            back: 0,
+        });
+        for end in 1..=n {
+            let mut here = Beam::default();
+            for start in end.saturating_sub(MAX_WORD_LEN)..end {
+                let from = &beams[start];
+                let Some(best) = from.states().first() else {
+                    continue;
+                };
+                match self.id(&letters[start..end]) {
+                    Some(id) => {
+                        let context = Some(self.context(id));
+                        for (k, s) in from.states().iter().enumerate() {
+                            here.offer(State {
+                                score: s.score + self.log_p(s.id, id),
+                                start,
+                                id: context,
+                                back: k,
+                            });
+                        }
+                    }
+                    None => here.offer(State {
+                        score: best.score + self.log_p_unknown(end - start),
+                        start,
+                        id: None,
+                        back: 0,
+                    }),
+                }
+            }
+            beams[end] = here;
+        }
+        let mut ends = Vec::new();
+        let (mut end, mut k) = (n, 0);
+        while end > 0 {
+            let state = beams[end].states()[k];
+            ends.push(end);
+            (end, k) = (state.start, state.back);
+        }
+        ends.reverse();
+        ends
+    }
+}
+
+/// One way the letters up to a position could have been written: its
+/// score, where its last word starts, that word (for the next pair) and
+/// which of the previous position's states it extends.
+#[derive(Clone, Copy)]
+struct State {
+    score: f64,
+    start: usize,
+    id: Option<u32>,
+    back: usize,
+}
+
+/// The best `BEAM` states at a position, best first: kept by insertion, as
+/// each position weighs dozens of states to keep four.
+#[derive(Clone, Copy)]
+struct Beam {
+    states: [State; BEAM],
+    len: usize,
+}
+
+impl Default for Beam {
+    fn default() -> Self {
+        let empty = State {
+            score: f64::NEG_INFINITY,
+            start: 0,
+            id: None,
+            back: 0,
+        };
+        Beam {
+            states: [empty; BEAM],
+            len: 0,
+        }
+    }
+}
+
+impl Beam {
+    fn states(&self) -> &[State] {
+        &self.states[..self.len]
+    }
+
+    fn offer(&mut self, state: State) {
+        if self.len == BEAM && state.score <= self.states[BEAM - 1].score {
+            return;
+        }
+        let mut at = self.len.min(BEAM - 1);
+        while at > 0 && self.states[at - 1].score < state.score {
+            self.states[at] = self.states[at - 1];
+            at -= 1;
+        }
+        self.states[at] = state;
+        self.len = (self.len + 1).min(BEAM);
+    }
+}
+
+fn key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicon;
+
+    fn lexicon(unigrams: &[(&str, i64)], bigrams: &[(&str, i64)]) -> Lexicon {
+        Lexicon::new(unigrams, &[], bigrams)
+    }
+
+    fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
+        let mut start = 0;
+        lexicon
+            .segment(text)
+            .into_iter()
+            .map(|end| {
+                let word = &text[start..end];
+                start = end;
+                word
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_likeliest_cut_wins_and_pairs_tip_the_balance() {
+        let unigrams = [
+            ("the", 1000),
+            ("past", 50),
+            ("pas", 60),
+            ("t", 40),
+            ("a", 500),
+            ("st", 30),
+        ];
+        let plain = lexicon(&unigrams, &[]);
+        assert_eq!(words(&plain, "thepast"), vec!["the", "past"]);
+        // `now here` and `no where` are equally likely word by word; the
+        // pair counts decide.
+        let unigrams = [
+            ("now", 100),
+            ("here", 100),
+            ("no", 100),
+            ("where", 100),
+            ("x", 100),
+        ];
+        let seen = |pair: &str| lexicon(&unigrams, &[("x now", 5), ("x no", 5), (pair, 1_000)]);
+        assert_eq!(
+            words(&seen("no where"), "xnowhere"),
+            vec!["x", "no", "where"]
+        );
+        assert_eq!(
+            words(&seen("now here"), "xnowhere"),
+            vec!["x", "now", "here"]
+        );
+    }
+
+    #[test]
+    fn unknown_letters_stay_one_word_rather_than_crumbs() {
+        let lexicon = lexicon(&[("a", 100), ("the", 100)], &[]);
+        assert_eq!(words(&lexicon, "xqzv"), vec!["xqzv"]);
+        assert_eq!(words(&lexicon, "thexqzv"), vec!["the", "xqzv"]);
+        assert!(words(&lexicon, "").is_empty());
+    }
+
+    #[test]
+    fn a_word_the_corpus_cut_in_two_takes_the_pairs_odds() {
+        let unigrams = [("can", 1000), ("not", 1000), ("cannot", 1), ("you", 1000)];
+        let lexicon = lexicon(&unigrams, &[("can not", 500), ("can see", 500)]);
+        assert_eq!(words(&lexicon, "youcannot"), vec!["you", "cannot"]);
+    }
+
+    #[test]
+    fn vocabulary_words_are_for_odds_never_for_spelling() {
+        let dictionary = [("i", 1000), ("love", 500), ("myth", 10)];
+        let lexicon = Lexicon::new(&dictionary, &[("math", 100), ("teh", 50)], &[]);
+        assert_eq!(words(&lexicon, "ilovemath"), vec!["i", "love", "math"]);
+        assert!(lexicon.is_dictionary_word("myth"));
+        assert!(!lexicon.is_dictionary_word("math") && !lexicon.is_dictionary_word("teh"));
+        assert!(lexicon.phrase_score(None, &["teh"], None).is_none());
+        assert!(lexicon.phrase_score(Some("teh"), &["myth"], None).is_some());
+    }
+}

@@ -1,0 +1,48 @@
+//! textproc's text engine: spelling correction and word segmentation of
+//! English, over dictionaries compiled into the binary.
+//!
+//! Plain Rust with no I/O (the crate's `clippy.toml` refuses file, network
+//! and environment access, and CI runs clippy with `-D warnings`), so it can
+//! be tested, fuzzed and benchmarked without a server. The whole API:
+//!
+//! ```
+//! use engine::{Engine, ExtraWords};
+//!
+//! let engine = Engine::english()?; // built once per process, ~0.2 s
+//! let none = ExtraWords::default();
+//! assert_eq!(engine.correct("teh wrold", &none).text, "the world");
+//! let spaced = engine.segment("thequickbrownfox", &none);
+//! assert_eq!(spaced.text, "the quick brown fox");
+//! assert_eq!(spaced.changes.len(), 3); // one `Change` per space put in
+//! # Ok::<(), engine::DictionaryError>(())
+//! ```
+//!
+//! The model's tuning constants, each with the reason for its value, are
+//! in [`model`].
+
+#![warn(missing_docs)]
+
+mod candidates;
+mod case;
+mod changes;
+mod dictionary;
+mod engine;
+mod error_model;
+mod extra_words;
+mod lexicon;
+mod memory;
+pub mod model;
+#[cfg(test)]
+mod properties;
+mod segment;
+mod sounds_like;
+mod space_slips;
+mod spell;
+mod tokenize;
+mod word_forms;
+mod word_table;
+
+pub use changes::{Change, Outcome};
+pub use dictionary::DictionaryError;
+pub use engine::Engine;
+pub use extra_words::ExtraWords;

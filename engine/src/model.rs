@@ -1,0 +1,121 @@
+//! Every tuning constant of the model, with the reason for its value.
+//! Costs are −log10 of a probability, so a cost of 1 is a one-in-ten
+//! event; scores are log10 odds, so a point is a factor of ten. Each value
+//! was judged on the development sets (`../shared/data`) and on prose of
+//! our own, never kept for a gain on one set alone.
+
+// ---- The language model (lexicon.rs, segment.rs) -----------------------
+
+/// Longest word the segmenter considers: the dictionary's longest common
+/// words fit, and each extra letter is one more lookup per position.
+pub const MAX_WORD_LEN: usize = 24;
+
+/// How much a seen word pair counts against the single word's own odds
+/// (linear interpolation): the pairs know context, the single words cover
+/// the pairs never seen.
+pub const BIGRAM_WEIGHT: f64 = 0.7;
+
+/// Shortest word taken from the wider vocabulary (the curated dictionary's
+/// short words are all kept). The web's short strings are mostly
+/// abbreviations and fragments (`th`, `nd`, `eq`, `ny`), and a short word
+/// is a candidate at nearly every position of every run of letters.
+pub const MIN_VOCABULARY_WORD_LEN: usize = 3;
+
+/// log10 P(w) at or above which a word is "common" (one in a thousand):
+/// the 89 words such as `the`, `of`, `a` after which a missing space is
+/// the likeliest slip.
+pub const COMMON_LOG_P: f32 = -3.0;
+
+/// Histories the segmenter's Viterbi search keeps per position: four
+/// let a word pair overturn a cut the single words preferred, at a quarter
+/// of the cost of keeping all.
+pub const BEAM: usize = 4;
+
+/// Words the corpus's tokenizer cut in two: the counts come from the
+/// Google Web Trillion Word Corpus, tokenized Penn Treebank style, which
+/// writes `cannot` as `can not` (it counts `cannot` 88,737 times and the
+/// pair `can not` 180 million times; ordinary English writes it as one
+/// word three times as often as two). The word is scored as the corpus saw
+/// it (`can`, then `not` after `can`, then what follows `not`) and the
+/// pair gives up its odds, so `youcannotbeserious` is `you cannot be
+/// serious`. `gonna` and the like were not cut, so need nothing.
+pub const CUT_BY_THE_CORPUS: &[(&str, &str)] = &[("cannot", "can not")];
+
+// ---- The error model (error_model.rs) ----------------------------------
+// Costs of single slips, from the relative frequencies of edit kinds in
+// collections of real misspellings: people swap, double and confuse
+// vowels far more often than they type an unrelated letter.
+
+/// Two neighbouring letters swapped (`teh`): p ≈ 0.13.
+pub const TRANSPOSITION: f64 = 0.9;
+/// One vowel for another (`seperate`): p = 0.1.
+pub const VOWEL_FOR_VOWEL: f64 = 1.0;
+/// A key next to the intended one on a QWERTY keyboard (`wprld`).
+pub const NEIGHBOUR_KEY: f64 = 1.1;
+/// Any other letter for the intended one: p = 0.01.
+pub const OTHER_SUBSTITUTION: f64 = 2.0;
+/// A letter typed twice, or a double letter typed once (`begining`).
+pub const DOUBLED: f64 = 0.8;
+/// An extra letter next to its neighbour on the keyboard.
+pub const NEIGHBOUR_INSERTION: f64 = 1.3;
+/// Any other extra letter.
+pub const OTHER_INSERTION: f64 = 1.9;
+/// A dropped vowel: the commonest omission in people's misspellings.
+pub const VOWEL_DELETION: f64 = 1.2;
+/// Any other dropped letter.
+pub const OTHER_DELETION: f64 = 1.6;
+/// Extra for a wrong first letter: people seldom get it wrong (a few
+/// percent of errors), so a candidate that keeps it is likelier (`exstacy`
+/// → `ecstasy`, not `stacy`).
+pub const FIRST_LETTER: f64 = 1.0;
+/// A space left out or typed inside a word (`to tal`): far rarer in
+/// collections of real misspellings than a dropped or extra letter; about
+/// ten times rarer than `OTHER_DELETION`, so `to tal` is `to talk`, not
+/// `total`.
+pub const SPACE_SLIP: f64 = 2.6;
+
+// ---- Choosing a correction (spell.rs) ----------------------------------
+
+/// How much one unit of edit cost outweighs a tenfold difference in
+/// frequency: above 1, a closer slip beats a commoner word (`localy` →
+/// `locally`, not `local`).
+pub const CHANNEL_WEIGHT: f64 = 1.5;
+
+/// Edits a word may be away from its correction in the delete index;
+/// three would triple the index for words better found by ear.
+pub use spelling_index::MAX_EDIT_DISTANCE;
+
+/// Most a correction found by ear (`nessasary` → `necessary`) may cost:
+/// about three ordinary edits.
+pub const MAX_SOUND_COST: f64 = 5.0;
+
+/// log10 P(w) a word must reach to replace a capitalised word that no one
+/// writes (`Wrold` → `World`, `QUIKC` → `QUICK`): one in 100,000 words
+/// or commoner, about the 8,000 commonest. A rare name one slip from a
+/// rare word (`Avertin`, `averting`) is likelier a name than a slip.
+pub const NAME_SLIP_MIN_LOG_P: f32 = -5.0;
+
+/// Shortest typed word looked up by ear: too many short words sound alike.
+pub const MIN_SOUND_WORD_LEN: usize = 5;
+
+/// Shortest typed word read as two words run together (`alot`, `thepast`).
+pub const MIN_SPLIT_LEN: usize = 4;
+
+/// Shortest word taken as a known word behind a prefix (`unimpressive`),
+/// and shortest known word left behind it: shorter, and a prefix meets a
+/// short word by chance (`re` + `ching`).
+pub const MIN_PREFIXED_LEN: usize = 8;
+/// See `MIN_PREFIXED_LEN`.
+pub const MIN_PREFIXED_REST: usize = 6;
+
+/// Consonant skeletons shorter than this match too many words to tell
+/// anything by ear.
+pub const MIN_SOUND_KEY: usize = 3;
+
+/// How common a user's extra word is taken to be (as a corpus count): as
+/// common as a fairly frequent English word, so a close slip of it is
+/// corrected to it.
+pub const EXTRA_WORD_COUNT: f64 = 1e7;
+
+/// Extra words are suggested up to two ordinary edits away.
+pub const MAX_EXTRA_COST: f64 = 4.0;

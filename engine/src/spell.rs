@@ -1,0 +1,163 @@
+//! Spelling correction that touches nothing but misspelt words: the text
+//! is tokenized first, each plain word is checked, and a correction takes
+//! the case of the word it replaces.
+
+use crate::candidates::{by_ear, most_likely, Context, Knowledge};
+use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
+use crate::changes::{Builder, Outcome};
+use crate::model::{CHANNEL_WEIGHT, MAX_EXTRA_COST, NAME_SLIP_MIN_LOG_P};
+use crate::space_slips;
+use crate::tokenize::{next_word, tokenize, Kind, Token};
+
+pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
+    let mut out = Builder::with_capacity(text.len());
+    let tokens = tokenize(text);
+    let mut sentence_start = true;
+    // The word before, as corrected, when only spaces separate them.
+    let mut previous: Option<String> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        match token.kind {
+            Kind::Word => {
+                if let Some(joined) =
+                    space_slips::merge(known, &tokens, i, previous.as_deref(), sentence_start)
+                {
+                    // `ins pired`: the word, its space and the next word.
+                    let span = token.span.start..tokens[i + 2].span.end;
+                    out.replace(&text[span], &joined);
+                    previous = Some(joined.to_ascii_lowercase());
+                    sentence_start = false;
+                    i += 3;
+                    continue;
+                }
+                let typed = Typed {
+                    word: token.text,
+                    sentence_start,
+                    acronym: is_acronym(&tokens, i),
+                };
+                let neighbours = (previous.as_deref(), next_word(&tokens, i));
+                let corrected = correct_word(known, &typed, neighbours);
+                let written = corrected.as_deref().unwrap_or(token.text);
+                out.replace(token.text, written);
+                // After a split (`the past`), the last of the two words.
+                let last = written.rsplit(' ').next().unwrap_or(written);
+                previous = Some(last.to_ascii_lowercase());
+                sentence_start = false;
+            }
+            Kind::Kept => {
+                out.keep(token.text);
+                previous = None;
+                sentence_start = false;
+            }
+            Kind::Gap => {
+                out.keep(token.text);
+                if !token.text.chars().all(char::is_whitespace) {
+                    previous = None;
+                }
+                if token.text.contains(['.', '!', '?', '\n']) {
+                    sentence_start = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.finish()
+}
+
+/// A plain word as typed, and where.
+struct Typed<'a> {
+    word: &'a str,
+    sentence_start: bool,
+    /// Capitals among lowercase words (`is_acronym`).
+    acronym: bool,
+}
+
+/// The correction of one plain word, or `None` to leave it as it is.
+/// `neighbours`: the word before, as corrected and lowercase, and the word
+/// after, as typed.
+fn correct_word(
+    known: &Knowledge<'_>,
+    typed: &Typed<'_>,
+    (previous, next): (Option<&str>, Option<&str>),
+) -> Option<String> {
+    let (word, extra) = (typed.word, known.extra);
+    let lower = word.to_ascii_lowercase().replace('’', "'");
+    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 || known.is_word(&lower) {
+        return None;
+    }
+    // A possessive of a known word (`dog's`, `Peter's`) is right.
+    if let Some(stem) = lower.strip_suffix("'s") {
+        if known.is_word(stem) || is_capitalised(word) {
+            return None;
+        }
+    }
+    let context = &Context {
+        previous,
+        next: next.map(str::to_ascii_lowercase),
+    };
+    // A name or an acronym by its shape (`Kubrick`, `LSU`) is left alone
+    // when people write it (the vocabulary counts it). One that no one
+    // writes (`Wrold`, `QUIKC`) is a slip, but only a very common word
+    // (`NAME_SLIP_MIN_LOG_P`) one edit away, with the same capital letter,
+    // may replace it: a rare name stays rather than become a rare word.
+    if typed.acronym || is_name(word, typed.sentence_start) {
+        if known.lexicon.id(&lower).is_some() {
+            return None;
+        }
+        return most_likely(known, &lower, context)
+            .filter(|best| best.distance <= 1 && best.term.as_bytes()[0] == lower.as_bytes()[0])
+            .filter(|best| {
+                let p = known.lexicon.unigram_log_p(&best.term);
+                p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
+            })
+            .map(|best| with_case_of(word, &best.term));
+    }
+    // Two letters the dictionary lacks are far more often an abbreviation
+    // or a foreign word (`ex officio`, `en masse`, `et al`, `ye`) than a
+    // slip; only two letters swapped (`ot` → `to`) is corrected.
+    if lower.len() == 2 {
+        let swapped: String = lower.chars().rev().collect();
+        return known
+            .is_word(&swapped)
+            .then(|| with_case_of(word, &swapped));
+    }
+    let from_dictionary =
+        most_likely(known, &lower, context).or_else(|| by_ear(known, &lower, context));
+    if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
+        if from_dictionary
+            .as_ref()
+            .is_none_or(|best| extra_score > best.score)
+        {
+            return Some(with_case_of_extra(word, term));
+        }
+    }
+    space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
+        .or(from_dictionary.map(|best| best.term))
+        .map(|term| with_case_of(word, &term))
+}
+
+/// All capitals (`LSU`, `UN`) among words that are not: an acronym, not a
+/// word typed with Caps Lock on. A word alone, or among other capitals
+/// (`TEH DOG`), is shouted, and corrected.
+fn is_acronym(tokens: &[Token<'_>], i: usize) -> bool {
+    let capitals = |token: Option<&Token<'_>>| token.map(|t| is_all_capitals(t.text));
+    let before = capitals(tokens[..i].iter().rev().find(|t| t.kind == Kind::Word));
+    let after = capitals(tokens[i + 1..].iter().find(|t| t.kind == Kind::Word));
+    is_all_capitals(tokens[i].text)
+        && (before.is_some() || after.is_some())
+        && before != Some(true)
+        && after != Some(true)
+}
+
+/// An extra word written with capitals (`Kubernetes`) keeps them, unless
+/// the typed word was all capitals.
+fn with_case_of_extra(original: &str, extra: &str) -> String {
+    if is_all_capitals(original) {
+        extra.to_uppercase()
+    } else if extra.chars().any(|c| c.is_uppercase()) {
+        extra.to_owned()
+    } else {
+        with_case_of(original, extra)
+    }
+}
