@@ -30,18 +30,29 @@ pub fn records_csv(
 ) -> Result<Download<ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>>, HomeError> {
     let filter = Filter::from_query(op, tag, q).map_err(HomeError::BadQuery)?;
     let db = db.inner().clone();
+    // Each batch is read while the one before is turned into CSV and sent:
+    // the query, the encoding and the socket no longer wait on each other.
+    let fetch = move |before: Option<i64>| {
+        let (db, filter) = (db.clone(), filter.clone());
+        rocket::tokio::spawn(async move { store::records_page(&db, &filter, before, BATCH).await })
+    };
     let stream = ByteStream! {
-        let mut before = None;
+        let mut next = Some(fetch(None));
         let mut first = true;
-        loop {
-            let page = match store::records_page(&db, &filter, before, BATCH).await {
-                Ok(page) => page,
-                Err(e) => {
-                    // The status is sent; a cut file is all we can say.
+        while let Some(reading) = next.take() {
+            let page = match reading.await {
+                Ok(Ok(page)) => page,
+                // The status is sent; a cut file is all we can say.
+                Ok(Err(e)) => {
                     rocket::error!("records.csv stopped: {e}");
                     break;
                 }
+                Err(e) => {
+                    rocket::error!("records.csv stopped: reading a batch failed: {e}");
+                    break;
+                }
             };
+            next = page.next_before.map(|before| fetch(Some(before)));
             match csv_bytes(&page.records, first) {
                 Ok(bytes) => yield bytes,
                 Err(e) => {
@@ -50,10 +61,6 @@ pub fn records_csv(
                 }
             }
             first = false;
-            match page.next_before {
-                Some(next) => before = Some(next),
-                None => break,
-            }
         }
     };
     Ok(Download {
