@@ -8,7 +8,7 @@
 //! ```
 //! use engine::{Engine, ExtraWords};
 //!
-//! let engine = Engine::english()?; // built once per process, ~0.2 s
+//! let engine = Engine::english()?; // built once per process, under a second
 //! let none = ExtraWords::default();
 //! assert_eq!(engine.correct("teh wrold", &none).text, "the world");
 //! let spaced = engine.segment("thequickbrownfox", &none);

@@ -1,8 +1,8 @@
 //! Memory the engine needs only while it is built, handed back once it is:
-//! the data compiled into the binary and read once (the spelling index,
-//! 18.4 MiB, and the gzipped dictionaries, 2.5 MiB: the api's resident
-//! file pages went from 35.5 to 14.8 MiB), and the heap the build used and
-//! freed.
+//! the data compiled into the binary and read once (the spelling index
+//! and the gzipped dictionaries: when they were 18.4 and 2.5 MiB, the api's
+//! resident file pages went from 35.5 to 14.8 MiB), and the heap the build
+//! used and freed.
 
 /// Drops the resident pages that lie wholly inside `data`. Nothing is lost:
 /// the kernel reads a page back from the executable if it is touched again.
