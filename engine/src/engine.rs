@@ -157,6 +157,9 @@ mod tests {
                 "I met Kubrick and the UN team at LSU",
             ),
             ("we met Zbigniew in Krakow", "we met Zbigniew in Krakow"),
+            // Written more often than their corrections would be: no slips.
+            ("ask mr smith at ibm", "ask mr smith at ibm"),
+            ("i recieve it", "i receive it"),
             ("Teh cat. TEH DOG. teh end", "The cat. THE DOG. the end"),
             (
                 "It isn't 24th or 2024: see https://tips.example/x, mail a@b.co",

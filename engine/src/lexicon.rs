@@ -32,6 +32,9 @@ pub struct Lexicon {
     log_total: f64,
     /// Words the corpus saw as two (`CUT_BY_THE_CORPUS`).
     cut: Vec<Cut>,
+    /// log10 P(w) of the vocabulary's short words that the lexicon leaves
+    /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
+    short: FxHashMap<Box<str>, f32>,
 }
 
 /// `cannot`, scored as the corpus saw it: `can`, then `not` after `can`
@@ -75,11 +78,13 @@ impl Lexicon {
             }
         }
         let dictionary_words = counts.len() as u32;
+        let mut short_counts = Vec::new();
         for &(word, count) in vocabulary {
             if word.len() < MIN_VOCABULARY_WORD_LEN {
                 // Only as a dictionary word.
-                if let Some(id) = words.id(word) {
-                    counts[id as usize] = count;
+                match words.id(word) {
+                    Some(id) => counts[id as usize] = count,
+                    None => short_counts.push((word, count)),
                 }
                 continue;
             }
@@ -93,6 +98,10 @@ impl Lexicon {
         words.shrink_to_fit();
         let total: f64 = counts.iter().map(|&c| c as f64).sum();
         let rarest = counts.iter().copied().filter(|&c| c > 0).min().unwrap_or(1);
+        let short = short_counts
+            .into_iter()
+            .map(|(word, count)| (word.into(), (count as f64 / total).log10() as f32))
+            .collect();
         let unigram: Vec<f32> = counts
             .iter()
             .map(|&c| (c.max(rarest) as f64 / total).log10() as f32)
@@ -141,6 +150,7 @@ impl Lexicon {
             pairs_to,
             log_total: total.log10(),
             cut,
+            short,
         }
     }
 
@@ -185,7 +195,10 @@ impl Lexicon {
 
     /// log10 P(word), if the vocabulary has it.
     pub fn unigram_log_p(&self, word: &str) -> Option<f32> {
-        self.id(word).map(|id| self.unigram[id as usize])
+        match self.id(word) {
+            Some(id) => Some(self.unigram[id as usize]),
+            None => self.short.get(word).copied(),
+        }
     }
 
     /// One of the 89 words that each make up at least 0.1% of the

@@ -118,8 +118,7 @@ fn correct_word(
     // slip; only two letters swapped (`ot` → `to`) is corrected.
     if lower.len() == 2 {
         let swapped: String = lower.chars().rev().collect();
-        return known
-            .is_word(&swapped)
+        return (known.is_word(&swapped) && !written_more_often(known, &lower, &swapped))
             .then(|| with_case_of(word, &swapped));
     }
     let from_dictionary =
@@ -134,7 +133,23 @@ fn correct_word(
     }
     space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
         .or(from_dictionary.map(|best| best.term))
+        .filter(|term| !written_more_often(known, &lower, term))
         .map(|term| with_case_of(word, &term))
+}
+
+/// A word people write at least as often as the correction found for it
+/// is no slip of it (`mr`, not `rm`; `ibm`, not `bim`): a misspelling is
+/// rarer than the word it misspells, in the corpus ten times or more
+/// (`definately`, `recieve`, `teh`).
+fn written_more_often(known: &Knowledge<'_>, typed: &str, correction: &str) -> bool {
+    let lexicon = known.lexicon;
+    match (
+        lexicon.unigram_log_p(typed),
+        lexicon.unigram_log_p(correction),
+    ) {
+        (Some(typed), Some(correction)) => typed >= correction,
+        _ => false,
+    }
 }
 
 /// All capitals (`LSU`, `UN`) among words that are not: an acronym, not a
