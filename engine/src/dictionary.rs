@@ -75,7 +75,7 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
 
 /// The curated words, then the words build.rs added from SCOWL's list
 /// with their vocabulary counts: every word spelt right.
-pub fn right_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
+pub fn with_listed_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
     let mut words: Vec<_> = unigrams.entries().collect();
     for line in LISTED.lines() {
         let listed = line

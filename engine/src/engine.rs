@@ -42,10 +42,9 @@ impl Engine {
                 let unigrams = dictionary::unigrams()?;
                 let vocabulary = dictionary::vocabulary()?;
                 let bigrams = dictionary::bigrams()?;
-                let words = dictionary::right_words(&unigrams)?;
-                let every_word: Vec<_> = vocabulary.entries().collect();
+                let words = dictionary::with_listed_words(&unigrams)?;
                 let pairs: Vec<_> = bigrams.entries().collect();
-                let lexicon = Lexicon::new(&words, &every_word, &pairs);
+                let lexicon = Lexicon::new(&words, vocabulary.entries(), &pairs);
                 let sounds_like = SoundsLike::new(&words);
                 Ok::<_, DictionaryError>((sample(&words), lexicon, sounds_like))
             });
@@ -451,7 +450,7 @@ mod index_tests {
     fn the_compiled_index_is_the_one_the_dictionary_builds() {
         let (unigrams, list, vocabulary) = sources();
         let words = right_words(&unigrams, &list, &vocabulary);
-        let listed = dictionary::right_words(&unigrams).unwrap();
+        let listed = dictionary::with_listed_words(&unigrams).unwrap();
         assert_eq!(listed, words, "build.rs's listed words are the list's");
         assert!(words.len() > unigrams.entries().len() + 1_000);
         let fresh = spelling_index::build(words);

@@ -3,13 +3,11 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::word_table::WordTable;
-
-use crate::word_forms;
-
 use crate::model::{
     BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, MAX_WORD_LEN, MIN_VOCABULARY_WORD_LEN,
 };
+use crate::word_forms;
+use crate::word_table::WordTable;
 
 pub struct Lexicon {
     words: WordTable,
@@ -52,14 +50,15 @@ impl Lexicon {
     /// `dictionary`: the curated words, spelt right; `vocabulary`: every
     /// word with its count in the same corpus (a word in both keeps the
     /// vocabulary's count); `bigrams`: `word word` pair counts.
-    pub fn new(
+    pub fn new<'a>(
         dictionary: &[(&str, i64)],
-        vocabulary: &[(&str, i64)],
+        vocabulary: impl ExactSizeIterator<Item = (&'a str, i64)>,
         bigrams: &[(&str, i64)],
     ) -> Self {
-        let mut words = WordTable::with_capacity(vocabulary.len() + dictionary.len() / 2);
+        let capacity = vocabulary.len() + dictionary.len() / 2;
+        let mut words = WordTable::with_capacity(capacity);
         // Corpus counts by id; 0 for a form the corpus does not count.
-        let mut counts: Vec<i64> = Vec::with_capacity(vocabulary.len() + dictionary.len() / 2);
+        let mut counts: Vec<i64> = Vec::with_capacity(capacity);
         for &(word, count) in dictionary {
             if words.insert(word) == Some(counts.len() as u32) {
                 counts.push(count);
@@ -79,7 +78,7 @@ impl Lexicon {
         }
         let dictionary_words = counts.len() as u32;
         let mut short_counts = Vec::new();
-        for &(word, count) in vocabulary {
+        for (word, count) in vocabulary {
             if word.len() < MIN_VOCABULARY_WORD_LEN {
                 // Only as a dictionary word.
                 match words.id(word) {
@@ -156,7 +155,11 @@ impl Lexicon {
 
     /// A dictionary word or one of its forms: spelt right.
     pub fn is_dictionary_word(&self, word: &str) -> bool {
-        self.id(word).is_some_and(|id| id < self.dictionary_words)
+        self.dictionary_id(word).is_some()
+    }
+
+    fn dictionary_id(&self, word: &str) -> Option<u32> {
+        self.id(word).filter(|&id| id < self.dictionary_words)
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -201,8 +204,8 @@ impl Lexicon {
         }
     }
 
-    /// One of the 89 words that each make up at least 0.1% of the
-    /// dictionary's counts (`the`, `of`, `in`, `a`…).
+    /// One of the 83 words that each make up at least 0.1% of the
+    /// corpus's counts (`the`, `of`, `in`, `a`…).
     pub fn is_common(&self, word: &str) -> bool {
         self.id(word)
             .is_some_and(|id| self.unigram[id as usize] >= COMMON_LOG_P)
@@ -224,7 +227,7 @@ impl Lexicon {
         let mut before = previous.and_then(|p| self.id(p));
         let mut score = self.log_total;
         for word in words {
-            let id = self.id(word).filter(|&id| id < self.dictionary_words)?;
+            let id = self.dictionary_id(word)?;
             score += self.log_p(before, id);
             before = Some(self.context(id));
         }
@@ -355,7 +358,7 @@ mod tests {
     use super::Lexicon;
 
     fn lexicon(unigrams: &[(&str, i64)], bigrams: &[(&str, i64)]) -> Lexicon {
-        Lexicon::new(unigrams, &[], bigrams)
+        Lexicon::new(unigrams, [].into_iter(), bigrams)
     }
 
     fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
@@ -421,7 +424,8 @@ mod tests {
     #[test]
     fn vocabulary_words_are_for_odds_never_for_spelling() {
         let dictionary = [("i", 1000), ("love", 500), ("myth", 10)];
-        let lexicon = Lexicon::new(&dictionary, &[("math", 100), ("teh", 50)], &[]);
+        let vocabulary = [("math", 100), ("teh", 50)];
+        let lexicon = Lexicon::new(&dictionary, vocabulary.into_iter(), &[]);
         assert_eq!(words(&lexicon, "ilovemath"), vec!["i", "love", "math"]);
         assert!(lexicon.is_dictionary_word("myth"));
         assert!(!lexicon.is_dictionary_word("math") && !lexicon.is_dictionary_word("teh"));

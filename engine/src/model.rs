@@ -22,7 +22,7 @@ pub const BIGRAM_WEIGHT: f64 = 0.7;
 pub const MIN_VOCABULARY_WORD_LEN: usize = 3;
 
 /// log10 P(w) at or above which a word is "common" (one in a thousand):
-/// the 89 words such as `the`, `of`, `a` after which a missing space is
+/// the 83 words such as `the`, `of`, `a` after which a missing space is
 /// the likeliest slip.
 pub const COMMON_LOG_P: f32 = -3.0;
 
@@ -34,8 +34,8 @@ pub const BEAM: usize = 4;
 /// Words the corpus's tokenizer cut in two: the counts come from the
 /// Google Web Trillion Word Corpus, tokenized Penn Treebank style, which
 /// writes `cannot` as `can not` (it counts `cannot` 88,737 times and the
-/// pair `can not` 180 million times; ordinary English writes it as one
-/// word three times as often as two). The word is scored as the corpus saw
+/// pair `can not` 180 million times, which no spelling habit explains).
+/// The word is scored as the corpus saw
 /// it (`can`, then `not` after `can`, then what follows `not`) and the
 /// pair gives up its odds, so `youcannotbeserious` is `you cannot be
 /// serious`. `gonna` and the like were not cut, so need nothing.
@@ -91,7 +91,7 @@ pub const MAX_SOUND_COST: f64 = 5.0;
 
 /// log10 P(w) a word must reach to replace a capitalised word that no one
 /// writes (`Wrold` → `World`, `QUIKC` → `QUICK`): one in 100,000 words
-/// or commoner, about the 8,000 commonest. A rare name one slip from a
+/// or commoner, the 8,858 commonest of the vocabulary. A rare name one slip from a
 /// rare word (`Avertin`, `averting`) is likelier a name than a slip.
 pub const NAME_SLIP_MIN_LOG_P: f32 = -5.0;
 
