@@ -55,7 +55,7 @@ async fn main() {
     let records: Vec<String> = (0..500)
         .map(|n| format!("/records/{}", 1 + n * step))
         .collect();
-    let runs: [(&str, Vec<String>); 6] = [
+    let runs: [(&str, Vec<String>); 7] = [
         ("/", vec!["/".to_owned()]),
         ("/?op=space", vec!["/?op=space".to_owned()]),
         (
@@ -72,6 +72,15 @@ async fn main() {
             "/?q=…&op=spell",
             SEARCHES.map(|q| format!("/?q={q}&op=spell")).to_vec(),
         ),
+        (
+            "/?op=…&before=… (deep)",
+            (1..=9)
+                .flat_map(|tenth| {
+                    ["spell", "space", "translate"]
+                        .map(|op| format!("/?op={op}&before={}", newest * tenth / 10))
+                })
+                .collect(),
+        ),
         ("/records/<id>", records),
     ];
     println!(
@@ -80,7 +89,7 @@ async fn main() {
         store::redact_url(&url)
     );
     println!(
-        "{:<18} {:>8} {:>9} {:>9} {:>8} {:>7}",
+        "{:<24} {:>8} {:>9} {:>9} {:>8} {:>7}",
         "page", "req/s", "p50 ms", "p99 ms", "paths", "errors"
     );
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/pages.lua");
@@ -109,7 +118,7 @@ async fn main() {
             .find_map(|l| l.trim().strip_prefix("Non-2xx or 3xx responses:"))
             .map_or(0, |n| n.trim().parse::<u64>().unwrap_or(0));
         println!(
-            "{:<18} {:>8.0} {:>9.2} {:>9.2} {:>8} {:>7}",
+            "{:<24} {:>8.0} {:>9.2} {:>9.2} {:>8} {:>7}",
             name,
             figure("Requests/sec:").parse::<f64>().unwrap_or(0.0),
             millis(&figure("50%")),

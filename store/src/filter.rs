@@ -10,10 +10,12 @@
 //! is fine at the sizes a local file holds.
 
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition, DatabaseBackend, Iterable, QueryFilter, Select};
+use sea_orm::sea_query::extension::mysql::{IndexHintScope, MySqlSelectStatementExt};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, DatabaseBackend, Iterable, QueryFilter, QueryTrait, Select};
 
 use crate::entity::record::{Column, Entity, Operation};
+use crate::migration::OPERATION_INDEX;
 
 /// The most words one search takes; more say nothing a person means.
 const MAX_SEARCH_WORDS: usize = 8;
@@ -146,7 +148,17 @@ impl Filter {
                     .add(contains(Column::Processed)),
             );
         }
-        query.filter(condition)
+        let by_operation_alone = self.operation.is_some() && self.tag.is_none();
+        let mut query = query.filter(condition);
+        if backend == DatabaseBackend::MySql && !scan && by_operation_alone && indexed.is_empty() {
+            // MariaDB reads `operation = ? AND id < ?` as a lookup of the
+            // operation alone, then skips each newer record of it: 1.6 s
+            // for a page deep in a million records, 10 ms with the hint,
+            // which makes it a range over (operation, id).
+            QueryTrait::query(&mut query)
+                .force_index(Alias::new(OPERATION_INDEX), IndexHintScope::All);
+        }
+        query
     }
 }
 
@@ -196,6 +208,39 @@ fn escape_like(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sea_orm::EntityTrait;
+
+    /// The SQL `filter` gives a keyset page on `backend`.
+    fn page_sql(filter: &Filter, backend: DatabaseBackend) -> String {
+        filter
+            .apply(Entity::find(), backend, false)
+            .filter(Column::Id.lt(500_000))
+            .build(backend)
+            .to_string()
+    }
+
+    #[test]
+    fn mysql_pages_of_one_operation_use_its_index_as_a_range() {
+        let hint = "FORCE INDEX (`idx_records_operation_id`)";
+        let op =
+            |op, tag: Option<&str>, q: Option<&str>| Filter::from_query(Some(op), tag, q).unwrap();
+        assert!(page_sql(&op("spell", None, None), DatabaseBackend::MySql).contains(hint));
+        // A short word is matched with LIKE among the operation's records.
+        assert!(page_sql(&op("spell", None, Some("ab")), DatabaseBackend::MySql).contains(hint));
+        // A tag's own index, or the FULLTEXT index, is the better guide.
+        for filter in [
+            op("spell", Some("alice"), None),
+            op("spell", None, Some("library")),
+            Filter::default(),
+        ] {
+            assert!(
+                !page_sql(&filter, DatabaseBackend::MySql).contains("FORCE"),
+                "{filter:?}"
+            );
+        }
+        // SQLite has no such hint, and needs none.
+        assert!(!page_sql(&op("spell", None, None), DatabaseBackend::Sqlite).contains("FORCE"));
+    }
 
     #[test]
     fn search_words_keep_only_letters_and_digits() {

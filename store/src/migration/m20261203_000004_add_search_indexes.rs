@@ -4,6 +4,9 @@ use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// Records of one operation, newest first (the queries name it in a hint).
+pub(crate) const OPERATION_INDEX: &str = "idx_records_operation_id";
+
 #[derive(DeriveIden)]
 enum Records {
     Table,
@@ -21,7 +24,7 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
-                    .name("idx_records_operation_id")
+                    .name(OPERATION_INDEX)
                     .table(Records::Table)
                     .col(Records::Operation)
                     .col(Records::Id)
@@ -61,7 +64,7 @@ impl MigrationTrait for Migration {
         manager
             .drop_index(
                 Index::drop()
-                    .name("idx_records_operation_id")
+                    .name(OPERATION_INDEX)
                     .table(Records::Table)
                     .to_owned(),
             )

@@ -6,6 +6,8 @@ mod m20261122_000002_add_translation_columns;
 mod m20261202_000003_add_idempotency_key;
 mod m20261203_000004_add_search_indexes;
 
+pub(crate) use m20261203_000004_add_search_indexes::OPERATION_INDEX;
+
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
