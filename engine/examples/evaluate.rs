@@ -127,25 +127,19 @@ fn run(data: &Path) -> Result<(), String> {
         .iter()
         .map(|(n, _)| n.split_whitespace().count())
         .sum();
-    let per_pass = time(|| {
+    let spelling = per_second(words, || {
         sentences
             .iter()
             .for_each(|(n, _)| drop(engine.correct(n, &none)))
     });
-    println!(
-        "spelling speed          {:>8.0} words/s (one core)",
-        words as f64 / per_pass.as_secs_f64()
-    );
+    println!("spelling speed          {spelling:>8.0} words/s (one core)");
     let chars: usize = spaced.iter().map(|(j, _)| j.chars().count()).sum();
-    let per_pass = time(|| {
+    let segmentation = per_second(chars, || {
         spaced
             .iter()
             .for_each(|(j, _)| drop(engine.segment(j, &none)))
     });
-    println!(
-        "segmentation speed      {:>8.0} chars/s (one core)",
-        chars as f64 / per_pass.as_secs_f64()
-    );
+    println!("segmentation speed      {segmentation:>8.0} chars/s (one core)");
     Ok(())
 }
 
@@ -188,14 +182,16 @@ fn spans(spaced: &str) -> Vec<(usize, usize)> {
 }
 
 /// The time of one pass, averaged over passes for at least two seconds.
-fn time(mut pass: impl FnMut()) -> Duration {
+/// `units` (words, characters) a second: `pass` handles them all once,
+/// and is repeated for two seconds.
+fn per_second(units: usize, mut pass: impl FnMut()) -> f64 {
     let started = Instant::now();
     let mut passes = 0;
     while passes == 0 || started.elapsed() < Duration::from_secs(2) {
         pass();
         passes += 1;
     }
-    started.elapsed() / passes
+    units as f64 / (started.elapsed() / passes).as_secs_f64()
 }
 
 fn percent(part: usize, whole: usize) -> f64 {

@@ -17,8 +17,8 @@ pub use error::Error;
 pub use filter::{Filter, MAX_SEARCH_CHARS};
 pub use migration::{migrate, migration_names};
 pub use queries::{
-    backend_name, check_health, insert_record, insert_records, latest_with_cache_key, neighbours,
-    newest_id, oldest_id, record_by_id, record_by_idempotency_key, record_count, records_between,
+    backend_name, check_health, id_bounds, insert_record, insert_records, latest_with_cache_key,
+    neighbours, newest_id, record_by_id, record_by_idempotency_key, record_count, records_between,
     records_newer, records_page, Idempotency, NewRecord, Page, QUERY_DEADLINE,
 };
 pub use sea_orm::DatabaseConnection;

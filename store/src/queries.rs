@@ -6,8 +6,8 @@ use std::time::Duration;
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, Iterable, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select,
 };
 
 use crate::entity::record::{ActiveModel, Column, Entity, Model as Record, Operation};
@@ -148,17 +148,22 @@ pub async fn newest_id(db: &DatabaseConnection) -> Result<Option<i64>, Error> {
     .map(Option::flatten)
 }
 
-/// The lowest record id, the end of an export read by id ranges.
-pub async fn oldest_id(db: &DatabaseConnection) -> Result<Option<i64>, Error> {
-    read(
+/// The lowest and the highest record id (none in an empty table): what
+/// an export by ranges of ids covers. Two index lookups, one round trip.
+pub async fn id_bounds(db: &DatabaseConnection) -> Result<Option<(i64, i64)>, Error> {
+    let bounds = read(
         Entity::find()
             .select_only()
             .column_as(Column::Id.min(), "min_id")
-            .into_tuple::<Option<i64>>()
+            .column_as(Column::Id.max(), "max_id")
+            .into_tuple::<(Option<i64>, Option<i64>)>()
             .one(db),
     )
-    .await
-    .map(Option::flatten)
+    .await?;
+    Ok(match bounds {
+        Some((Some(oldest), Some(newest))) => Some((oldest, newest)),
+        _ => None,
+    })
 }
 
 /// Every record with an id from `lower` up to but not including `upper`,
@@ -239,67 +244,37 @@ const SCAN_WINDOW: i64 = 5_000;
 /// `Model` looks each column up by name, which was a third of home's CPU
 /// in the CSV export; the export and the pages read records in bulk.
 async fn all_records(db: &DatabaseConnection, query: Select<Entity>) -> Result<Vec<Record>, DbErr> {
-    type Columns = (
-        i64,
-        String,
-        Operation,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        DateTime<Utc>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Columns> = query
+    let rows = query
         .select_only()
-        .columns([
-            Column::Id,
-            Column::Tag,
-            Column::Operation,
-            Column::Original,
-            Column::Processed,
-            Column::SourceLanguage,
-            Column::TargetLanguage,
-            Column::CreatedAt,
-            Column::CacheKey,
-            Column::IdempotencyKey,
-            Column::RequestDigest,
-        ])
-        .into_tuple()
+        .columns(Column::iter())
+        .into_model::<ByPosition>()
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                tag,
-                operation,
-                original,
-                processed,
-                source_language,
-                target_language,
-                created_at,
-                cache_key,
-                idempotency_key,
-                request_digest,
-            )| Record {
-                id,
-                tag,
-                operation,
-                original,
-                processed,
-                source_language,
-                target_language,
-                created_at,
-                cache_key,
-                idempotency_key,
-                request_digest,
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(|row| row.0).collect())
+}
+
+/// A record read from a row holding every column in `Column::iter()`'s
+/// order, the order the enum declares, so `Column::Tag as usize` is its
+/// position.
+struct ByPosition(Record);
+
+impl FromQueryResult for ByPosition {
+    fn from_query_result(row: &QueryResult, _prefix: &str) -> Result<Self, DbErr> {
+        let at = |column: Column| column as usize;
+        Ok(ByPosition(Record {
+            id: row.try_get_by_index(at(Column::Id))?,
+            tag: row.try_get_by_index(at(Column::Tag))?,
+            operation: row.try_get_by_index(at(Column::Operation))?,
+            original: row.try_get_by_index(at(Column::Original))?,
+            processed: row.try_get_by_index(at(Column::Processed))?,
+            source_language: row.try_get_by_index(at(Column::SourceLanguage))?,
+            target_language: row.try_get_by_index(at(Column::TargetLanguage))?,
+            created_at: row.try_get_by_index(at(Column::CreatedAt))?,
+            cache_key: row.try_get_by_index(at(Column::CacheKey))?,
+            idempotency_key: row.try_get_by_index(at(Column::IdempotencyKey))?,
+            request_digest: row.try_get_by_index(at(Column::RequestDigest))?,
+        }))
+    }
 }
 
 /// `records` (up to `limit + 1`, newest first) as a page: the one past the
@@ -422,5 +397,21 @@ pub fn backend_name(db: &DatabaseConnection) -> &'static str {
         sea_orm::DatabaseBackend::MySql => "mysql",
         sea_orm::DatabaseBackend::Sqlite => "sqlite",
         _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::Iterable;
+
+    use crate::entity::record::Column;
+
+    /// `ByPosition` reads `Column::X as usize`: that must be where
+    /// `Column::iter()` selects it.
+    #[test]
+    fn each_column_is_selected_at_its_own_position() {
+        for (position, column) in Column::iter().enumerate() {
+            assert_eq!(column as usize, position, "{column:?}");
+        }
     }
 }
