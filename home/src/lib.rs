@@ -7,6 +7,7 @@ mod export;
 mod pages;
 mod record_page;
 mod routes;
+mod rows;
 mod total;
 
 use rocket::{Build, Rocket};
@@ -34,6 +35,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(service::RequestLog)
         .manage(pages)
         .manage(total::TotalCache::default())
+        .manage(rows::RowCache::default())
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }

@@ -9,9 +9,10 @@ use crate::HomeError;
 
 /// Registered as `*.html` (without `.tera`): Tera autoescapes by name, so
 /// this suffix is what keeps stored text from ever becoming markup.
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 5] = [
     ("base.html", include_str!("../templates/base.html.tera")),
     ("index.html", include_str!("../templates/index.html.tera")),
+    ("row.html", include_str!("../templates/row.html.tera")),
     ("record.html", include_str!("../templates/record.html.tera")),
     ("error.html", include_str!("../templates/error.html.tera")),
 ];

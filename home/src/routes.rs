@@ -12,8 +12,8 @@ use serde::Serialize;
 use service::{Health, Lifecycle};
 use store::{DatabaseConnection, Filter, Record};
 
-use crate::diff;
 use crate::error::error_page;
+use crate::rows::RowCache;
 use crate::total::TotalCache;
 use crate::{HomeError, Pages, PAGE_SIZE};
 
@@ -36,7 +36,8 @@ pub fn catchers() -> Vec<Catcher> {
 #[derive(Serialize)]
 struct IndexPage {
     forms: [TextForm; 3],
-    rows: Vec<Row>,
+    /// The table's rows as HTML (`crate::rows`); empty when none match.
+    rows: String,
     /// `1,234`, or `about 1.2 million` for a large table (`crate::total`);
     /// none for a filtered view.
     total: Option<String>,
@@ -142,47 +143,6 @@ struct Notice {
     message: String,
 }
 
-/// Characters of each text the table shows; the record page has the rest.
-const SHORT_TEXT_CHARS: usize = 240;
-
-/// One table row: the record with its time ready to show, and each text
-/// shortened, with the changed words marked.
-#[derive(Serialize)]
-struct Row {
-    id: i64,
-    tag: String,
-    operation: &'static str,
-    /// Escaped HTML, changes marked (`diff::to_html`).
-    original: String,
-    processed: String,
-    /// Whether either text was cut (the record page shows it whole).
-    shortened: bool,
-    /// The record just stored, shown highlighted.
-    new: bool,
-    source_language: Option<String>,
-    #[serde(flatten)]
-    stamp: Stamp,
-}
-
-impl Row {
-    fn new(record: Record, stored: Option<i64>) -> Self {
-        let sides = diff::sides(record.operation, &record.original, &record.processed);
-        let (original, original_cut) = diff::to_html(&sides.original, "del", SHORT_TEXT_CHARS);
-        let (processed, processed_cut) = diff::to_html(&sides.processed, "ins", SHORT_TEXT_CHARS);
-        Row {
-            id: record.id,
-            operation: record.operation.as_str(),
-            stamp: Stamp::of(&record),
-            tag: record.tag,
-            original,
-            processed,
-            shortened: original_cut || processed_cut,
-            new: stored == Some(record.id),
-            source_language: record.source_language,
-        }
-    }
-}
-
 /// When a record was stored: for `<time datetime>`, and as people read it.
 #[derive(Serialize)]
 pub(crate) struct Stamp {
@@ -229,6 +189,7 @@ async fn index(
     db: &State<DatabaseConnection>,
     pages: &State<Pages>,
     totals: &State<TotalCache>,
+    row_cache: &State<RowCache>,
 ) -> Result<RawHtml<String>, HomeError> {
     let before = record_number("before", before)?;
     let after = record_number("after", after)?;
@@ -237,25 +198,23 @@ async fn index(
     let filter = Filter::from_query(op, tag, q).map_err(HomeError::BadQuery)?;
     // Keyset pages: each is one index range scan, as fast at a million
     // rows as at a hundred, whatever page it is.
-    let (records, older_before, newer_after) = match (before, after) {
+    // Ids only, from the index that finds them: most rows are kept
+    // rendered (`crate::rows`), and only the others are read whole.
+    let (ids, older_before, newer_after) = match (before, after) {
         (Some(_), Some(_)) => {
             return Err(HomeError::BadQuery(
                 "Give `before` or `after`, not both.".to_owned(),
             ))
         }
         (None, Some(after)) => {
-            let (records, newer) = store::records_newer(db, &filter, after, size).await?;
-            let older = records.last().map(|r| r.id);
-            let newer = if newer {
-                records.first().map(|r| r.id)
-            } else {
-                None
-            };
-            (records, older, newer)
+            let (ids, newer) = store::newer_ids(db, &filter, after, size).await?;
+            let older = ids.last().copied();
+            let newer = if newer { ids.first().copied() } else { None };
+            (ids, older, newer)
         }
         (before, None) => {
-            let page = store::records_page(db, &filter, before, size).await?;
-            let newer = before.and(page.records.first().map(|r| r.id));
+            let page = store::page_ids(db, &filter, before, size).await?;
+            let newer = before.and(page.records.first().copied());
             (page.records, page.next_before, newer)
         }
     };
@@ -274,10 +233,7 @@ async fn index(
     };
     let view = IndexPage {
         forms: FORMS,
-        rows: records
-            .into_iter()
-            .map(|record| Row::new(record, stored))
-            .collect(),
+        rows: row_cache.table_body(db, &ids, stored, pages).await?,
         total,
         older_before,
         newer_after,

@@ -18,8 +18,9 @@ pub use filter::{Filter, MAX_SEARCH_CHARS};
 pub use migration::{migrate, migration_names};
 pub use queries::{
     backend_name, check_health, id_bounds, insert_record, insert_records, latest_with_cache_key,
-    neighbours, newest_id, record_by_id, record_by_idempotency_key, record_count, records_between,
-    records_newer, records_page, Idempotency, NewRecord, Page, QUERY_DEADLINE,
+    neighbours, newer_ids, newest_id, page_ids, record_by_id, record_by_idempotency_key,
+    record_count, records_between, records_by_ids, records_newer, records_page, Idempotency,
+    NewRecord, Page, QUERY_DEADLINE,
 };
 pub use sea_orm::DatabaseConnection;
 

@@ -50,10 +50,11 @@ pub struct Idempotency {
     pub request_digest: String,
 }
 
-/// One page of records, newest first, and where the next (older) one starts.
+/// One page of records (or of their ids, `page_ids`), newest first, and
+/// where the next (older) one starts.
 #[derive(Clone, Debug)]
-pub struct Page {
-    pub records: Vec<Record>,
+pub struct Page<T = Record> {
+    pub records: Vec<T>,
     /// Pass as `before` to get the next page; `None` on the last page.
     pub next_before: Option<i64>,
 }
@@ -203,6 +204,27 @@ pub async fn records_page(
     before: Option<i64>,
     limit: u64,
 ) -> Result<Page, Error> {
+    page(db, filter, before, limit).await
+}
+
+/// `records_page`'s ids alone: read from the index that finds them (the
+/// primary key, or a filter's own index), with no record's row touched,
+/// for a caller that holds most records already (`records_by_ids`).
+pub async fn page_ids(
+    db: &DatabaseConnection,
+    filter: &Filter,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Page<i64>, Error> {
+    page(db, filter, before, limit).await
+}
+
+async fn page<T: Selected>(
+    db: &DatabaseConnection,
+    filter: &Filter,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Page<T>, Error> {
     let backend = db.get_database_backend();
     if filter.uses_fulltext(backend) {
         // The newest SCAN_WINDOW ids first: enough for a page of any common
@@ -218,10 +240,10 @@ pub async fn records_page(
             .filter(Column::Id.gte(lower))
             .order_by_desc(Column::Id)
             .limit(limit + 1);
-        let records = read(all_records(db, query)).await?;
+        let rows = read(T::select(db, query)).await?;
         // A full page, or a window reaching the first id, is the answer.
-        if records.len() as u64 > limit || lower <= 1 {
-            return Ok(page_of(records, limit));
+        if rows.len() as u64 > limit || lower <= 1 {
+            return Ok(page_of(rows, limit));
         }
     }
     let mut query = filter
@@ -231,8 +253,19 @@ pub async fn records_page(
     if let Some(before) = before {
         query = query.filter(Column::Id.lt(before));
     }
-    let records = read(all_records(db, query)).await?;
-    Ok(page_of(records, limit))
+    let rows = read(T::select(db, query)).await?;
+    Ok(page_of(rows, limit))
+}
+
+/// The records with these ids, newest first (ids of no record are left out).
+pub async fn records_by_ids(db: &DatabaseConnection, ids: &[i64]) -> Result<Vec<Record>, Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = Entity::find()
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .order_by_desc(Column::Id);
+    read(all_records(db, query)).await
 }
 
 /// Ids a search scans by primary key before it asks the FULLTEXT index: at
@@ -251,6 +284,45 @@ async fn all_records(db: &DatabaseConnection, query: Select<Entity>) -> Result<V
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|row| row.0).collect())
+}
+
+/// What a page query reads of each record: the whole record, or its id.
+trait Selected: Sized {
+    fn select(
+        db: &DatabaseConnection,
+        query: Select<Entity>,
+    ) -> impl Future<Output = Result<Vec<Self>, DbErr>>;
+    fn id(&self) -> i64;
+}
+
+impl Selected for Record {
+    fn select(
+        db: &DatabaseConnection,
+        query: Select<Entity>,
+    ) -> impl Future<Output = Result<Vec<Self>, DbErr>> {
+        all_records(db, query)
+    }
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl Selected for i64 {
+    fn select(
+        db: &DatabaseConnection,
+        query: Select<Entity>,
+    ) -> impl Future<Output = Result<Vec<Self>, DbErr>> {
+        query
+            .select_only()
+            .column(Column::Id)
+            .into_tuple::<i64>()
+            .all(db)
+    }
+
+    fn id(&self) -> i64 {
+        *self
+    }
 }
 
 /// A record read from a row holding every column in `Column::iter()`'s
@@ -279,10 +351,10 @@ impl FromQueryResult for ByPosition {
 
 /// `records` (up to `limit + 1`, newest first) as a page: the one past the
 /// page says whether an older page exists.
-fn page_of(mut records: Vec<Record>, limit: u64) -> Page {
+fn page_of<T: Selected>(mut records: Vec<T>, limit: u64) -> Page<T> {
     let next_before = if records.len() as u64 > limit {
         records.truncate(limit as usize);
-        records.last().map(|r| r.id)
+        records.last().map(T::id)
     } else {
         None
     };
@@ -301,20 +373,39 @@ pub async fn records_newer(
     after: i64,
     limit: u64,
 ) -> Result<(Vec<Record>, bool), Error> {
+    newer(db, filter, after, limit).await
+}
+
+/// `records_newer`'s ids alone, as `page_ids` is `records_page`'s.
+pub async fn newer_ids(
+    db: &DatabaseConnection,
+    filter: &Filter,
+    after: i64,
+    limit: u64,
+) -> Result<(Vec<i64>, bool), Error> {
+    newer(db, filter, after, limit).await
+}
+
+async fn newer<T: Selected>(
+    db: &DatabaseConnection,
+    filter: &Filter,
+    after: i64,
+    limit: u64,
+) -> Result<(Vec<T>, bool), Error> {
     let backend = db.get_database_backend();
     if filter.uses_fulltext(backend) {
-        // As in `records_page`: a window of ids first, then the index.
+        // As in `page`: a window of ids first, then the index.
         let query = filter
             .apply(Entity::find(), backend, true)
             .filter(Column::Id.gt(after))
             .filter(Column::Id.lte(after.saturating_add(SCAN_WINDOW)))
             .order_by_asc(Column::Id)
             .limit(limit + 1);
-        let mut records = read(all_records(db, query)).await?;
-        if records.len() as u64 > limit {
-            records.truncate(limit as usize);
-            records.reverse();
-            return Ok((records, true));
+        let mut rows = read(T::select(db, query)).await?;
+        if rows.len() as u64 > limit {
+            rows.truncate(limit as usize);
+            rows.reverse();
+            return Ok((rows, true));
         }
     }
     let query = filter
@@ -322,11 +413,11 @@ pub async fn records_newer(
         .filter(Column::Id.gt(after))
         .order_by_asc(Column::Id)
         .limit(limit + 1);
-    let mut records = read(all_records(db, query)).await?;
-    let more = records.len() as u64 > limit;
-    records.truncate(limit as usize);
-    records.reverse();
-    Ok((records, more))
+    let mut rows = read(T::select(db, query)).await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(limit as usize);
+    rows.reverse();
+    Ok((rows, more))
 }
 
 pub async fn record_by_id(db: &DatabaseConnection, id: i64) -> Result<Option<Record>, Error> {

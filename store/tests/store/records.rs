@@ -217,7 +217,15 @@ async fn filters_find_records_by_operation_tag_and_words(db: TestDb) {
         async move {
             let filter = store::Filter::from_query(op, tag, q).expect("a valid filter");
             let page = store::records_page(&conn, &filter, None, 50).await.unwrap();
-            page.records.iter().map(|r| r.id).collect::<Vec<_>>()
+            let ids = page.records.iter().map(|r| r.id).collect::<Vec<_>>();
+            // The ids alone (home's pages) are the same page, and read
+            // back by id, the same records.
+            let id_page = store::page_ids(&conn, &filter, None, 50).await.unwrap();
+            assert_eq!(id_page.records, ids, "{filter:?}");
+            assert_eq!(id_page.next_before, page.next_before);
+            let by_ids = store::records_by_ids(&conn, &ids).await.unwrap();
+            assert_eq!(by_ids, page.records, "{filter:?}");
+            ids
         }
     };
     let [fox, krakow, bear, percent, thousand, renard] = ids[..] else {
@@ -257,6 +265,18 @@ async fn filters_find_records_by_operation_tag_and_words(db: TestDb) {
     let (newer, more) = store::records_newer(&conn, &spells, fox, 1).await.unwrap();
     assert_eq!(newer.iter().map(|r| r.id).collect::<Vec<_>>(), [percent]);
     assert!(more);
+    assert_eq!(
+        store::newer_ids(&conn, &spells, fox, 1).await.unwrap(),
+        (vec![percent], true)
+    );
+    assert_eq!(
+        store::page_ids(&conn, &spells, first.next_before, 2)
+            .await
+            .unwrap()
+            .records,
+        [fox]
+    );
+    assert!(store::records_by_ids(&conn, &[]).await.unwrap().is_empty());
 
     assert_eq!(
         store::neighbours(&conn, bear).await.unwrap(),
