@@ -196,10 +196,10 @@ async fn index(
     let stored = record_number("stored", stored)?;
     let size = page_size(size)?;
     let filter = Filter::from_query(op, tag, q).map_err(HomeError::BadQuery)?;
-    // Keyset pages: each is one index range scan, as fast at a million
-    // rows as at a hundred, whatever page it is.
-    // Ids only, from the index that finds them: most rows are kept
-    // rendered (`crate::rows`), and only the others are read whole.
+    // Keyset pages: each is one range of the index that finds them, as
+    // fast at a million rows as at a hundred, whatever page it is. Ids
+    // only: most rows are kept rendered (`crate::rows`), and only the
+    // others are read whole.
     let (ids, older_before, newer_after) = match (before, after) {
         (Some(_), Some(_)) => {
             return Err(HomeError::BadQuery(
