@@ -6,8 +6,9 @@ use std::time::Duration;
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, Iterable, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityName, EntityTrait,
+    FromQueryResult, Iterable, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
+    Select, Statement,
 };
 
 use crate::entity::record::{ActiveModel, Column, Entity, Model as Record, Operation};
@@ -424,26 +425,29 @@ pub async fn record_by_id(db: &DatabaseConnection, id: i64) -> Result<Option<Rec
     read(Entity::find_by_id(id).one(db)).await
 }
 
-/// The ids of the records just newer and just older than `id`.
+/// The ids of the records just newer and just older than `id`: two
+/// primary-key lookups in one round trip (the record page's third query).
 pub async fn neighbours(
     db: &DatabaseConnection,
     id: i64,
 ) -> Result<(Option<i64>, Option<i64>), Error> {
-    // The first id past `id` in `order`: one primary-key lookup.
-    let next = |condition, order| {
-        read(
-            Entity::find()
-                .select_only()
-                .column(Column::Id)
-                .filter(condition)
-                .order_by(Column::Id, order)
-                .into_tuple::<i64>()
-                .one(db),
-        )
+    let table = Entity.table_name();
+    let statement = Statement::from_sql_and_values(
+        db.get_database_backend(),
+        format!(
+            "SELECT (SELECT MIN(id) FROM {table} WHERE id > ?), \
+             (SELECT MAX(id) FROM {table} WHERE id < ?)"
+        ),
+        [id.into(), id.into()],
+    );
+    let Some(row) = read(db.query_one_raw(statement)).await? else {
+        return Ok((None, None));
     };
-    let newer = next(Column::Id.gt(id), Order::Asc).await?;
-    let older = next(Column::Id.lt(id), Order::Desc).await?;
-    Ok((newer, older))
+    let at = |index| row.try_get_by_index::<Option<i64>>(index);
+    Ok((
+        at(0).map_err(Error::from_db)?,
+        at(1).map_err(Error::from_db)?,
+    ))
 }
 
 /// The newest record stored under `cache_key` since `since`, if any.
