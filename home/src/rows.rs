@@ -150,31 +150,30 @@ impl RowCache {
 mod tests {
     use std::sync::Arc;
 
-    use store::{DatabaseConnection, NewRecord, Operation};
+    use store::{DatabaseConnection, Operation};
+    use testkit::bulk::{insert_bulk, record};
+    use testkit::TestDb;
 
     use super::{Generations, RowCache, CAPACITY};
     use crate::Pages;
 
-    /// A SQLite file holding a correction (record 2) and a record after it.
-    async fn two_records() -> (tempfile::TempDir, DatabaseConnection) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("rows.db").display());
-        store::migrate(&url).await.unwrap();
-        let db = store::connect(&url).await.unwrap();
-        for (original, processed) in [("ok", "ok"), ("speling is esy", "spelling is easy")] {
-            let new = NewRecord {
-                tag: "<b>tag</b>".to_owned(),
-                operation: Operation::Spell,
-                original: original.to_owned(),
-                processed: processed.to_owned(),
-                source_language: None,
-                target_language: None,
-                cache_key: None,
-                idempotency: None,
-            };
-            store::insert_record(&db, new).await.unwrap();
-        }
-        (dir, db)
+    /// A SQLite file holding a record (1) and a correction after it (2).
+    async fn two_records() -> (TestDb, DatabaseConnection) {
+        let test_db = TestDb::sqlite();
+        store::migrate(&test_db.url).await.unwrap();
+        let db = store::connect(&test_db.url).await.unwrap();
+        let texts = [("ok", "ok"), ("speling is esy", "spelling is easy")];
+        insert_bulk(&db, texts.len(), |n| {
+            let (original, processed) = texts[n];
+            record(
+                "<b>tag</b>".to_owned(),
+                Operation::Spell,
+                original,
+                processed.to_owned(),
+            )
+        })
+        .await;
+        (test_db, db)
     }
 
     async fn body(cache: &RowCache, db: &DatabaseConnection, stored: Option<i64>) -> String {
@@ -202,6 +201,7 @@ mod tests {
         // Later views come from memory (the database is closed), as
         // rendered afresh, unhighlighted.
         db.clone().close().await.unwrap();
+        assert!(store::records_by_ids(&db, &[1]).await.is_err(), "closed");
         for _ in 0..2 {
             assert_eq!(body(&cache, &db, None).await, fresh);
         }
