@@ -1,21 +1,18 @@
 //! Which records a page or an export shows: by operation, by tag, and by
-//! words in the original or processed text.
-//!
-//! On MySQL the words go through the FULLTEXT index over both texts (added
-//! by a migration); words that index skips (shorter than three letters, or
-//! on InnoDB's stopword list) are matched with `LIKE` among what it found.
-//! A search tries a scan of the newest ids first (`crate::queries`), where
-//! every word goes through `LIKE`.
-//! SQLite has no such index here: it matches every word with `LIKE`, which
-//! is fine at the sizes a local file holds.
+//! words in the original or processed text (whole words, any case, every
+//! one required), which the search index answers (`crate::words`).
 
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use sea_orm::sea_query::extension::mysql::{IndexHintScope, MySqlSelectStatementExt};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition, DatabaseBackend, Iterable, QueryFilter, QueryTrait, Select};
+use sea_orm::sea_query::Alias;
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseBackend, Iterable, QueryFilter, QueryTrait, Select, Statement,
+    Value,
+};
 
 use crate::entity::record::{Column, Entity, Operation};
 use crate::migration::OPERATION_INDEX;
+use crate::words;
 
 /// The most words one search takes; more say nothing a person means.
 const MAX_SEARCH_WORDS: usize = 8;
@@ -99,23 +96,9 @@ impl Filter {
         self == &Filter::default()
     }
 
-    /// Whether a search would use MySQL's FULLTEXT index: fast for a rare
-    /// word, but slow for a common one (its every match is read and sorted
-    /// before the newest are taken), where scanning the newest records by
-    /// primary key finds a page at once. `crate::queries` tries the scan
-    /// over a window of ids first.
-    pub(crate) fn uses_fulltext(&self, backend: DatabaseBackend) -> bool {
-        backend == DatabaseBackend::MySql && self.words.iter().any(|w| fulltext_indexes(w))
-    }
-
-    /// `query` narrowed to the records this filter shows; with `scan`, its
-    /// words are matched by `LIKE` only, for a primary-key range scan.
-    pub(crate) fn apply(
-        &self,
-        query: Select<Entity>,
-        backend: DatabaseBackend,
-        scan: bool,
-    ) -> Select<Entity> {
+    /// `query` narrowed to the records of this filter's operation and tag;
+    /// its words are the search index's (`search_ids`).
+    pub(crate) fn apply(&self, query: Select<Entity>, backend: DatabaseBackend) -> Select<Entity> {
         let mut condition = Condition::all();
         if let Some(operation) = self.operation {
             condition = condition.add(Column::Operation.eq(operation));
@@ -123,34 +106,8 @@ impl Filter {
         if let Some(tag) = &self.tag {
             condition = condition.add(Column::Tag.eq(tag.as_str()));
         }
-        let (indexed, unindexed): (Vec<&String>, Vec<&String>) = match backend {
-            DatabaseBackend::MySql if !scan => self.words.iter().partition(|w| fulltext_indexes(w)),
-            _ => (Vec::new(), self.words.iter().collect()),
-        };
-        if !indexed.is_empty() {
-            // Each word is required, and matches words starting with it.
-            let terms: Vec<String> = indexed.iter().map(|w| format!("+{w}*")).collect();
-            condition = condition.add(Expr::cust_with_values(
-                "MATCH(`original`, `processed`) AGAINST (? IN BOOLEAN MODE)",
-                [terms.join(" ")],
-            ));
-        }
-        for word in unindexed {
-            // Both backends compare these case-insensitively: SQLite's LIKE
-            // for ASCII, MySQL through the texts' collation.
-            let contains = |column: Column| -> SimpleExpr {
-                Expr::col(column)
-                    .like(LikeExpr::new(format!("%{}%", escape_like(word))).escape('\\'))
-            };
-            condition = condition.add(
-                Condition::any()
-                    .add(contains(Column::Original))
-                    .add(contains(Column::Processed)),
-            );
-        }
-        let by_operation_alone = self.operation.is_some() && self.tag.is_none();
         let mut query = query.filter(condition);
-        if backend == DatabaseBackend::MySql && !scan && by_operation_alone && indexed.is_empty() {
+        if backend == DatabaseBackend::MySql && self.operation.is_some() && self.tag.is_none() {
             // MariaDB reads `operation = ? AND id < ?` as a lookup of the
             // operation alone, then skips each newer record of it: 1.6 s
             // for a page deep in a million records, 10 ms with the hint,
@@ -160,49 +117,77 @@ impl Filter {
         }
         query
     }
+
+    /// The ids of up to `limit` records this filter shows beyond `bound`,
+    /// nearest first, for a filter with words. The longest word leads (in
+    /// English, the longer a word, the rarer): its entries are read from
+    /// the bound on, newest or oldest first, and each is kept if every
+    /// other word has an entry for the same record (a primary-key lookup),
+    /// and its record the operation and tag. Reading stops at `limit`.
+    pub(crate) fn search_ids(
+        &self,
+        backend: DatabaseBackend,
+        bound: Bound,
+        limit: u64,
+    ) -> Statement {
+        let mut words: Vec<&String> = self.words.iter().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let table = words::TABLE;
+        let mut sql = format!("SELECT w0.record_id FROM {table} w0");
+        let mut values: Vec<Value> = Vec::new();
+        for (n, word) in words.iter().enumerate().skip(1) {
+            sql.push_str(&format!(
+                " JOIN {table} w{n} ON w{n}.word = ? AND w{n}.record_id = w0.record_id"
+            ));
+            values.push(word.as_str().into());
+        }
+        if self.operation.is_some() || self.tag.is_some() {
+            sql.push_str(" JOIN records r ON r.id = w0.record_id");
+        }
+        sql.push_str(" WHERE w0.word = ?");
+        values.push(words.first().map_or("", |w| w.as_str()).into());
+        if let Some(operation) = self.operation {
+            sql.push_str(" AND r.operation = ?");
+            values.push(operation.as_str().into());
+        }
+        if let Some(tag) = &self.tag {
+            sql.push_str(" AND r.tag = ?");
+            values.push(tag.as_str().into());
+        }
+        let order = match bound {
+            Bound::Before(Some(before)) => {
+                values.push(before.into());
+                " AND w0.record_id < ? ORDER BY w0.record_id DESC"
+            }
+            Bound::Before(None) => " ORDER BY w0.record_id DESC",
+            Bound::After(after) => {
+                values.push(after.into());
+                " AND w0.record_id > ? ORDER BY w0.record_id ASC"
+            }
+        };
+        sql.push_str(order);
+        sql.push_str(&format!(" LIMIT {limit}"));
+        Statement::from_sql_and_values(backend, sql, values)
+    }
 }
 
-/// The words of a search, each once: runs of letters and digits,
-/// lowercased. Nothing else survives, so no search operator or wildcard
-/// reaches the database.
+/// Where a page starts: older than an id (or the newest), or newer than one.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Bound {
+    Before(Option<i64>),
+    After(i64),
+}
+
+/// The words of a search, each once, as the index holds them. Nothing
+/// but letters and digits survives, so no operator reaches the database.
 fn search_words(search: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for word in search
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let word = word.to_lowercase();
-        if !words.contains(&word) {
-            words.push(word);
+    let mut found: Vec<String> = Vec::new();
+    for word in words::words(search) {
+        if !found.contains(&word) {
+            found.push(word);
         }
     }
-    words
-}
-
-/// Whether InnoDB's FULLTEXT index holds `word`: at least
-/// `innodb_ft_min_token_size` (3) characters and not on its default
-/// stopword list, which a `+word` term would otherwise turn into "no match".
-fn fulltext_indexes(word: &str) -> bool {
-    word.chars().count() >= 3 && !INNODB_STOPWORDS.contains(&word)
-}
-
-/// InnoDB's default FULLTEXT stopwords (`INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD`).
-const INNODB_STOPWORDS: [&str; 35] = [
-    "a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en", "for", "from", "how",
-    "i", "in", "is", "it", "la", "of", "on", "or", "that", "the", "this", "to", "und", "was",
-    "what", "when", "where", "who", "will", "with", "www",
-];
-
-/// `word` with `LIKE`'s wildcards and the escape character made literal.
-fn escape_like(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
+    found
 }
 
 #[cfg(test)]
@@ -213,7 +198,7 @@ mod tests {
     /// The SQL `filter` gives a keyset page on `backend`.
     fn page_sql(filter: &Filter, backend: DatabaseBackend) -> String {
         filter
-            .apply(Entity::find(), backend, false)
+            .apply(Entity::find(), backend)
             .filter(Column::Id.lt(500_000))
             .build(backend)
             .to_string()
@@ -222,24 +207,48 @@ mod tests {
     #[test]
     fn mysql_pages_of_one_operation_use_its_index_as_a_range() {
         let hint = "FORCE INDEX (`idx_records_operation_id`)";
-        let op =
-            |op, tag: Option<&str>, q: Option<&str>| Filter::from_query(Some(op), tag, q).unwrap();
-        assert!(page_sql(&op("spell", None, None), DatabaseBackend::MySql).contains(hint));
-        // A short word is matched with LIKE among the operation's records.
-        assert!(page_sql(&op("spell", None, Some("ab")), DatabaseBackend::MySql).contains(hint));
-        // A tag's own index, or the FULLTEXT index, is the better guide.
-        for filter in [
-            op("spell", Some("alice"), None),
-            op("spell", None, Some("library")),
-            Filter::default(),
-        ] {
+        let op = |op, tag: Option<&str>| Filter::from_query(Some(op), tag, None).unwrap();
+        assert!(page_sql(&op("spell", None), DatabaseBackend::MySql).contains(hint));
+        // A tag's own index is the better guide.
+        for filter in [op("spell", Some("alice")), Filter::default()] {
             assert!(
                 !page_sql(&filter, DatabaseBackend::MySql).contains("FORCE"),
                 "{filter:?}"
             );
         }
         // SQLite has no such hint, and needs none.
-        assert!(!page_sql(&op("spell", None, None), DatabaseBackend::Sqlite).contains("FORCE"));
+        assert!(!page_sql(&op("spell", None), DatabaseBackend::Sqlite).contains("FORCE"));
+    }
+
+    #[test]
+    fn a_search_leads_with_its_longest_word_and_binds_every_value() {
+        let filter = Filter::from_query(Some("spell"), Some("a'b"), Some("fox library")).unwrap();
+        let statement = filter.search_ids(DatabaseBackend::MySql, Bound::Before(Some(9)), 51);
+        assert_eq!(
+            statement.sql,
+            "SELECT w0.record_id FROM record_words w0 \
+             JOIN record_words w1 ON w1.word = ? AND w1.record_id = w0.record_id \
+             JOIN records r ON r.id = w0.record_id \
+             WHERE w0.word = ? AND r.operation = ? AND r.tag = ? \
+             AND w0.record_id < ? ORDER BY w0.record_id DESC LIMIT 51"
+        );
+        let values = statement.values.expect("bound values").0;
+        let expected: Vec<Value> = vec![
+            "fox".into(),
+            "library".into(),
+            "spell".into(),
+            "a'b".into(),
+            9i64.into(),
+        ];
+        assert_eq!(values, expected);
+        let newer = Filter::from_query(None, None, Some("fox"))
+            .unwrap()
+            .search_ids(DatabaseBackend::Sqlite, Bound::After(3), 5);
+        assert_eq!(
+            newer.sql,
+            "SELECT w0.record_id FROM record_words w0 WHERE w0.word = ? \
+             AND w0.record_id > ? ORDER BY w0.record_id ASC LIMIT 5"
+        );
     }
 
     #[test]
@@ -252,20 +261,6 @@ mod tests {
         assert_eq!(search_words("brown fox BROWN"), ["brown", "fox"]);
         assert!(search_words(" +-*~\"<>()@ ").is_empty());
         assert_eq!(search_words("Größe café"), ["größe", "café"]);
-    }
-
-    #[test]
-    fn short_words_and_stopwords_are_left_to_like() {
-        assert!(fulltext_indexes("fox"));
-        assert!(fulltext_indexes("zakopane"));
-        assert!(!fulltext_indexes("ox"));
-        assert!(!fulltext_indexes("the"));
-        assert!(!fulltext_indexes("with"));
-    }
-
-    #[test]
-    fn like_wildcards_are_literal() {
-        assert_eq!(escape_like(r"100%_a\b"), r"100\%\_a\\b");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod error;
 mod filter;
 mod migration;
 mod queries;
+mod words;
 
 pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE};
 pub use entity::record::{Model as Record, Operation};

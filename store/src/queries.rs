@@ -1,6 +1,7 @@
 //! The queries both services need, as plain async functions.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -8,11 +9,12 @@ use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityName, EntityTrait,
     FromQueryResult, Iterable, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
-    Select, Statement,
+    Select, Statement, TransactionTrait,
 };
 
 use crate::entity::record::{ActiveModel, Column, Entity, Model as Record, Operation};
-use crate::{Error, Filter};
+use crate::filter::Bound;
+use crate::{words, Error, Filter};
 
 /// How long one statement may take before the caller is answered: longer
 /// than any query here needs on a healthy database, shorter than a load
@@ -61,26 +63,49 @@ pub struct Page<T = Record> {
 }
 
 /// Stores `new` and returns it as stored, with its id and UTC time.
+///
+/// The record and its words in the search index (`crate::words`) are one
+/// transaction. Until its commit is sent, any failure, the deadline
+/// included, leaves nothing stored; once it is, a lost connection or a
+/// missed deadline leaves the outcome unknown, and is said so. The record
+/// is built from the insert id rather than read back, so an acknowledged
+/// insert is never reported as failed.
 pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Record, Error> {
     // The column holds microseconds; truncating here makes the returned
     // record equal to what a later read gives back.
     let created_at = Utc::now().trunc_subsecs(6);
-    let row = active_model(&new, created_at);
-    // One statement: the record is built from the insert id rather than
-    // read back, so an acknowledged insert is never reported as failed.
-    // Once the statement may have reached the server, a lost connection or
-    // a missed deadline leaves its outcome unknown, and is said so.
-    let inserted = match tokio::time::timeout(QUERY_DEADLINE, Entity::insert(row).exec(db)).await {
-        Ok(Ok(inserted)) => inserted,
-        Ok(Err(e)) => return Err(Error::from_write(e)),
-        Err(_) => {
+    let row = active_model(&new, created_at, None);
+    let committing = AtomicBool::new(false);
+    let write = async {
+        let txn = db.begin().await.map_err(Error::from_db)?;
+        let id = Entity::insert(row)
+            .exec(&txn)
+            .await
+            .map_err(Error::from_db)?
+            .last_insert_id;
+        words::index(&txn, [(id, new.original.as_str(), new.processed.as_str())])
+            .await
+            .map_err(Error::from_db)?;
+        committing.store(true, Ordering::SeqCst);
+        txn.commit().await.map_err(Error::from_write)?;
+        Ok(id)
+    };
+    let id = match tokio::time::timeout(QUERY_DEADLINE, write).await {
+        Ok(result) => result?,
+        Err(_) if committing.load(Ordering::SeqCst) => {
             return Err(Error::Unconfirmed(format!(
-                "no answer to the insert within {QUERY_DEADLINE:?}"
+                "no answer to the commit within {QUERY_DEADLINE:?}"
+            )))
+        }
+        // Dropping the transaction rolls it back.
+        Err(_) => {
+            return Err(Error::Unavailable(format!(
+                "no answer within {QUERY_DEADLINE:?}"
             )))
         }
     };
     Ok(Record {
-        id: inserted.last_insert_id,
+        id,
         tag: new.tag,
         operation: new.operation,
         original: new.original,
@@ -94,9 +119,13 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
     })
 }
 
-fn active_model(new: &NewRecord, created_at: DateTime<Utc>) -> ActiveModel {
+pub(crate) fn active_model(
+    new: &NewRecord,
+    created_at: DateTime<Utc>,
+    id: Option<i64>,
+) -> ActiveModel {
     ActiveModel {
-        id: NotSet,
+        id: id.map_or(NotSet, Set),
         tag: Set(new.tag.clone()),
         operation: Set(new.operation),
         original: Set(new.original.clone()),
@@ -110,10 +139,13 @@ fn active_model(new: &NewRecord, created_at: DateTime<Utc>) -> ActiveModel {
     }
 }
 
-/// Stores `records` in one statement, each with its own time (for the
-/// seeding command, which fills a database for benchmarks).
+/// Stores `records` with the ids `first_id`, `first_id + 1`, … and each
+/// its own time, with their words, in one transaction: for filling a
+/// database (the seeding command, tests). The caller picks ids no other
+/// writer uses; a taken one fails the whole batch as `Duplicate`.
 pub async fn insert_records(
     db: &DatabaseConnection,
+    first_id: i64,
     records: &[(NewRecord, DateTime<Utc>)],
 ) -> Result<(), Error> {
     if records.is_empty() {
@@ -121,14 +153,22 @@ pub async fn insert_records(
     }
     let rows = records
         .iter()
-        .map(|(new, at)| active_model(new, at.trunc_subsecs(6)));
-    match tokio::time::timeout(
-        QUERY_DEADLINE,
-        Entity::insert_many(rows).exec_without_returning(db),
-    )
-    .await
-    {
-        Ok(Ok(_)) => Ok(()),
+        .zip(first_id..)
+        .map(|((new, at), id)| active_model(new, at.trunc_subsecs(6), Some(id)));
+    let texts = records
+        .iter()
+        .zip(first_id..)
+        .map(|((new, _), id)| (id, new.original.as_str(), new.processed.as_str()));
+    let write = async {
+        let txn = db.begin().await?;
+        Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await?;
+        words::index(&txn, texts).await?;
+        txn.commit().await
+    };
+    match tokio::time::timeout(QUERY_DEADLINE, write).await {
+        Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(Error::from_write(e)),
         Err(_) => Err(Error::Unconfirmed(format!(
             "no answer to the insert within {QUERY_DEADLINE:?}"
@@ -227,28 +267,12 @@ async fn page<T: Selected>(
     limit: u64,
 ) -> Result<Page<T>, Error> {
     let backend = db.get_database_backend();
-    if filter.uses_fulltext(backend) {
-        // The newest SCAN_WINDOW ids first: enough for a page of any common
-        // word, which the FULLTEXT index answers slowly.
-        let upper = match before {
-            Some(before) => before,
-            None => newest_id(db).await?.map_or(1, |newest| newest + 1),
-        };
-        let lower = upper.saturating_sub(SCAN_WINDOW);
-        let query = filter
-            .apply(Entity::find(), backend, true)
-            .filter(Column::Id.lt(upper))
-            .filter(Column::Id.gte(lower))
-            .order_by_desc(Column::Id)
-            .limit(limit + 1);
-        let rows = read(T::select(db, query)).await?;
-        // A full page, or a window reaching the first id, is the answer.
-        if rows.len() as u64 > limit || lower <= 1 {
-            return Ok(page_of(rows, limit));
-        }
+    if !filter.words.is_empty() {
+        let ids = search(db, filter, Bound::Before(before), limit + 1).await?;
+        return Ok(page_of(T::load(db, ids).await?, limit));
     }
     let mut query = filter
-        .apply(Entity::find(), backend, false)
+        .apply(Entity::find(), backend)
         .order_by_desc(Column::Id)
         .limit(limit + 1);
     if let Some(before) = before {
@@ -256,6 +280,20 @@ async fn page<T: Selected>(
     }
     let rows = read(T::select(db, query)).await?;
     Ok(page_of(rows, limit))
+}
+
+/// The ids the search index finds for `filter`'s words (`Filter::search_ids`).
+async fn search(
+    db: &DatabaseConnection,
+    filter: &Filter,
+    bound: Bound,
+    limit: u64,
+) -> Result<Vec<i64>, Error> {
+    let statement = filter.search_ids(db.get_database_backend(), bound, limit);
+    let rows = read(db.query_all_raw(statement)).await?;
+    rows.iter()
+        .map(|row| row.try_get_by_index::<i64>(0).map_err(Error::from_db))
+        .collect()
 }
 
 /// The records with these ids, newest first (ids of no record are left out).
@@ -268,11 +306,6 @@ pub async fn records_by_ids(db: &DatabaseConnection, ids: &[i64]) -> Result<Vec<
         .order_by_desc(Column::Id);
     read(all_records(db, query)).await
 }
-
-/// Ids a search scans by primary key before it asks the FULLTEXT index: at
-/// about 3 µs a row on MariaDB here, 5,000 cost some 15 ms, and any word in
-/// more than 1 % of texts fills a page of 50 from them.
-const SCAN_WINDOW: i64 = 5_000;
 
 /// Every record `query` selects, its columns read by position. sea-orm's
 /// `Model` looks each column up by name, which was a third of home's CPU
@@ -293,6 +326,11 @@ trait Selected: Sized {
         db: &DatabaseConnection,
         query: Select<Entity>,
     ) -> impl Future<Output = Result<Vec<Self>, DbErr>>;
+    /// The records with these ids (newest first, as given).
+    fn load(
+        db: &DatabaseConnection,
+        ids: Vec<i64>,
+    ) -> impl Future<Output = Result<Vec<Self>, Error>>;
     fn id(&self) -> i64;
 }
 
@@ -302,6 +340,16 @@ impl Selected for Record {
         query: Select<Entity>,
     ) -> impl Future<Output = Result<Vec<Self>, DbErr>> {
         all_records(db, query)
+    }
+
+    async fn load(db: &DatabaseConnection, ids: Vec<i64>) -> Result<Vec<Self>, Error> {
+        let mut records = records_by_ids(db, &ids).await?;
+        // `records_by_ids` is newest first; a page of newer records is
+        // read oldest first, and turned round by its caller.
+        if ids.first() < ids.last() {
+            records.reverse();
+        }
+        Ok(records)
     }
 
     fn id(&self) -> i64 {
@@ -319,6 +367,10 @@ impl Selected for i64 {
             .column(Column::Id)
             .into_tuple::<i64>()
             .all(db)
+    }
+
+    async fn load(_db: &DatabaseConnection, ids: Vec<i64>) -> Result<Vec<Self>, Error> {
+        Ok(ids)
     }
 
     fn id(&self) -> i64 {
@@ -393,28 +445,17 @@ async fn newer<T: Selected>(
     after: i64,
     limit: u64,
 ) -> Result<(Vec<T>, bool), Error> {
-    let backend = db.get_database_backend();
-    if filter.uses_fulltext(backend) {
-        // As in `page`: a window of ids first, then the index.
+    let mut rows = if filter.words.is_empty() {
         let query = filter
-            .apply(Entity::find(), backend, true)
+            .apply(Entity::find(), db.get_database_backend())
             .filter(Column::Id.gt(after))
-            .filter(Column::Id.lte(after.saturating_add(SCAN_WINDOW)))
             .order_by_asc(Column::Id)
             .limit(limit + 1);
-        let mut rows = read(T::select(db, query)).await?;
-        if rows.len() as u64 > limit {
-            rows.truncate(limit as usize);
-            rows.reverse();
-            return Ok((rows, true));
-        }
-    }
-    let query = filter
-        .apply(Entity::find(), backend, false)
-        .filter(Column::Id.gt(after))
-        .order_by_asc(Column::Id)
-        .limit(limit + 1);
-    let mut rows = read(T::select(db, query)).await?;
+        read(T::select(db, query)).await?
+    } else {
+        let ids = search(db, filter, Bound::After(after), limit + 1).await?;
+        T::load(db, ids).await?
+    };
     let more = rows.len() as u64 > limit;
     rows.truncate(limit as usize);
     rows.reverse();

@@ -18,15 +18,22 @@ pub fn record(tag: String, operation: Operation, original: &str, processed: Stri
     }
 }
 
-/// Stores `count` records made by `make(n)` for n = 0.., in statements of
-/// 500 rows, all with the present time. Ids follow n in a fresh table.
+/// Stores `count` records made by `make(n)` for n = 0.., in batches of
+/// 500, all with the present time, with the ids after the highest one
+/// (so record n has id n + 1 in a fresh table).
 pub async fn insert_bulk(db: &DatabaseConnection, count: usize, make: impl Fn(usize) -> NewRecord) {
     let at = chrono::Utc::now();
+    let mut next_id = store::newest_id(db)
+        .await
+        .expect("reading the highest id")
+        .unwrap_or(0)
+        + 1;
     let records: Vec<_> = (0..count).map(|n| (make(n), at)).collect();
     for chunk in records.chunks(500) {
-        store::insert_records(db, chunk)
+        store::insert_records(db, next_id, chunk)
             .await
             .expect("inserting a batch of records");
+        next_id += chunk.len() as i64;
     }
 }
 

@@ -5,6 +5,7 @@ mod m20261122_000001_create_records;
 mod m20261122_000002_add_translation_columns;
 mod m20261202_000003_add_idempotency_key;
 mod m20261203_000004_add_search_indexes;
+mod m20261204_000005_add_record_words;
 
 pub(crate) use m20261203_000004_add_search_indexes::OPERATION_INDEX;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_add_translation_columns::Migration),
             Box::new(m20261202_000003_add_idempotency_key::Migration),
             Box::new(m20261203_000004_add_search_indexes::Migration),
+            Box::new(m20261204_000005_add_record_words::Migration),
         ]
     }
 }
@@ -94,4 +96,64 @@ async fn scalar(db: &DatabaseConnection, sql: &str) -> Result<Option<i64>, Error
         .ok_or_else(|| Error::Migration(format!("no row from `{sql}`")))?;
     row.try_get_by_index::<Option<i64>>(0)
         .map_err(|e| Error::Migration(format!("reading `{sql}`: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::EntityTrait;
+
+    use super::*;
+    use crate::entity::record::{Entity, Operation};
+    use crate::{Filter, NewRecord};
+
+    testkit::on_both_backends!(records_stored_before_the_search_index_are_indexed);
+
+    /// Records an earlier version stored, with no words indexed, are found
+    /// by a search once the search index's migration has run: more than
+    /// one of its batches of them.
+    async fn records_stored_before_the_search_index_are_indexed(db: testkit::TestDb) {
+        let conn = connect_with_pool_size(&db.url, 1).await.expect("connect");
+        let before_the_index = Migrator::migrations().len() as u32 - 1;
+        Migrator::up(&conn, Some(before_the_index))
+            .await
+            .expect("migrating to the version before the index");
+        let at = chrono::Utc::now();
+        let rows = (0..2_500).map(|n| {
+            let text = match n {
+                7 | 2_400 => format!("a Zebra crossing {n}"),
+                _ => format!("plain words {n}"),
+            };
+            let new = NewRecord {
+                tag: "old".to_owned(),
+                operation: Operation::Spell,
+                original: text.clone(),
+                processed: text,
+                source_language: None,
+                target_language: None,
+                cache_key: None,
+                idempotency: None,
+            };
+            crate::queries::active_model(&new, at, None)
+        });
+        for chunk in rows.collect::<Vec<_>>().chunks(500) {
+            Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(&conn)
+                .await
+                .expect("storing as an earlier version did");
+        }
+
+        Migrator::up(&conn, None)
+            .await
+            .expect("the index's migration");
+
+        let search = |q: &str| Filter::from_query(None, None, Some(q)).unwrap();
+        let page = crate::page_ids(&conn, &search("zebra"), None, 10)
+            .await
+            .unwrap();
+        assert_eq!(page.records, [2_401, 8]);
+        let page = crate::page_ids(&conn, &search("plain 2399"), None, 10)
+            .await
+            .unwrap();
+        assert_eq!(page.records, [2_400]);
+    }
 }

@@ -10,6 +10,7 @@ on_both_backends!(
     a_cache_key_finds_the_newest_record_inside_the_window,
     filters_find_records_by_operation_tag_and_words,
     a_search_finds_rare_words_beyond_the_newest_records,
+    a_record_whose_words_cannot_be_indexed_is_not_stored,
 );
 
 async fn migrated(db: &TestDb) -> store::DatabaseConnection {
@@ -235,16 +236,21 @@ async fn filters_find_records_by_operation_tag_and_words(db: TestDb) {
     // Tags are exact, case included, on both backends.
     assert_eq!(found(None, Some("anna"), None).await, [bear, fox]);
     assert_eq!(found(None, Some("ann"), None).await, Vec::<i64>::new());
-    // Words: in either text, any case, every word required.
+    // Words: whole words, in either text, any case, every word required.
     assert_eq!(found(None, None, Some("BROWN")).await, [renard, bear, fox]);
     assert_eq!(found(None, None, Some("brown fox")).await, [renard, fox]);
     assert_eq!(found(None, None, Some("krakow")).await, [krakow]);
     assert_eq!(found(Some("spell"), Some("anna"), Some("fox")).await, [fox]);
-    // A stopword and a short word narrow the FULLTEXT match, not empty it.
     assert_eq!(found(None, None, Some("the bear")).await, [bear]);
     assert_eq!(found(None, None, Some("of")).await, [thousand, percent]);
+    assert_eq!(found(None, None, Some("bro")).await, Vec::<i64>::new());
     // Digits are words too.
-    assert_eq!(found(None, None, Some("100")).await, [thousand, percent]);
+    assert_eq!(found(None, None, Some("100")).await, [percent]);
+    assert_eq!(
+        found(Some("translate"), None, Some("brown")).await,
+        [renard]
+    );
+    assert_eq!(found(None, Some("ben"), Some("it 1000")).await, [thousand]);
     assert_eq!(found(None, None, Some("zakopane")).await, Vec::<i64>::new());
 
     // Keyset paging keeps the filter, both ways.
@@ -292,8 +298,8 @@ async fn filters_find_records_by_operation_tag_and_words(db: TestDb) {
     );
 }
 
-/// A search first scans the newest ids, then (MySQL) asks the FULLTEXT
-/// index; a rare word older than that window is found all the same.
+/// The search index finds a rare word however old, and pages through a
+/// common one both ways.
 async fn a_search_finds_rare_words_beyond_the_newest_records(db: TestDb) {
     let conn = migrated(&db).await;
     testkit::bulk::insert_bulk(&conn, 7_000, |n| {
@@ -340,4 +346,35 @@ async fn a_search_finds_rare_words_beyond_the_newest_records(db: TestDb) {
     .unwrap();
     assert_eq!(newer.iter().map(|r| r.id).collect::<Vec<_>>(), [20]);
     assert!(!more);
+}
+
+/// The record and its words are one transaction: with the search index
+/// gone, the insert fails and leaves no record behind, found by no search.
+async fn a_record_whose_words_cannot_be_indexed_is_not_stored(db: TestDb) {
+    use sea_orm::ConnectionTrait;
+    let conn = migrated(&db).await;
+    store::insert_record(&conn, new_record("kept", "first words"))
+        .await
+        .expect("insert");
+    conn.execute_unprepared("DROP TABLE record_words")
+        .await
+        .expect("dropping the index");
+
+    let failed = store::insert_record(&conn, new_record("lost", "second words")).await;
+
+    assert!(
+        matches!(failed, Err(store::Error::SchemaMissing(_))),
+        "{failed:?}"
+    );
+    assert_eq!(store::record_count(&conn).await.unwrap(), 1);
+    let page = store::records_page(&conn, &store::Filter::default(), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        page.records
+            .iter()
+            .map(|r| r.tag.as_str())
+            .collect::<Vec<_>>(),
+        ["kept"]
+    );
 }

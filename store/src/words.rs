@@ -1,0 +1,102 @@
+//! The search index: every distinct word of a record's two texts, as one
+//! `record_words (word, record_id)` row each, written in the transaction
+//! that stores the record.
+//!
+//! Its primary key is (word, record_id), so the newest records holding a
+//! word are one index range read backwards, whatever the table's size, and
+//! a search stops as soon as it has a page. MySQL's FULLTEXT index, used
+//! before, reads and sorts every match first: 0.3 s for a word in one
+//! record of 200 at a million records.
+
+use sea_orm::sea_query::{Alias, Query};
+use sea_orm::{ConnectionTrait, DbErr};
+
+/// The index's table.
+pub(crate) const TABLE: &str = "record_words";
+
+/// Words are cut to this many characters (the column's width): a longer one
+/// is found by any search word that shares its first 64 characters.
+pub(crate) const MAX_WORD_CHARS: usize = 64;
+
+/// The words of `text` as the index holds them: runs of letters and digits,
+/// lowercased, cut to `MAX_WORD_CHARS`. A search's words go through the
+/// same function, so both sides agree on what a word is.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().chars().take(MAX_WORD_CHARS).collect())
+}
+
+/// Each word of both texts once, in the order first seen.
+pub(crate) fn record_words(original: &str, processed: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    words(original)
+        .chain(words(processed))
+        .filter(|w| seen.insert(w.clone()))
+        .collect()
+}
+
+/// Rows per insert statement: two values a row keeps a statement far
+/// under both backends' limits on bound values.
+const ROWS_PER_STATEMENT: usize = 2_000;
+
+/// Adds the words of each `(id, original, processed)` to the index, on
+/// `db` (a transaction, so they land with their records or not at all).
+pub(crate) async fn index<C: ConnectionTrait>(
+    db: &C,
+    records: impl IntoIterator<Item = (i64, &str, &str)>,
+) -> Result<(), DbErr> {
+    let mut rows: Vec<(String, i64)> = records
+        .into_iter()
+        .flat_map(|(id, original, processed)| {
+            record_words(original, processed)
+                .into_iter()
+                .map(move |word| (word, id))
+        })
+        .collect();
+    // In key order, each statement appends to fewer index pages.
+    rows.sort_unstable();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let mut insert = Query::insert();
+        insert
+            .into_table(Alias::new(TABLE))
+            .columns([Alias::new("word"), Alias::new("record_id")]);
+        for (word, id) in chunk {
+            insert.values_panic([word.as_str().into(), (*id).into()]);
+        }
+        db.execute_raw(db.get_database_backend().build(&insert))
+            .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lowercased_runs_of_letters_and_digits() {
+        let found: Vec<String> = words(r#"  Hello, +WORLD* "x" -- 100% Größe café "#).collect();
+        assert_eq!(found, ["hello", "world", "x", "100", "größe", "café"]);
+        assert_eq!(words(" +-*~\"<>()@ ").count(), 0);
+    }
+
+    #[test]
+    fn long_words_are_cut_to_the_column() {
+        let long = "ab".repeat(100);
+        let found: Vec<String> = words(&long).collect();
+        assert_eq!(found, ["ab".repeat(32)]);
+        // Cut by characters, not bytes.
+        let wide: Vec<String> = words(&"ż".repeat(70)).collect();
+        assert_eq!(wide[0].chars().count(), MAX_WORD_CHARS);
+    }
+
+    #[test]
+    fn a_record_lists_each_word_of_both_texts_once() {
+        assert_eq!(
+            record_words("Teh quick fox, the FOX", "The quick fox, the fox"),
+            ["teh", "quick", "fox", "the"]
+        );
+        assert!(record_words("!!!", "...").is_empty());
+    }
+}
