@@ -43,24 +43,38 @@ impl PrivateMariaDb {
             installed.status.success(),
             "mariadb-install-db: {installed:?}"
         );
+        // As for `ServiceProcess`: the server that answers must be ours,
+        // since another test may be handed the same free port.
         let port = crate::free_port();
-        let child = spawn(dir.path(), port);
-        let server = PrivateMariaDb {
-            child,
+        let mut server = PrivateMariaDb {
+            child: spawn(dir.path(), port),
             url: format!("mysql://root@127.0.0.1:{port}/textproc"),
             port,
             dir,
         };
-        let admin_url = format!("mysql://root@127.0.0.1:{port}");
+        let mut spawned = 1;
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            if let Ok(admin) = Database::connect(&admin_url).await {
-                admin
-                    .execute_unprepared("CREATE DATABASE textproc CHARACTER SET utf8mb4")
-                    .await
-                    .expect("creating the textproc database");
-                admin.close().await.ok();
-                return Some(server);
+            if crate::process::listens(server.child.id(), server.port) {
+                let admin_url = format!("mysql://root@127.0.0.1:{}", server.port);
+                if let Ok(admin) = Database::connect(&admin_url).await {
+                    admin
+                        .execute_unprepared("CREATE DATABASE textproc CHARACTER SET utf8mb4")
+                        .await
+                        .expect("creating the textproc database");
+                    admin.close().await.ok();
+                    return Some(server);
+                }
+            } else if let Some(status) = server.child.try_wait().expect("polling mariadbd") {
+                assert!(
+                    spawned < 3 && !crate::process::listening_sockets(server.port).is_empty(),
+                    "mariadbd exited before it was ready: {status}"
+                );
+                let port = crate::free_port();
+                server.child = spawn(server.dir.path(), port);
+                server.url = format!("mysql://root@127.0.0.1:{port}/textproc");
+                server.port = port;
+                spawned += 1;
             }
             assert!(
                 Instant::now() < deadline,

@@ -35,7 +35,41 @@ impl ServiceProcess {
         ready_path: &str,
         log: Option<&Path>,
     ) -> ServiceProcess {
-        let port = free_port();
+        // A free port can be handed to another test's server in the same
+        // instant; ours then fails to bind and the other answers in its
+        // place (seen once: a "frozen" database answered 201). So a server
+        // counts as ours only if our child holds the listening socket, and
+        // a port taken from under us is given up for another.
+        for _ in 0..3 {
+            let port = free_port();
+            let mut process = Self::spawn(binary, env, port, log);
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                if let Ok(response) = reqwest::get(format!("{}{ready_path}", process.base)).await {
+                    if response.status() == 200 && listens(process.child.id(), port) {
+                        return process;
+                    }
+                }
+                if let Some(status) = process.child.try_wait().expect("polling the child") {
+                    if !listening_sockets(port).is_empty() {
+                        eprintln!(
+                            "{binary}: port {port} was taken by another process; trying another"
+                        );
+                        break;
+                    }
+                    panic!("{binary} exited before it was ready: {status}");
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "{binary} was not ready within 60 s"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        panic!("{binary}: three free ports in a row were taken by other processes");
+    }
+
+    fn spawn(binary: &str, env: &[(&str, &str)], port: u16, log: Option<&Path>) -> ServiceProcess {
         let (stdout, stderr) = match log {
             Some(path) => {
                 let file = File::create(path).expect("creating the log file");
@@ -57,25 +91,9 @@ impl ServiceProcess {
             .stderr(stderr)
             .spawn()
             .unwrap_or_else(|e| panic!("starting {binary}: {e}"));
-        let mut process = ServiceProcess {
+        ServiceProcess {
             child,
             base: format!("http://127.0.0.1:{port}"),
-        };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if let Ok(response) = reqwest::get(format!("{}{ready_path}", process.base)).await {
-                if response.status() == 200 {
-                    return process;
-                }
-            }
-            if let Some(status) = process.child.try_wait().expect("polling the child") {
-                panic!("{binary} exited before it was ready: {status}");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{binary} was not ready within 60 s"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
@@ -123,6 +141,43 @@ impl Drop for ServiceProcess {
     }
 }
 
+/// The inodes of the sockets listening on TCP `port`, on any address
+/// (`/proc/net/tcp` and `tcp6`: the local address is `ADDR:PORT` in hex,
+/// state `0A` is LISTEN, the tenth field the inode).
+pub(crate) fn listening_sockets(port: u16) -> Vec<String> {
+    let mut inodes = Vec::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let Ok(text) = std::fs::read_to_string(table) else {
+            continue;
+        };
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let local_port = fields
+                .get(1)
+                .and_then(|address| address.rsplit(':').next())
+                .and_then(|hex| u16::from_str_radix(hex, 16).ok());
+            if local_port == Some(port) && fields.get(3) == Some(&"0A") {
+                if let Some(inode) = fields.get(9) {
+                    inodes.push(format!("socket:[{inode}]"));
+                }
+            }
+        }
+    }
+    inodes
+}
+
+/// Whether process `pid` holds a socket listening on TCP `port`.
+pub(crate) fn listens(pid: u32, port: u16) -> bool {
+    let sockets = listening_sockets(port);
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return false;
+    };
+    fds.flatten().any(|fd| {
+        std::fs::read_link(fd.path())
+            .is_ok_and(|target| sockets.iter().any(|s| target.as_os_str() == s.as_str()))
+    })
+}
+
 /// A port nothing listens on right now (the OS picks it).
 pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("binding an ephemeral port");
@@ -148,4 +203,22 @@ pub fn release_binary(name: &str) -> std::path::PathBuf {
         std::process::exit(2);
     }
     binary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listening_socket_is_found_with_its_owner() {
+        let listener = TcpListener::bind("0.0.0.0:0").expect("binding");
+        let port = listener.local_addr().unwrap().port();
+        assert_eq!(listening_sockets(port).len(), 1);
+        assert!(listens(std::process::id(), port));
+        // pid 1 (init) holds no socket of ours.
+        assert!(!listens(1, port));
+        drop(listener);
+        assert!(listening_sockets(port).is_empty());
+        assert!(!listens(std::process::id(), port));
+    }
 }
