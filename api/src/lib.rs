@@ -71,6 +71,15 @@ pub async fn migrate_only() -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Indexes the words of the records from `from_id` on (`api reindex`),
+/// returning how many it read.
+pub async fn reindex_only(from_id: i64) -> Result<u64, String> {
+    let config = Config::from_figment(&figment())?;
+    store::reindex(&config.database_url, from_id)
+        .await
+        .map_err(|e| e.to_string())
+}
+
 /// Reads and checks every setting once, before anything else starts; a bad
 /// one stops the launch with the line that says what to fix. The shared
 /// database fairing, which knows nothing of `Config`, gets its URL as

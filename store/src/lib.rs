@@ -16,7 +16,7 @@ pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
 pub use filter::{Filter, MAX_SEARCH_CHARS};
-pub use migration::{migrate, migration_names};
+pub use migration::{migrate, migration_names, reindex};
 pub use queries::{
     backend_name, check_health, id_bounds, insert_record, insert_records, latest_with_cache_key,
     neighbours, newer_ids, newest_id, page_ids, record_by_id, record_by_idempotency_key,

@@ -9,7 +9,7 @@
 //! record of 200 at a million records.
 
 use sea_orm::sea_query::{Alias, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement};
 
 /// The index's table.
 pub(crate) const TABLE: &str = "record_words";
@@ -36,16 +36,60 @@ pub(crate) fn record_words(original: &str, processed: &str) -> Vec<String> {
         .collect()
 }
 
-/// Rows per insert statement: two values a row keeps a statement far
-/// under both backends' limits on bound values.
-const ROWS_PER_STATEMENT: usize = 2_000;
-
 /// Adds the words of each `(id, original, processed)` to the index, on
 /// `db` (a transaction, so they land with their records or not at all).
 pub(crate) async fn index<C: ConnectionTrait>(
     db: &C,
     records: impl IntoIterator<Item = (i64, &str, &str)>,
 ) -> Result<(), DbErr> {
+    insert(db, records, false).await
+}
+
+/// Indexes every stored record with an id from `from_id` on, 1,000 at a
+/// time, skipping words already there, and returns how many it read: the
+/// migration's first pass over the records, and `api reindex` for those
+/// an earlier version stored after it.
+pub(crate) async fn index_stored<C: ConnectionTrait>(db: &C, from_id: i64) -> Result<u64, DbErr> {
+    let backend = db.get_database_backend();
+    let (mut next, mut read) = (from_id, 0u64);
+    loop {
+        let rows = db
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                "SELECT id, original, processed FROM records WHERE id >= ? ORDER BY id LIMIT 1000",
+                [next.into()],
+            ))
+            .await?;
+        let mut batch = Vec::with_capacity(rows.len());
+        for row in &rows {
+            batch.push((
+                row.try_get_by_index::<i64>(0)?,
+                row.try_get_by_index::<String>(1)?,
+                row.try_get_by_index::<String>(2)?,
+            ));
+        }
+        let Some(&(newest, _, _)) = batch.last() else {
+            return Ok(read);
+        };
+        let texts = batch
+            .iter()
+            .map(|(id, original, processed)| (*id, original.as_str(), processed.as_str()));
+        insert(db, texts, true).await?;
+        read += batch.len() as u64;
+        next = newest + 1;
+    }
+}
+
+/// Rows per insert statement: two values a row keeps a statement far
+/// under both backends' limits on bound values.
+const ROWS_PER_STATEMENT: usize = 2_000;
+
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    records: impl IntoIterator<Item = (i64, &str, &str)>,
+    skip_existing: bool,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
     let mut rows: Vec<(String, i64)> = records
         .into_iter()
         .flat_map(|(id, original, processed)| {
@@ -64,8 +108,16 @@ pub(crate) async fn index<C: ConnectionTrait>(
         for (word, id) in chunk {
             insert.values_panic([word.as_str().into(), (*id).into()]);
         }
-        db.execute_raw(db.get_database_backend().build(&insert))
-            .await?;
+        let mut statement = backend.build(&insert);
+        if skip_existing {
+            // sea-query has no backend-neutral way to say it.
+            let ignore = match backend {
+                DatabaseBackend::MySql => "INSERT IGNORE ",
+                _ => "INSERT OR IGNORE ",
+            };
+            statement.sql = statement.sql.replacen("INSERT ", ignore, 1);
+        }
+        db.execute_raw(statement).await?;
     }
     Ok(())
 }

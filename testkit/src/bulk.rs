@@ -47,3 +47,28 @@ pub async fn stored_tags(url: &str) -> std::collections::HashSet<String> {
     db.close().await.ok();
     page.records.into_iter().map(|record| record.tag).collect()
 }
+
+/// Stores a spell record for each text as an api of the version before
+/// the search index did: the row alone, no words indexed.
+pub async fn insert_without_words(db: &DatabaseConnection, texts: &[&str]) {
+    use sea_orm::ConnectionTrait;
+    for text in texts {
+        db.execute_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "INSERT INTO records (tag, operation, original, processed, created_at) \
+             VALUES ('old', 'spell', ?, ?, '2026-12-01 00:00:00')",
+            [(*text).into(), (*text).into()],
+        ))
+        .await
+        .expect("storing a record without its words");
+    }
+}
+
+/// The ids of the newest 50 records a search for `q` finds.
+pub async fn search(db: &DatabaseConnection, q: &str) -> Vec<i64> {
+    let filter = store::Filter::from_query(None, None, Some(q)).expect("a valid search");
+    store::page_ids(db, &filter, None, 50)
+        .await
+        .expect("searching")
+        .records
+}

@@ -1,4 +1,4 @@
-//! The `api` binary as a process: `api migrate`, `api healthcheck`,
+//! The `api` binary as a process: `api migrate`, `api reindex`, `api healthcheck`,
 //! serving, where the database is, and SIGTERM.
 
 use std::process::{Command, Output};
@@ -39,6 +39,32 @@ async fn api_migrate_creates_the_schema_and_exits() {
     let output = api(&["migrate"], &[("DATABASE_URL", &db.url)]);
     assert!(output.status.success(), "{output:?}");
     assert_the_schema_is_there(&db.url).await;
+}
+
+/// `api reindex ID` indexes records stored without their words (as an api
+/// of the version before the index stored them) from that id on; a bad
+/// id is a usage error.
+#[tokio::test]
+async fn api_reindex_makes_records_stored_without_words_searchable() {
+    let db = TestDb::sqlite();
+    assert!(api(&["migrate"], &[("DATABASE_URL", &db.url)])
+        .status
+        .success());
+    let conn = store::connect(&db.url).await.unwrap();
+    testkit::bulk::insert_without_words(&conn, &["a zebra"]).await;
+    let zebras = || testkit::bulk::search(&conn, "zebra");
+    assert!(zebras().await.is_empty());
+
+    let output = api(&["reindex", "0"], &[("DATABASE_URL", &db.url)]);
+
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("1 records from id 0"),
+        "{output:?}"
+    );
+    assert_eq!(zebras().await, [1]);
+    let bad = api(&["reindex", "first"], &[("DATABASE_URL", &db.url)]);
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[tokio::test]

@@ -1,18 +1,15 @@
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use crate::words;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// Records read at a time while the existing ones are indexed.
-const BATCH: u64 = 1_000;
-
 /// The search index (`crate::words`) replaces MySQL's FULLTEXT index and
-/// SQLite's `LIKE`: the table, then the words of every record stored so
-/// far, then (MySQL) the FULLTEXT index is dropped, which also stops its
-/// upkeep on every insert.
+/// SQLite's `LIKE`: the table, then (SQLite) the words of every record
+/// stored so far, then (MySQL) the FULLTEXT index is dropped, which also
+/// stops its upkeep on every insert.
 ///
 /// It starts by dropping any table a run that stopped halfway left, so a
 /// second run starts again rather than failing: the migration is recorded
@@ -45,37 +42,14 @@ impl MigrationTrait for Migration {
         };
         db.execute_unprepared(&create).await?;
 
-        let mut last = 0i64;
-        loop {
-            let rows = db
-                .query_all_raw(Statement::from_sql_and_values(
-                    backend,
-                    format!(
-                        "SELECT id, original, processed FROM records \
-                         WHERE id > ? ORDER BY id LIMIT {BATCH}"
-                    ),
-                    [last.into()],
-                ))
-                .await?;
-            let mut batch = Vec::with_capacity(rows.len());
-            for row in &rows {
-                batch.push((
-                    row.try_get_by_index::<i64>(0)?,
-                    row.try_get_by_index::<String>(1)?,
-                    row.try_get_by_index::<String>(2)?,
-                ));
-            }
-            let Some(&(newest, _, _)) = batch.last() else {
-                break;
-            };
-            words::index(
-                db,
-                batch
-                    .iter()
-                    .map(|(id, original, processed)| (*id, original.as_str(), processed.as_str())),
-            )
-            .await?;
-            last = newest;
+        // A local SQLite file is indexed here, small and with no deploy to
+        // hold up. On MySQL the api runs this migration as it starts, with
+        // 60 s to become healthy behind the ALB, and indexing takes some
+        // 5 minutes a million records: `api reindex 0`, run once the new
+        // version is out, indexes them instead (README, ecs/README.md),
+        // with what older tasks stored while it rolled out.
+        if backend != DatabaseBackend::MySql {
+            words::index_stored(db, 0).await?;
         }
 
         if backend == DatabaseBackend::MySql {

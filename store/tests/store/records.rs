@@ -11,6 +11,7 @@ on_both_backends!(
     filters_find_records_by_operation_tag_and_words,
     a_search_finds_rare_words_beyond_the_newest_records,
     a_record_whose_words_cannot_be_indexed_is_not_stored,
+    reindex_adds_the_words_of_records_stored_without_them,
 );
 
 async fn migrated(db: &TestDb) -> store::DatabaseConnection {
@@ -377,4 +378,25 @@ async fn a_record_whose_words_cannot_be_indexed_is_not_stored(db: TestDb) {
             .collect::<Vec<_>>(),
         ["kept"]
     );
+}
+
+/// Records an api of a version before the search index stored (no words)
+/// are found once `reindex` has read them; it starts where it is told,
+/// and running it again over indexed records changes nothing.
+async fn reindex_adds_the_words_of_records_stored_without_them(db: TestDb) {
+    let conn = migrated(&db).await;
+    let kept = store::insert_record(&conn, new_record("kept", "first words"))
+        .await
+        .expect("insert");
+    testkit::bulk::insert_without_words(&conn, &["a zebra 0", "a zebra 1", "a zebra 2"]).await;
+    let zebras = || testkit::bulk::search(&conn, "zebra");
+    assert!(zebras().await.is_empty());
+    let first = kept.id;
+
+    assert_eq!(store::reindex(&db.url, first + 2).await.unwrap(), 2);
+    assert_eq!(zebras().await, [first + 3, first + 2]);
+
+    assert_eq!(store::reindex(&db.url, 0).await.unwrap(), 4);
+    assert_eq!(zebras().await, [first + 3, first + 2, first + 1]);
+    assert_eq!(testkit::bulk::search(&conn, "first").await, [first]);
 }
