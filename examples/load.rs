@@ -9,6 +9,11 @@
 //!
 //! Needs wrk (`apt-get install wrk`) and `cargo build --release -p api`
 //! (or `TEXTPROC_BIN_DIR` pointing at release binaries).
+//!
+//! With `ORIGINAL_PYTHON` naming a Python that has
+//! `bench/original/requirements.txt` installed, it then drives the original
+//! design (Flask, gunicorn, symspellpy: `bench/original/app.py`) the same
+//! way on a database of its own, and prints each route's ratio.
 
 use std::process::Command;
 
@@ -65,24 +70,65 @@ async fn main() {
         "/api/health",
     )
     .await;
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/load.lua");
 
     println!(
         "load: {} for {seconds} s per route, {CONNECTIONS} connections, MariaDB, \
          translation through a local stand-in, cache off",
         api.display()
     );
+    let ours = drive(&server.base, Some(server.pid()), seconds);
+    check_rows(&db.url, &ours).await;
+    drop(server);
+
+    // The original design, in the same run, when a Python with its stack
+    // is named (bench/original/requirements.txt).
+    let Some(python) = std::env::var_os("ORIGINAL_PYTHON") else {
+        return;
+    };
+    let Some(original_db) = TestDb::mysql("load_original").await else {
+        return;
+    };
+    store::migrate(&original_db.url)
+        .await
+        .expect("the same table for the original");
+    let original = Original::start(&python, &original_db.url, &google.server.base).await;
+    println!("the original design (bench/original: Flask, gunicorn with 4 workers, symspellpy, PyMySQL):");
+    let theirs = drive(&original.base, None, seconds);
+    check_rows(&original_db.url, &theirs).await;
+    drop(original);
+    println!(
+        "{:<16} {:>14} {:>14} {:>7} {:>12} {:>12}",
+        "route", "textproc req/s", "original req/s", "ratio", "textproc p99", "original p99"
+    );
+    for ((route, ours), (_, theirs)) in ours.iter().zip(&theirs) {
+        let rate = |run: &Run| run.requests as f64 / run.seconds;
+        println!(
+            "POST /api/{:<7} {:>14.0} {:>14.0} {:>6.1}x {:>9.2} ms {:>9.2} ms",
+            route,
+            rate(ours),
+            rate(theirs),
+            rate(ours) / rate(theirs).max(f64::MIN_POSITIVE),
+            ours.p99_us as f64 / 1000.0,
+            theirs.p99_us as f64 / 1000.0,
+        );
+    }
+}
+
+/// Drives each route of the server at `base` with wrk and prints a line a
+/// route; with `pid`, also the server's CPU time per request.
+fn drive(base: &str, pid: Option<u32>, seconds: u32) -> Vec<(&'static str, Run)> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/load.lua");
     println!(
         "{:<16} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>13}",
-        "route", "req/s", "p50 ms", "p99 ms", "max ms", "201s", "errors", "api CPU/req"
+        "route", "req/s", "p50 ms", "p99 ms", "max ms", "201s", "errors", "CPU/req"
     );
-    let mut created = 0;
+    let mut runs = Vec::new();
     for route in ROUTES {
-        let cpu_before = cpu_seconds(server.pid());
+        let cpu_before = pid.map(cpu_seconds);
         let output = Command::new("wrk")
             .args(["-t", &THREADS.to_string(), "-c", &CONNECTIONS.to_string()])
             .args(["-d", &format!("{seconds}s"), "-s", script])
-            .arg(format!("{}/api/{route}", server.base))
+            .arg(format!("{base}/api/{route}"))
             .args(["--", route])
             .output()
             .expect("running wrk (apt-get install wrk)");
@@ -94,10 +140,15 @@ async fn main() {
             );
         };
         let run: Run = serde_json::from_str(line).expect("the script's figures");
-        created += run.created;
-        let cpu = cpu_seconds(server.pid()) - cpu_before;
+        let cpu = match (pid, cpu_before) {
+            (Some(pid), Some(before)) => format!(
+                "{:.0} µs",
+                (cpu_seconds(pid) - before) * 1e6 / run.requests.max(1) as f64
+            ),
+            _ => "-".to_owned(),
+        };
         println!(
-            "POST /api/{:<7} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8} {:>10.0} µs",
+            "POST /api/{:<7} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8} {:>13}",
             route,
             run.requests as f64 / run.seconds,
             run.p50_us as f64 / 1000.0,
@@ -105,14 +156,20 @@ async fn main() {
             run.max_us as f64 / 1000.0,
             run.created,
             run.not_created + run.socket_errors,
-            cpu * 1e6 / run.requests.max(1) as f64,
+            cpu,
         );
+        runs.push((route, run));
     }
+    runs
+}
 
-    // wrk stops reading when its time is up; the requests then in flight
-    // (at most one per connection) are still stored, unacknowledged.
+/// Every 201 must be a row, and the only rows without a 201 read are the
+/// last request of each connection, which wrk stops reading when its time
+/// is up (still stored, unacknowledged); exits 1 otherwise.
+async fn check_rows(url: &str, runs: &[(&str, Run)]) {
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-    let conn = store::connect(&db.url).await.expect("connecting");
+    let created: u64 = runs.iter().map(|(_, run)| run.created).sum();
+    let conn = store::connect(url).await.expect("connecting");
     let rows = store::record_count(&conn).await.expect("counting");
     let unread = u64::from(CONNECTIONS) * ROUTES.len() as u64;
     println!(
@@ -120,12 +177,69 @@ async fn main() {
          answers wrk stopped before reading: {}",
         rows.saturating_sub(created)
     );
-    drop(server);
     if rows < created || rows > created + unread {
         eprintln!(
             "MISMATCH: every 201 must be a row, and the only rows without a 201 read \
              are the last request of each connection (at most {unread})"
         );
         std::process::exit(1);
+    }
+}
+
+/// The original design under gunicorn, on `db_url`'s database.
+struct Original {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Original {
+    async fn start(python: &std::ffi::OsStr, db_url: &str, google: &str) -> Original {
+        let url = reqwest::Url::parse(db_url).expect("a database URL");
+        let port = testkit::free_port();
+        let child = Command::new(python)
+            .args([
+                "-m",
+                "gunicorn",
+                "--workers",
+                "4",
+                "--preload",
+                "--log-level",
+                "warning",
+            ])
+            .args(["--bind", &format!("127.0.0.1:{port}")])
+            .args([
+                "--chdir",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/bench/original"),
+            ])
+            .arg("app:app")
+            .env("DB_HOST", url.host_str().unwrap_or("127.0.0.1"))
+            .env("DB_PORT", url.port().unwrap_or(3306).to_string())
+            .env("DB_USER", url.username())
+            .env("DB_PASSWORD", url.password().unwrap_or(""))
+            .env("DB_NAME", url.path().trim_start_matches('/'))
+            .env("GOOGLE_TRANSLATE_URL", google)
+            .env("GOOGLE_TRANSLATE_API_KEY", GOOD_KEY)
+            .spawn()
+            .expect("starting gunicorn (pip install -r bench/original/requirements.txt)");
+        let original = Original {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
+        for _ in 0..600 {
+            if let Ok(answer) = reqwest::get(format!("{}/api/health", original.base)).await {
+                if answer.status() == 200 {
+                    return original;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the original design did not answer /api/health within 60 s");
+    }
+}
+
+impl Drop for Original {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
