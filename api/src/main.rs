@@ -27,29 +27,32 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        ["reindex", from_id] if from_id.parse::<i64>().is_ok() => {
-            match api::reindex_only(from_id.parse().unwrap_or_default()).await {
-                Ok(read) => {
-                    println!(
-                        "api reindex: {read} records from id {from_id} on are in the search index"
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("api reindex: {e}");
-                    ExitCode::FAILURE
-                }
+        ["reindex", from_id] => {
+            match from_id.parse::<i64>() {
+                Ok(from_id) => match api::reindex_only(from_id).await {
+                    Ok(read) => {
+                        println!("api reindex: {read} records from id {from_id} on are in the search index");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("api reindex: {e}");
+                        ExitCode::FAILURE
+                    }
+                },
+                Err(_) => usage(),
             }
         }
-        _ => {
-            eprintln!(
-                "usage: api [migrate | reindex FROM_ID | healthcheck]\n  \
-                 (no argument) serve the api\n  \
-                 migrate       apply the database migrations and exit\n  \
-                 reindex ID    add the words of the records from ID on to the search index\n  \
-                 healthcheck   exit 0 when the api on ROCKET_PORT answers /api/health with 200"
-            );
-            ExitCode::from(2)
-        }
+        _ => usage(),
     }
+}
+
+fn usage() -> ExitCode {
+    eprintln!(
+        "usage: api [migrate | reindex FROM_ID | healthcheck]\n  \
+         (no argument) serve the api\n  \
+         migrate       apply the database migrations and exit\n  \
+         reindex ID    add the words of the records from ID on to the search index\n  \
+         healthcheck   exit 0 when the api on ROCKET_PORT answers /api/health with 200"
+    );
+    ExitCode::from(2)
 }

@@ -119,11 +119,7 @@ pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Re
     })
 }
 
-pub(crate) fn active_model(
-    new: &NewRecord,
-    created_at: DateTime<Utc>,
-    id: Option<i64>,
-) -> ActiveModel {
+fn active_model(new: &NewRecord, created_at: DateTime<Utc>, id: Option<i64>) -> ActiveModel {
     ActiveModel {
         id: id.map_or(NotSet, Set),
         tag: Set(new.tag.clone()),

@@ -42,19 +42,17 @@ impl MigrationTrait for Migration {
         };
         db.execute_unprepared(&create).await?;
 
-        // A local SQLite file is indexed here, small and with no deploy to
-        // hold up. On MySQL the api runs this migration as it starts, with
-        // 60 s to become healthy behind the ALB, and indexing takes some
-        // 5 minutes a million records: `api reindex 0`, run once the new
-        // version is out, indexes them instead (README, ecs/README.md),
-        // with what older tasks stored while it rolled out.
-        if backend != DatabaseBackend::MySql {
-            words::index_stored(db, 0).await?;
-        }
-
         if backend == DatabaseBackend::MySql {
             db.execute_unprepared("ALTER TABLE `records` DROP INDEX `ft_records_text`")
                 .await?;
+        } else {
+            // A local SQLite file is indexed here: small, with no deploy to
+            // hold up. On MySQL the api runs this migration as it starts,
+            // with 60 s to become healthy behind the ALB, and a million
+            // records take some 6 minutes: `api reindex 0`, run once the new
+            // version is out, indexes them instead (README, ecs/README.md),
+            // with what older tasks stored while it rolled out.
+            words::index_stored(db, 0).await?;
         }
         Ok(())
     }

@@ -116,11 +116,8 @@ async fn scalar(db: &DatabaseConnection, sql: &str) -> Result<Option<i64>, Error
 
 #[cfg(test)]
 mod tests {
-    use sea_orm::EntityTrait;
-
     use super::*;
-    use crate::entity::record::{Entity, Operation};
-    use crate::{Filter, NewRecord};
+    use crate::Filter;
 
     testkit::on_both_backends!(records_stored_before_the_search_index_are_indexed);
 
@@ -133,30 +130,14 @@ mod tests {
         Migrator::up(&conn, Some(before_the_index))
             .await
             .expect("migrating to the version before the index");
-        let at = chrono::Utc::now();
-        let rows = (0..2_500).map(|n| {
-            let text = match n {
+        let texts: Vec<String> = (0..2_500)
+            .map(|n| match n {
                 7 | 2_400 => format!("a Zebra crossing {n}"),
                 _ => format!("plain words {n}"),
-            };
-            let new = NewRecord {
-                tag: "old".to_owned(),
-                operation: Operation::Spell,
-                original: text.clone(),
-                processed: text,
-                source_language: None,
-                target_language: None,
-                cache_key: None,
-                idempotency: None,
-            };
-            crate::queries::active_model(&new, at, None)
-        });
-        for chunk in rows.collect::<Vec<_>>().chunks(500) {
-            Entity::insert_many(chunk.to_vec())
-                .exec_without_returning(&conn)
-                .await
-                .expect("storing as an earlier version did");
-        }
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        testkit::bulk::insert_without_words(&conn, &texts).await;
 
         Migrator::up(&conn, None)
             .await
@@ -165,23 +146,21 @@ mod tests {
         // MySQL's are indexed by `reindex`, run after a deploy; SQLite's
         // by the migration itself.
         let search = |q: &str| Filter::from_query(None, None, Some(q)).unwrap();
-        let found = crate::page_ids(&conn, &search("zebra"), None, 10)
-            .await
-            .unwrap()
-            .records;
+        let found = |q| {
+            let filter = search(q);
+            let conn = conn.clone();
+            async move {
+                crate::page_ids(&conn, &filter, None, 10)
+                    .await
+                    .unwrap()
+                    .records
+            }
+        };
         if db.backend == testkit::Backend::MySql {
-            assert!(found.is_empty(), "{found:?}");
+            assert!(found("zebra").await.is_empty());
             assert_eq!(reindex(&db.url, 0).await.unwrap(), 2_500);
-        } else {
-            assert_eq!(found, [2_401, 8]);
         }
-        let page = crate::page_ids(&conn, &search("zebra"), None, 10)
-            .await
-            .unwrap();
-        assert_eq!(page.records, [2_401, 8]);
-        let page = crate::page_ids(&conn, &search("plain 2399"), None, 10)
-            .await
-            .unwrap();
-        assert_eq!(page.records, [2_400]);
+        assert_eq!(found("zebra").await, [2_401, 8]);
+        assert_eq!(found("plain 2399").await, [2_400]);
     }
 }
