@@ -1,7 +1,8 @@
 //! The load benchmark: `cargo run --release --example load [-- SECONDS]`.
 //!
 //! Starts the release `api` binary on a fresh MariaDB database (the
-//! machine's, or `TEST_MYSQL_URL`) with a local stand-in for Google
+//! machine's, or `TEST_MYSQL_URL`), or with `LOAD_DATABASE=sqlite` on a
+//! fresh SQLite file as `cargo run` keeps records, with a local stand-in for Google
 //! Translate and the translation cache off, drives each POST route with
 //! wrk (32 connections, bodies rotating through realistic texts, see
 //! `bench/load.lua`), prints req/s, p50, p99 and errors per route, and
@@ -54,9 +55,15 @@ async fn main() {
         None => 15,
     };
     let api = testkit::release_binary("api");
-    let Some(db) = TestDb::mysql("load").await else {
-        eprintln!("no MariaDB: set TEST_MYSQL_URL");
-        std::process::exit(2);
+    let sqlite = std::env::var("LOAD_DATABASE").as_deref() == Ok("sqlite");
+    let db = if sqlite {
+        TestDb::sqlite()
+    } else {
+        let Some(db) = TestDb::mysql("load").await else {
+            eprintln!("no MariaDB: set TEST_MYSQL_URL");
+            std::process::exit(2);
+        };
+        db
     };
     let google = FakeBackend::start(Vec::new()).await;
     let server = ServiceProcess::start(
@@ -72,17 +79,18 @@ async fn main() {
     .await;
 
     println!(
-        "load: {} for {seconds} s per route, {CONNECTIONS} connections, MariaDB, \
+        "load: {} for {seconds} s per route, {CONNECTIONS} connections, {}, \
          translation through a local stand-in, cache off",
-        api.display()
+        api.display(),
+        if sqlite { "SQLite" } else { "MariaDB" },
     );
     let ours = drive(&server.base, Some(server.pid()), seconds);
     check_rows(&db.url, &ours).await;
     drop(server);
 
     // The original design, in the same run, when a Python with its stack
-    // is named (bench/original/requirements.txt).
-    let Some(python) = std::env::var_os("ORIGINAL_PYTHON") else {
+    // is named (bench/original/requirements.txt); it stores in MariaDB.
+    let Some(python) = std::env::var_os("ORIGINAL_PYTHON").filter(|_| !sqlite) else {
         return;
     };
     let Some(original_db) = TestDb::mysql("load_original").await else {

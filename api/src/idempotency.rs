@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use store::{DatabaseConnection, Idempotency, NewRecord, Operation, Record};
 
 use crate::input::Submission;
+use crate::storage::Storage;
 use crate::ApiError;
 
 /// The header, as Stripe and the IETF draft name it.
@@ -89,14 +90,16 @@ pub enum Inserted {
 
 /// Stores `new`; when a concurrent request with the same key won the race
 /// to the unique index, answers its record instead of a second row.
-pub async fn insert(db: &DatabaseConnection, new: NewRecord) -> Result<Inserted, ApiError> {
+pub async fn insert(storage: &Storage<'_>, new: NewRecord) -> Result<Inserted, ApiError> {
     let idempotency = new.idempotency.clone();
-    match store::insert_record(db, new).await {
+    match storage.writer.insert(new).await {
         Ok(record) => Ok(Inserted::Fresh(record)),
-        Err(store::Error::Duplicate(detail)) => match earlier(db, idempotency.as_ref()).await? {
-            Some(record) => Ok(Inserted::Earlier(record)),
-            None => Err(ApiError::Store(store::Error::Duplicate(detail))),
-        },
+        Err(store::Error::Duplicate(detail)) => {
+            match earlier(storage.db, idempotency.as_ref()).await? {
+                Some(record) => Ok(Inserted::Earlier(record)),
+                None => Err(ApiError::Store(store::Error::Duplicate(detail))),
+            }
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -10,6 +10,7 @@ pub mod input;
 mod negotiate;
 mod routes;
 mod same_origin;
+mod storage;
 mod stored;
 pub mod translate;
 
@@ -57,6 +58,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(service::Stopping)
         .attach(service::RequestLog)
         .attach(migrations())
+        .attach(record_writer())
         .attach(text_engine())
         .attach(translation())
         .mount(BASE, routes::routes())
@@ -114,6 +116,23 @@ fn migrations() -> AdHoc {
             Ok(()) => Ok(rocket),
             Err(e) => {
                 rocket::error!("{e}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+/// The writer tasks that store the routes' records, several to a
+/// transaction (`store::Writer`), on the database the pool was opened on.
+fn record_writer() -> AdHoc {
+    AdHoc::try_on_ignite("Record writer", |rocket| async move {
+        match rocket.state::<store::DatabaseConnection>() {
+            Some(db) => {
+                let writer = store::Writer::start(db.clone());
+                Ok(rocket.manage(writer))
+            }
+            None => {
+                rocket::error!("record writer: the database fairing must be attached first");
                 Err(rocket)
             }
         }

@@ -11,6 +11,7 @@ mod filter;
 mod migration;
 mod queries;
 mod words;
+mod writer;
 
 pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE};
 pub use entity::record::{Model as Record, Operation};
@@ -24,6 +25,7 @@ pub use queries::{
     NewRecord, Page, QUERY_DEADLINE,
 };
 pub use sea_orm::DatabaseConnection;
+pub use writer::Writer;
 
 /// The longest tag (the user's id for a text) the `records` table holds.
 pub const MAX_TAG_CHARS: usize = 100;

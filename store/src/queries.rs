@@ -1,7 +1,6 @@
 //! The queries both services need, as plain async functions.
 
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -14,7 +13,7 @@ use sea_orm::{
 
 use crate::entity::record::{ActiveModel, Column, Entity, Model as Record, Operation};
 use crate::filter::Bound;
-use crate::{words, Error, Filter};
+use crate::{words, writer, Error, Filter};
 
 /// How long one statement may take before the caller is answered: longer
 /// than any query here needs on a healthy database, shorter than a load
@@ -69,57 +68,38 @@ pub struct Page<T = Record> {
 /// included, leaves nothing stored; once it is, a lost connection or a
 /// missed deadline leaves the outcome unknown, and is said so. The record
 /// is built from the insert id rather than read back, so an acknowledged
-/// insert is never reported as failed.
+/// insert is never reported as failed. The api stores through a
+/// `crate::Writer`, which shares transactions between requests.
 pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Record, Error> {
-    // The column holds microseconds; truncating here makes the returned
-    // record equal to what a later read gives back.
-    let created_at = Utc::now().trunc_subsecs(6);
-    let row = active_model(&new, created_at, None);
-    let committing = AtomicBool::new(false);
-    let write = async {
-        let txn = db.begin().await.map_err(Error::from_db)?;
-        let id = Entity::insert(row)
-            .exec(&txn)
-            .await
-            .map_err(Error::from_db)?
-            .last_insert_id;
-        words::index(&txn, [(id, new.original.as_str(), new.processed.as_str())])
-            .await
-            .map_err(Error::from_db)?;
-        committing.store(true, Ordering::SeqCst);
-        txn.commit().await.map_err(Error::from_write)?;
-        Ok(id)
-    };
-    let id = match tokio::time::timeout(QUERY_DEADLINE, write).await {
-        Ok(result) => result?,
-        Err(_) if committing.load(Ordering::SeqCst) => {
-            return Err(Error::Unconfirmed(format!(
-                "no answer to the commit within {QUERY_DEADLINE:?}"
-            )))
-        }
-        // Dropping the transaction rolls it back.
-        Err(_) => {
-            return Err(Error::Unavailable(format!(
-                "no answer within {QUERY_DEADLINE:?}"
-            )))
-        }
-    };
-    Ok(Record {
-        id,
-        tag: new.tag,
-        operation: new.operation,
-        original: new.original,
-        processed: new.processed,
-        source_language: new.source_language,
-        target_language: new.target_language,
-        created_at,
-        cache_key: new.cache_key,
-        idempotency_key: new.idempotency.as_ref().map(|i| i.key.clone()),
-        request_digest: new.idempotency.map(|i| i.request_digest),
-    })
+    let deadline = tokio::time::Instant::now() + QUERY_DEADLINE;
+    let mut outcomes = writer::store_batch(db, vec![new], deadline).await?;
+    outcomes.pop().expect("one outcome for one record")
 }
 
-fn active_model(new: &NewRecord, created_at: DateTime<Utc>, id: Option<i64>) -> ActiveModel {
+impl Record {
+    /// `new` as stored with `id` at `created_at`.
+    pub(crate) fn stored(id: i64, new: NewRecord, created_at: DateTime<Utc>) -> Record {
+        Record {
+            id,
+            tag: new.tag,
+            operation: new.operation,
+            original: new.original,
+            processed: new.processed,
+            source_language: new.source_language,
+            target_language: new.target_language,
+            created_at,
+            cache_key: new.cache_key,
+            idempotency_key: new.idempotency.as_ref().map(|i| i.key.clone()),
+            request_digest: new.idempotency.map(|i| i.request_digest),
+        }
+    }
+}
+
+pub(crate) fn active_model(
+    new: &NewRecord,
+    created_at: DateTime<Utc>,
+    id: Option<i64>,
+) -> ActiveModel {
     ActiveModel {
         id: id.map_or(NotSet, Set),
         tag: Set(new.tag.clone()),

@@ -117,8 +117,14 @@ async fn insert<C: ConnectionTrait>(
                     .to_owned(),
             );
         }
-        let statement = backend.build(&insert);
-        db.execute_raw(statement).await?;
+        // Sent with its values written into the SQL, not prepared: the row
+        // count, so the SQL, differs from one batch to the next, and a
+        // prepared statement used once costs a round trip and evicts from
+        // sqlx's cache (100 a connection) a statement the other queries
+        // reuse. The values are words, letters and digits only, and
+        // sea-query quotes them all the same.
+        let sql = backend.build(&insert).to_string();
+        db.execute_unprepared(&sql).await?;
     }
     Ok(())
 }

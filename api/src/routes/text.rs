@@ -6,16 +6,16 @@ use std::sync::Arc;
 use rocket::State;
 use serde::Serialize;
 use service::Lifecycle;
-use store::{DatabaseConnection, NewRecord, Operation, Record};
+use store::{NewRecord, Operation, Record};
 
 use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::Submission;
 use crate::same_origin::SameOrigin;
+use crate::storage::Storage;
 use crate::stored::Stored;
 use crate::ApiError;
 use engine::{Change, Engine, ExtraWords, Outcome};
 
-type Db = State<DatabaseConnection>;
 type EngineState = State<&'static Engine>;
 type Extra = State<Arc<ExtraWords>>;
 
@@ -26,7 +26,7 @@ pub async fn spell(
     origin: Result<SameOrigin, ApiError>,
     engine: &EngineState,
     extra: &Extra,
-    db: &Db,
+    storage: Storage<'_>,
     lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
@@ -34,7 +34,7 @@ pub async fn spell(
         run: Engine::correct,
         done: "Spelling corrected",
     };
-    let work = async { process(input?, key?, work, engine, extra, db).await };
+    let work = async { process(input?, key?, work, engine, extra, &storage).await };
     super::guarded(origin, lifecycle, work).await
 }
 
@@ -45,7 +45,7 @@ pub async fn space(
     origin: Result<SameOrigin, ApiError>,
     engine: &EngineState,
     extra: &Extra,
-    db: &Db,
+    storage: Storage<'_>,
     lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
     let work = Work {
@@ -53,7 +53,7 @@ pub async fn space(
         run: Engine::segment,
         done: "Spaces inserted",
     };
-    let work = async { process(input?, key?, work, engine, extra, db).await };
+    let work = async { process(input?, key?, work, engine, extra, &storage).await };
     super::guarded(origin, lifecycle, work).await
 }
 
@@ -86,10 +86,10 @@ async fn process(
     work: Work,
     engine: &EngineState,
     extra: &Extra,
-    db: &Db,
+    storage: &Storage<'_>,
 ) -> Result<Stored<Answer>, ApiError> {
     let idempotency = key.for_request(work.operation, &input);
-    if let Some(record) = idempotency::earlier(db, idempotency.as_ref()).await? {
+    if let Some(record) = idempotency::earlier(storage.db, idempotency.as_ref()).await? {
         return Ok(Stored::replayed(record));
     }
     let engine: &'static Engine = engine.inner();
@@ -105,7 +105,7 @@ async fn process(
             .map_err(|e| ApiError::Engine(e.to_string()))?
     };
     let inserted = idempotency::insert(
-        db,
+        storage,
         NewRecord {
             tag: input.tag,
             operation: work.operation,

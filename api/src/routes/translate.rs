@@ -8,11 +8,12 @@ use rocket::State;
 use serde::Serialize;
 use service::Lifecycle;
 use sha2::{Digest, Sha256};
-use store::{DatabaseConnection, NewRecord, Operation, Record};
+use store::{NewRecord, Operation, Record};
 
 use crate::idempotency::{self, IdempotencyKey, Inserted};
 use crate::input::{self, Languages, Submission};
 use crate::same_origin::SameOrigin;
+use crate::storage::Storage;
 use crate::stored::Stored;
 use crate::translate::Translation;
 use crate::ApiError;
@@ -53,10 +54,10 @@ pub async fn translate(
     key: Result<IdempotencyKey, ApiError>,
     origin: Result<SameOrigin, ApiError>,
     translation: &State<TranslationState>,
-    db: &State<DatabaseConnection>,
+    storage: Storage<'_>,
     lifecycle: &State<Lifecycle>,
 ) -> Result<Stored<Answer>, ApiError> {
-    let work = async { run(input?, key?, translation, db).await };
+    let work = async { run(input?, key?, translation, &storage).await };
     super::guarded(origin, lifecycle, work).await
 }
 
@@ -64,8 +65,9 @@ async fn run(
     input: Submission,
     key: IdempotencyKey,
     translation: &TranslationState,
-    db: &DatabaseConnection,
+    storage: &Storage<'_>,
 ) -> Result<Stored<Answer>, ApiError> {
+    let db = storage.db;
     let languages = input::languages(&input)?;
     let idempotency = key.for_request(Operation::Translate, &input);
     // Before the backend is called: a retry is not billed twice.
@@ -135,7 +137,7 @@ async fn run(
     };
 
     let inserted = idempotency::insert(
-        db,
+        storage,
         NewRecord {
             tag: input.tag,
             operation: Operation::Translate,

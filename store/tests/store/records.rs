@@ -12,6 +12,8 @@ on_both_backends!(
     a_search_finds_rare_words_beyond_the_newest_records,
     a_record_whose_words_cannot_be_indexed_is_not_stored,
     reindex_adds_the_words_of_records_stored_without_them,
+    a_writer_stores_concurrent_records_each_once,
+    a_writer_stores_nothing_of_a_batch_whose_words_cannot_be_written,
 );
 
 async fn migrated(db: &TestDb) -> store::DatabaseConnection {
@@ -399,4 +401,78 @@ async fn reindex_adds_the_words_of_records_stored_without_them(db: TestDb) {
     assert_eq!(store::reindex(&db.url, 0).await.unwrap(), 4);
     assert_eq!(zebras().await, [first + 3, first + 2, first + 1]);
     assert_eq!(testkit::bulk::search(&conn, "first").await, [first]);
+}
+
+/// Many records at once through a `Writer`, which stores them several to a
+/// transaction: each is stored once, with its own id and words, exactly as
+/// it is answered; of two that share an idempotency key (the same request
+/// sent twice at once, likely in one batch) one is stored and the other
+/// told `Duplicate`, and the rest of its batch is stored all the same.
+async fn a_writer_stores_concurrent_records_each_once(db: TestDb) {
+    let conn = migrated(&db).await;
+    let writer = store::Writer::start(conn.clone());
+    let mut inserts = tokio::task::JoinSet::new();
+    for i in 0..120 {
+        let mut new = new_record(&format!("w{i}"), &format!("batched word{i}"));
+        if i == 30 || i == 31 {
+            new.idempotency = Some(store::Idempotency {
+                key: "same-key".to_owned(),
+                request_digest: "d".repeat(64),
+            });
+        }
+        let writer = writer.clone();
+        inserts.spawn(async move { (i, writer.insert(new).await) });
+    }
+    let mut stored = Vec::new();
+    let mut duplicates = Vec::new();
+    while let Some(joined) = inserts.join_next().await {
+        match joined.expect("an insert task") {
+            (_, Ok(record)) => stored.push(record),
+            (i, Err(store::Error::Duplicate(_))) => duplicates.push(i),
+            (i, Err(e)) => panic!("record {i}: {e}"),
+        }
+    }
+
+    assert_eq!(stored.len(), 119);
+    assert_eq!(duplicates.len(), 1);
+    assert!(duplicates[0] == 30 || duplicates[0] == 31);
+    assert_eq!(store::record_count(&conn).await.unwrap(), 119);
+    let mut ids: Vec<i64> = stored.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 119, "every record has an id of its own");
+    for record in &stored {
+        let read = store::record_by_id(&conn, record.id).await.unwrap();
+        assert_eq!(read.as_ref(), Some(record), "read back as answered");
+        let word = record.original.rsplit(' ').next().unwrap();
+        assert_eq!(testkit::bulk::search(&conn, word).await, [record.id]);
+    }
+}
+
+/// A batch is one transaction: when its words cannot be written (the index
+/// table dropped), none of its records is stored and each is told so.
+async fn a_writer_stores_nothing_of_a_batch_whose_words_cannot_be_written(db: TestDb) {
+    use sea_orm::ConnectionTrait;
+    let conn = migrated(&db).await;
+    conn.execute_unprepared("DROP TABLE record_words")
+        .await
+        .expect("dropping the index");
+    let writer = store::Writer::start(conn.clone());
+    let mut inserts = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let writer = writer.clone();
+        inserts.spawn(async move {
+            writer
+                .insert(new_record("lost", &format!("text {i}")))
+                .await
+        });
+    }
+    while let Some(joined) = inserts.join_next().await {
+        let outcome = joined.expect("an insert task");
+        assert!(
+            matches!(outcome, Err(store::Error::SchemaMissing(_))),
+            "{outcome:?}"
+        );
+    }
+    assert_eq!(store::record_count(&conn).await.unwrap(), 0);
 }
