@@ -119,3 +119,54 @@ fn database_error(err: &DbErr) -> Option<&dyn sea_orm::sqlx::error::DatabaseErro
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnectionTrait, DbErr};
+
+    use super::Error;
+    use crate::connect::connect_with_pool_size;
+
+    testkit::on_both_backends!(a_write_that_waits_on_another_transactions_lock_is_unavailable);
+
+    /// A lock held by another transaction past the wait limit (SQLite's
+    /// busy timeout, InnoDB's lock wait timeout) undoes the statement: the
+    /// write may succeed on a retry, so it is `Unavailable` (503), not a
+    /// query error (500).
+    async fn a_write_that_waits_on_another_transactions_lock_is_unavailable(db: testkit::TestDb) {
+        crate::migrate(&db.url).await.expect("migrate");
+        // One connection each, so a session's settings and open
+        // transaction stay with the statements that follow.
+        let holder = connect_with_pool_size(&db.url, 1).await.unwrap();
+        let waiter = connect_with_pool_size(&db.url, 1).await.unwrap();
+        let run = |conn: &sea_orm::DatabaseConnection, sql: &'static str| {
+            let conn = conn.clone();
+            async move { conn.execute_unprepared(sql).await.map(|_| ()) }
+        };
+        let failed: DbErr = if db.url.starts_with("sqlite:") {
+            run(&waiter, "PRAGMA busy_timeout = 50").await.unwrap();
+            run(&holder, "BEGIN EXCLUSIVE").await.unwrap();
+            run(&waiter, "UPDATE records SET tag = tag")
+                .await
+                .expect_err("the database is locked")
+        } else {
+            run(&waiter, "SET SESSION innodb_lock_wait_timeout = 1")
+                .await
+                .unwrap();
+            run(&holder, "CREATE TABLE locked (id INT PRIMARY KEY)")
+                .await
+                .unwrap();
+            run(&holder, "INSERT INTO locked VALUES (1)").await.unwrap();
+            run(&holder, "BEGIN").await.unwrap();
+            run(&holder, "SELECT id FROM locked WHERE id = 1 FOR UPDATE")
+                .await
+                .unwrap();
+            run(&waiter, "UPDATE locked SET id = 2 WHERE id = 1")
+                .await
+                .expect_err("the lock wait times out")
+        };
+        let sorted = Error::from_db(failed);
+        assert!(matches!(sorted, Error::Unavailable(_)), "{sorted:?}");
+        run(&holder, "ROLLBACK").await.unwrap();
+    }
+}
