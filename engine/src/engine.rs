@@ -202,6 +202,14 @@ mod tests {
         }
         // In the vocabulary (people write it), but no dictionary word.
         assert_eq!(engine().correct("teh end", &NONE).text, "the end");
+        // Places and names the web writes often enough, in their place,
+        // to outweigh a slip of a dictionary word (`tenable`, `yahweh`).
+        for right in [
+            "we drove from tenafly to mahwah on sunday",
+            "the vogons read bad poetry",
+        ] {
+            assert_eq!(engine().correct(right, &NONE).text, right);
+        }
     }
 
     #[test]

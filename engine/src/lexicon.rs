@@ -237,6 +237,24 @@ impl Lexicon {
         Some(score)
     }
 
+    /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
+    /// `tenafly`): how well the word as typed fits in its place, to weigh
+    /// against a correction's score.
+    pub fn typed_score(
+        &self,
+        previous: Option<&str>,
+        word: &str,
+        next: Option<&str>,
+    ) -> Option<f64> {
+        let before = previous.and_then(|p| self.id(p));
+        let id = self.id(word)?;
+        let mut score = self.log_total + self.log_p(before, id);
+        if let Some(next) = next.and_then(|n| self.id(n)) {
+            score += self.log_p(Some(self.context(id)), next) - self.log_p(None, next);
+        }
+        Some(score)
+    }
+
     /// Norvig's odds for a string the dictionary does not know: the longer,
     /// the less likely it is one word.
     fn log_p_unknown(&self, len: usize) -> f64 {

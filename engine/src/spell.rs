@@ -5,7 +5,7 @@
 use crate::candidates::{by_ear, most_likely, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
-use crate::model::{CHANNEL_WEIGHT, MAX_EXTRA_COST, NAME_SLIP_MIN_LOG_P};
+use crate::model::{CHANNEL_WEIGHT, MAX_EXTRA_COST, NAME_SLIP_MIN_LOG_P, UNVETTED_WORD_COST};
 use crate::space_slips;
 use crate::tokenize::{next_word, tokenize, Kind, Token};
 
@@ -131,10 +131,31 @@ fn correct_word(
             return Some(with_case_of_extra(word, term));
         }
     }
+    if let Some(best) = &from_dictionary {
+        if meant_as_typed(known, &lower, best, context) {
+            return None;
+        }
+    }
     space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
         .or(from_dictionary.map(|best| best.term))
         .filter(|term| !written_more_often(known, &lower, term))
         .map(|term| with_case_of(word, &term))
+}
+
+/// The noisy channel's other reading: the typed string was meant. A word
+/// of the wider vocabulary (`tenafly`, `mahwah`, `vogons`) is left when its
+/// odds in place, less `UNVETTED_WORD_COST` (the vocabulary holds the web's
+/// misspellings too), beat the correction's odds less its slip (`best.score`).
+fn meant_as_typed(
+    known: &Knowledge<'_>,
+    typed: &str,
+    best: &crate::candidates::Candidate,
+    context: &Context<'_>,
+) -> bool {
+    known
+        .lexicon
+        .typed_score(context.previous, typed, context.next.as_deref())
+        .is_some_and(|fit| fit - UNVETTED_WORD_COST >= best.score)
 }
 
 /// A word people write at least as often as the correction found for it
