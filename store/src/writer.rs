@@ -124,8 +124,8 @@ async fn write_batches(db: DatabaseConnection, jobs: Arc<Mutex<mpsc::Receiver<Jo
             }
             batch
         };
-        // A job whose client has been answered already (its deadline
-        // passed while it waited) is not stored.
+        // A job whose deadline passed while it waited is not stored, and
+        // its request is told so at once.
         let now = Instant::now();
         let (due, batch): (Vec<Job>, Vec<Job>) = batch.into_iter().partition(|j| j.deadline <= now);
         for job in due {
