@@ -38,6 +38,13 @@ struct Run {
     max_us: u64,
 }
 
+impl Run {
+    /// Requests a second.
+    fn rate(&self) -> f64 {
+        self.requests as f64 / self.seconds
+    }
+}
+
 /// CPU time the process has used so far (user and system), in seconds,
 /// from `/proc/PID/stat` (fields 14 and 15, in clock ticks of 1/100 s).
 fn cpu_seconds(pid: u32) -> f64 {
@@ -109,13 +116,12 @@ async fn main() {
         "route", "textproc req/s", "original req/s", "ratio", "textproc p99", "original p99"
     );
     for ((route, ours), (_, theirs)) in ours.iter().zip(&theirs) {
-        let rate = |run: &Run| run.requests as f64 / run.seconds;
         println!(
             "POST /api/{:<7} {:>14.0} {:>14.0} {:>6.1}x {:>9.2} ms {:>9.2} ms",
             route,
-            rate(ours),
-            rate(theirs),
-            rate(ours) / rate(theirs).max(f64::MIN_POSITIVE),
+            ours.rate(),
+            theirs.rate(),
+            ours.rate() / theirs.rate().max(f64::MIN_POSITIVE),
             ours.p99_us as f64 / 1000.0,
             theirs.p99_us as f64 / 1000.0,
         );
@@ -158,7 +164,7 @@ fn drive(base: &str, pid: Option<u32>, seconds: u32) -> Vec<(&'static str, Run)>
         println!(
             "POST /api/{:<7} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8} {:>13}",
             route,
-            run.requests as f64 / run.seconds,
+            run.rate(),
             run.p50_us as f64 / 1000.0,
             run.p99_us as f64 / 1000.0,
             run.max_us as f64 / 1000.0,

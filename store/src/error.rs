@@ -54,33 +54,30 @@ impl Error {
 
 fn is_connection_failure(err: &DbErr) -> bool {
     use sea_orm::sqlx::Error as Sqlx;
-    match err {
-        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
-        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
-            e.as_ref(),
-            Sqlx::Io(_)
-                | Sqlx::Tls(_)
-                | Sqlx::Protocol(_)
-                | Sqlx::PoolTimedOut
-                | Sqlx::PoolClosed
-                | Sqlx::WorkerCrashed
-        ),
-        _ => false,
-    }
+    matches!(err, DbErr::ConnectionAcquire(_) | DbErr::Conn(_))
+        || sqlx_error(err).is_some_and(|e| {
+            matches!(
+                e,
+                Sqlx::Io(_)
+                    | Sqlx::Tls(_)
+                    | Sqlx::Protocol(_)
+                    | Sqlx::PoolTimedOut
+                    | Sqlx::PoolClosed
+                    | Sqlx::WorkerCrashed
+            )
+        })
 }
 
 /// The connection failed while a statement was on it (rather than while
 /// one was being fetched from the pool): the server may have run it.
 fn is_lost_mid_statement(err: &DbErr) -> bool {
     use sea_orm::sqlx::Error as Sqlx;
-    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
-    else {
-        return false;
-    };
-    matches!(
-        e.as_ref(),
-        Sqlx::Io(_) | Sqlx::Tls(_) | Sqlx::Protocol(_) | Sqlx::WorkerCrashed
-    )
+    sqlx_error(err).is_some_and(|e| {
+        matches!(
+            e,
+            Sqlx::Io(_) | Sqlx::Tls(_) | Sqlx::Protocol(_) | Sqlx::WorkerCrashed
+        )
+    })
 }
 
 /// "no such table" (SQLite) or SQLSTATE 42S02 (MySQL): the schema is not
@@ -108,13 +105,19 @@ fn is_lock_conflict(err: &DbErr) -> bool {
     })
 }
 
+/// The driver's error under a failed statement.
+fn sqlx_error(err: &DbErr) -> Option<&sea_orm::sqlx::Error> {
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            Some(e.as_ref())
+        }
+        _ => None,
+    }
+}
+
 /// The database's own error, when the statement reached it and was refused.
 fn database_error(err: &DbErr) -> Option<&dyn sea_orm::sqlx::error::DatabaseError> {
-    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
-    else {
-        return None;
-    };
-    match e.as_ref() {
+    match sqlx_error(err)? {
         sea_orm::sqlx::Error::Database(db_err) => Some(db_err.as_ref()),
         _ => None,
     }

@@ -61,15 +61,12 @@ pub struct Page<T = Record> {
     pub next_before: Option<i64>,
 }
 
-/// Stores `new` and returns it as stored, with its id and UTC time.
-///
-/// The record and its words in the search index (`crate::words`) are one
-/// transaction. Until its commit is sent, any failure, the deadline
-/// included, leaves nothing stored; once it is, a lost connection or a
-/// missed deadline leaves the outcome unknown, and is said so. The record
-/// is built from the insert id rather than read back, so an acknowledged
-/// insert is never reported as failed. The api stores through a
-/// `crate::Writer`, which shares transactions between requests.
+/// Stores `new` and returns it as stored, with its id and UTC time: a
+/// transaction of its own, with its words in the search index, and the
+/// outcomes `writer::store_batch` gives. The record is built from the
+/// insert id rather than read back, so an acknowledged insert is never
+/// reported as failed. The api stores through a `crate::Writer`, which
+/// shares transactions between requests.
 pub async fn insert_record(db: &DatabaseConnection, new: NewRecord) -> Result<Record, Error> {
     let deadline = tokio::time::Instant::now() + QUERY_DEADLINE;
     let mut outcomes = writer::store_batch(db, vec![new], deadline).await?;

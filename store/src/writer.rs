@@ -88,11 +88,7 @@ impl Writer {
             Ok(Ok(())) => {}
             // Never handed to a writer: nothing was stored.
             Ok(Err(_)) => return Err(Error::Unavailable("the record writer has stopped".into())),
-            Err(_) => {
-                return Err(Error::Unavailable(format!(
-                    "no writer free within {QUERY_DEADLINE:?}"
-                )))
-            }
+            Err(_) => return Err(no_writer_free()),
         }
         // A writer answers by the deadline; the margin only guards against
         // one that never does, whose batch may have been committed.
@@ -104,6 +100,11 @@ impl Writer {
             )),
         }
     }
+}
+
+/// A record that waited out its deadline for a writer: never written.
+fn no_writer_free() -> Error {
+    Error::Unavailable(format!("no writer free within {QUERY_DEADLINE:?}"))
 }
 
 /// One writer task: takes every waiting job (up to `MAX_BATCH`), stores
@@ -129,9 +130,7 @@ async fn write_batches(db: DatabaseConnection, jobs: Arc<Mutex<mpsc::Receiver<Jo
         let now = Instant::now();
         let (due, batch): (Vec<Job>, Vec<Job>) = batch.into_iter().partition(|j| j.deadline <= now);
         for job in due {
-            let _ = job.answer.send(Err(Error::Unavailable(format!(
-                "no writer free within {QUERY_DEADLINE:?}"
-            ))));
+            let _ = job.answer.send(Err(no_writer_free()));
         }
         let Some(deadline) = batch.iter().map(|j| j.deadline).min() else {
             continue;

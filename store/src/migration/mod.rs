@@ -117,7 +117,6 @@ async fn scalar(db: &DatabaseConnection, sql: &str) -> Result<Option<i64>, Error
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Filter;
 
     testkit::on_both_backends!(records_stored_before_the_search_index_are_indexed);
 
@@ -145,17 +144,7 @@ mod tests {
 
         // MySQL's are indexed by `reindex`, run after a deploy; SQLite's
         // by the migration itself.
-        let search = |q: &str| Filter::from_query(None, None, Some(q)).unwrap();
-        let found = |q| {
-            let filter = search(q);
-            let conn = conn.clone();
-            async move {
-                crate::page_ids(&conn, &filter, None, 10)
-                    .await
-                    .unwrap()
-                    .records
-            }
-        };
+        let found = |q| testkit::bulk::search(&conn, q);
         if db.backend == testkit::Backend::MySql {
             assert!(found("zebra").await.is_empty());
             assert_eq!(reindex(&db.url, 0).await.unwrap(), 2_500);
