@@ -4,7 +4,8 @@
 //!
 //! The records mix the three operations with texts and tags of ordinary
 //! lengths, spread over the past year, inserted 5,000 to a transaction over
-//! four connections. Their words are drawn from the engine's English
+//! four connections; then their search index, in its key order
+//! (`store::IndexBacklog`). Their words are drawn from the engine's English
 //! dictionary (82,765 words) by their real frequencies, so a word is as
 //! common among the records as in English: `the` in most, `library` in
 //! about one in 200, `kubrick` in one in 50,000. Searches cost what they
@@ -155,30 +156,52 @@ async fn main() {
         .expect("reading the highest id")
         .unwrap_or(0)
         + 1;
+    // The records first, with no words; their words wait in the backlog
+    // and go into the search index at the end, in its key order.
+    let backlog = std::sync::Arc::new(std::sync::Mutex::new(store::IndexBacklog::new(first_id)));
     let mut workers = Vec::new();
     for worker in 0..CONNECTIONS {
         let db = db.clone();
         let vocabulary = std::sync::Arc::clone(&vocabulary);
+        let backlog = std::sync::Arc::clone(&backlog);
         workers.push(tokio::spawn(async move {
             for batch in (worker..batches).step_by(CONNECTIONS) {
                 let end = ((batch + 1) * BATCH).min(count);
                 let records: Vec<_> = (batch * BATCH..end)
                     .map(|n| record(&vocabulary, n))
                     .collect();
-                store::insert_records(&db, first_id + (batch * BATCH) as i64, &records)
+                let batch_id = first_id + (batch * BATCH) as i64;
+                store::insert_records_unindexed(&db, batch_id, &records)
                     .await
                     .expect("inserting");
+                let mut backlog = backlog.lock().expect("the backlog");
+                for ((new, _), id) in records.iter().zip(batch_id..) {
+                    backlog.add(id, &new.original, &new.processed);
+                }
             }
         }));
     }
     for worker in workers {
         worker.await.expect("a seeding task");
     }
+    let stored = started.elapsed();
+    let backlog = std::sync::Arc::into_inner(backlog)
+        .expect("every worker done")
+        .into_inner()
+        .expect("the backlog");
+    let index_rows = backlog.len();
+    backlog
+        .write(&db, CONNECTIONS)
+        .await
+        .expect("writing the search index (`api reindex` finishes it)");
     let took = started.elapsed();
     println!(
-        "seed: {count} records in {:.1} s ({:.0} records/s); the highest id is now {}",
+        "seed: {count} records in {:.1} s ({:.0} records/s): the records in {:.1} s, \
+         then {index_rows} search index rows in {:.1} s; the highest id is now {}",
         took.as_secs_f64(),
         count as f64 / took.as_secs_f64(),
+        stored.as_secs_f64(),
+        (took - stored).as_secs_f64(),
         // Not a count, which reads the whole table (0.3 s at a million).
         store::newest_id(&db)
             .await

@@ -4,6 +4,7 @@
 //! SQLite (a file) locally and in most tests, MySQL in production; every
 //! function here works on both.
 
+mod bulk;
 mod connect;
 pub mod entity;
 mod error;
@@ -13,6 +14,7 @@ mod queries;
 mod words;
 mod writer;
 
+pub use bulk::{insert_records_unindexed, IndexBacklog};
 pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;

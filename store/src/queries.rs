@@ -114,12 +114,24 @@ pub(crate) fn active_model(
 
 /// Stores `records` with the ids `first_id`, `first_id + 1`, … and each
 /// its own time, with their words, in one transaction: for filling a
-/// database (the seeding command, tests). The caller picks ids no other
-/// writer uses; a taken one fails the whole batch as `Duplicate`.
+/// database (tests; the seeding command uses `crate::bulk`). The caller
+/// picks ids no other writer uses; a taken one fails the whole batch as
+/// `Duplicate`.
 pub async fn insert_records(
     db: &DatabaseConnection,
     first_id: i64,
     records: &[(NewRecord, DateTime<Utc>)],
+) -> Result<(), Error> {
+    insert_batch(db, first_id, records, true).await
+}
+
+/// `insert_records`, with the words in the search index or (`indexed`
+/// false) left to a `crate::bulk::IndexBacklog`.
+pub(crate) async fn insert_batch(
+    db: &DatabaseConnection,
+    first_id: i64,
+    records: &[(NewRecord, DateTime<Utc>)],
+    indexed: bool,
 ) -> Result<(), Error> {
     if records.is_empty() {
         return Ok(());
@@ -137,7 +149,9 @@ pub async fn insert_records(
         Entity::insert_many(rows)
             .exec_without_returning(&txn)
             .await?;
-        words::index(&txn, texts).await?;
+        if indexed {
+            words::index(&txn, texts).await?;
+        }
         txn.commit().await
     };
     match tokio::time::timeout(QUERY_DEADLINE, write).await {

@@ -82,50 +82,59 @@ pub(crate) async fn index_stored<C: ConnectionTrait>(db: &C, from_id: i64) -> Re
 
 /// Rows per insert statement: two values a row keeps a statement far
 /// under both backends' limits on bound values.
-const ROWS_PER_STATEMENT: usize = 2_000;
+pub(crate) const ROWS_PER_STATEMENT: usize = 2_000;
 
 async fn insert<C: ConnectionTrait>(
     db: &C,
     records: impl IntoIterator<Item = (i64, &str, &str)>,
     skip_existing: bool,
 ) -> Result<(), DbErr> {
-    let backend = db.get_database_backend();
-    let mut rows: Vec<(String, i64)> = records
+    let words: Vec<(i64, Vec<String>)> = records
         .into_iter()
-        .flat_map(|(id, original, processed)| {
-            record_words(original, processed)
-                .into_iter()
-                .map(move |word| (word, id))
-        })
+        .map(|(id, original, processed)| (id, record_words(original, processed)))
+        .collect();
+    let mut rows: Vec<(&str, i64)> = words
+        .iter()
+        .flat_map(|(id, words)| words.iter().map(|word| (word.as_str(), *id)))
         .collect();
     // In key order, each statement appends to fewer index pages.
     rows.sort_unstable();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let mut insert = Query::insert();
-        insert
-            .into_table(Alias::new(TABLE))
-            .columns([Alias::new("word"), Alias::new("record_id")]);
-        for (word, id) in chunk {
-            insert.values_panic([word.as_str().into(), (*id).into()]);
-        }
-        if skip_existing {
-            // MySQL: ON DUPLICATE KEY UPDATE word = word; SQLite: ON
-            // CONFLICT DO NOTHING.
-            insert.on_conflict(
-                OnConflict::columns([Alias::new("word"), Alias::new("record_id")])
-                    .do_nothing_on([Alias::new("word")])
-                    .to_owned(),
-            );
-        }
-        // Sent with its values written into the SQL, not prepared: the row
-        // count, so the SQL, differs from one batch to the next, and a
-        // prepared statement used once costs a round trip and evicts from
-        // sqlx's cache (100 a connection) a statement the other queries
-        // reuse. The values are words, letters and digits only, and
-        // sea-query quotes them all the same.
-        let sql = backend.build(&insert).to_string();
-        db.execute_unprepared(&sql).await?;
+        insert_rows(db, chunk, skip_existing).await?;
     }
+    Ok(())
+}
+
+/// Inserts `rows` of (word, record id) in one statement.
+pub(crate) async fn insert_rows<C: ConnectionTrait>(
+    db: &C,
+    rows: &[(&str, i64)],
+    skip_existing: bool,
+) -> Result<(), DbErr> {
+    let mut insert = Query::insert();
+    insert
+        .into_table(Alias::new(TABLE))
+        .columns([Alias::new("word"), Alias::new("record_id")]);
+    for (word, id) in rows {
+        insert.values_panic([(*word).into(), (*id).into()]);
+    }
+    if skip_existing {
+        // MySQL: ON DUPLICATE KEY UPDATE word = word; SQLite: ON
+        // CONFLICT DO NOTHING.
+        insert.on_conflict(
+            OnConflict::columns([Alias::new("word"), Alias::new("record_id")])
+                .do_nothing_on([Alias::new("word")])
+                .to_owned(),
+        );
+    }
+    // Sent with its values written into the SQL, not prepared: the row
+    // count, so the SQL, differs from one batch to the next, and a
+    // prepared statement used once costs a round trip and evicts from
+    // sqlx's cache (100 a connection) a statement the other queries
+    // reuse. The values are words, letters and digits only, and
+    // sea-query quotes them all the same.
+    let sql = db.get_database_backend().build(&insert).to_string();
+    db.execute_unprepared(&sql).await?;
     Ok(())
 }
 
