@@ -213,6 +213,30 @@ mod tests {
     }
 
     #[test]
+    fn a_real_word_that_fits_neither_neighbour_is_a_slip_for_one_that_fits_both() {
+        // `mast` and `moke` are words, but `you mast`, `mast be`, `can
+        // moke` and `moke you` are pairs no one writes; `must` and `make`
+        // fit both neighbours.
+        for (typed, meant) in [
+            ("you mast be tired", "you must be tired"),
+            ("Mast be tired", "Mast be tired"),
+            ("it will moke you laugh", "it will make you laugh"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
+        // Right words in pairs the corpus never saw stay when no word one
+        // slip away fits both neighbours better.
+        for right in [
+            "we ate fresh figs by the quay",
+            "a meat pie and a gold ring",
+            "the vogons read bad poetry",
+            "you mast",
+        ] {
+            assert_eq!(engine().correct(right, &NONE).text, right);
+        }
+    }
+
+    #[test]
     fn the_words_around_a_typo_choose_its_correction() {
         // `frm` is one edit from `from`, `form` and `firm`; the pairs decide.
         assert_eq!(

@@ -162,6 +162,29 @@ impl Lexicon {
         self.id(word).filter(|&id| id < self.dictionary_words)
     }
 
+    /// Whether the corpus saw `first second` as a pair.
+    pub fn seen_pair(&self, first: &str, second: &str) -> bool {
+        match (self.id(first), self.id(second)) {
+            (Some(a), Some(b)) => self.pairs.contains_key(&key(a, b)),
+            _ => false,
+        }
+    }
+
+    /// The most `phrase_score` can give any one word before `next`: both
+    /// of its pairs certain.
+    pub fn best_score_before(&self, next: &str) -> Option<f64> {
+        let id = self.id(next)?;
+        Some(self.log_total - f64::from(self.unigram[id as usize]))
+    }
+
+    /// Whether the pairs know `word` as one that others follow and one
+    /// that follows others: only then does an unseen pair with it say
+    /// something.
+    pub fn is_paired(&self, word: &str) -> bool {
+        self.id(word)
+            .is_some_and(|id| self.pairs_from[id as usize] > 0 && self.pairs_to[id as usize])
+    }
+
     /// Any word of the vocabulary, for its odds.
     pub fn id(&self, word: &str) -> Option<u32> {
         self.words.id(word)

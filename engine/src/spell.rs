@@ -2,10 +2,13 @@
 //! is tokenized first, each plain word is checked, and a correction takes
 //! the case of the word it replaces.
 
-use crate::candidates::{by_ear, most_likely, Context, Knowledge};
+use crate::candidates::{by_ear, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
-use crate::model::{CHANNEL_WEIGHT, MAX_EXTRA_COST, NAME_SLIP_MIN_LOG_P, UNVETTED_WORD_COST};
+use crate::model::{
+    CHANNEL_WEIGHT, CHEAPEST_SLIP, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
+    NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
+};
 use crate::space_slips;
 use crate::tokenize::{next_word, tokenize, Kind, Token};
 
@@ -83,8 +86,16 @@ fn correct_word(
 ) -> Option<String> {
     let (word, extra) = (typed.word, known.extra);
     let lower = word.to_ascii_lowercase().replace('’', "'");
-    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 || known.is_word(&lower) {
+    if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 {
         return None;
+    }
+    if known.is_word(&lower) {
+        let plain = word.bytes().all(|b| b.is_ascii_lowercase())
+            || (typed.sentence_start && is_capitalised(word));
+        return plain
+            .then(|| real_word_slip(known, &lower, previous, next))
+            .flatten()
+            .map(|term| with_case_of(word, &term));
     }
     // A possessive of a known word (`dog's`, `Peter's`) is right.
     if let Some(stem) = lower.strip_suffix("'s") {
@@ -140,6 +151,103 @@ fn correct_word(
         .or(from_dictionary.map(|best| best.term))
         .filter(|term| !written_more_often(known, &lower, term))
         .map(|term| with_case_of(word, &term))
+}
+
+/// A known word typed for another (`stand luke a rock`, `how much dos
+/// she`): weighed only when it fits neither neighbour (the corpus saw
+/// neither pair) while a dictionary word one edit away fits both; that
+/// word replaces it when its odds in place, less its slip and
+/// `REAL_WORD_SLIP_COST`, still beat the typed word's. Most right words
+/// meet one neighbour in a seen pair and cost two lookups.
+fn real_word_slip(
+    known: &Knowledge<'_>,
+    typed: &str,
+    previous: Option<&str>,
+    next: Option<&str>,
+) -> Option<String> {
+    let lexicon = known.lexicon;
+    let (previous, next) = (previous?, next?.to_ascii_lowercase());
+    if !(MIN_REAL_WORD_SLIP_LEN..=MAX_REAL_WORD_SLIP_LEN).contains(&typed.len())
+        || !typed.bytes().all(|b| b.is_ascii_lowercase())
+        || known.extra.contains(typed)
+        || !lexicon.is_paired(previous)
+        || !lexicon.is_paired(&next)
+        || lexicon.seen_pair(previous, typed)
+        || lexicon.seen_pair(typed, &next)
+    {
+        return None;
+    }
+    let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(&next))?;
+    // No word one slip away could win if even certain pairs would not:
+    // most right words stop here, before 50 strings a letter are looked up.
+    let best_possible = lexicon.best_score_before(&next)? - CHANNEL_WEIGHT * CHEAPEST_SLIP;
+    if best_possible - REAL_WORD_SLIP_COST < as_typed {
+        return None;
+    }
+    let context = Context {
+        previous: Some(previous),
+        next: Some(next.clone()),
+    };
+    let mut candidates = Vec::new();
+    each_one_edit_away(typed, |word| {
+        if lexicon.is_dictionary_word(word)
+            && lexicon.seen_pair(previous, word)
+            && lexicon.seen_pair(word, &next)
+        {
+            candidates.push(word.to_owned());
+        }
+    });
+    candidates
+        .into_iter()
+        .filter_map(|word| Candidate::scored(known, typed, word, 1, &context))
+        .filter(|best| best.score - REAL_WORD_SLIP_COST >= as_typed)
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .map(|best| best.term)
+}
+
+/// Calls `found` with every string one edit from `word` (lowercase ASCII):
+/// a letter dropped, two swapped, one replaced, one added, in one buffer.
+/// Asking the word table for each (its filter turns most away at once) is
+/// cheaper than the spelling index's lookup, which scores every word
+/// within two edits of each of the word's deletes.
+fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
+    let letters = word.as_bytes();
+    let mut buffer: Vec<u8> = Vec::with_capacity(letters.len() + 1);
+    let mut try_bytes = |bytes: &[u8]| {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            found(text);
+        }
+    };
+    for i in 0..letters.len() {
+        buffer.clear();
+        buffer.extend_from_slice(letters);
+        buffer.remove(i);
+        try_bytes(&buffer);
+        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
+            buffer.clear();
+            buffer.extend_from_slice(letters);
+            buffer.swap(i, i + 1);
+            try_bytes(&buffer);
+        }
+        buffer.clear();
+        buffer.extend_from_slice(letters);
+        for c in b'a'..=b'z' {
+            if c != letters[i] {
+                buffer[i] = c;
+                try_bytes(&buffer);
+            }
+        }
+    }
+    for i in 0..=letters.len() {
+        buffer.clear();
+        buffer.extend_from_slice(&letters[..i]);
+        buffer.push(b'a');
+        buffer.extend_from_slice(&letters[i..]);
+        for c in b'a'..=b'z' {
+            buffer[i] = c;
+            try_bytes(&buffer);
+        }
+    }
 }
 
 /// The noisy channel's other reading: the typed string was meant. A word
