@@ -178,8 +178,9 @@ fn real_word_slip(
         return None;
     }
     let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(&next))?;
-    // No word one slip away could win if even certain pairs would not:
-    // most right words stop here, before 50 strings a letter are looked up.
+    // No word one slip away could win if even certain pairs would not (a
+    // common word in a likely place): stop before some 50 strings a letter
+    // are looked up.
     let best_possible = lexicon.best_score_before(&next)? - CHANNEL_WEIGHT * CHEAPEST_SLIP;
     if best_possible - REAL_WORD_SLIP_COST < as_typed {
         return None;
