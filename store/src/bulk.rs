@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbErr};
 
 use crate::{words, Error, NewRecord};
 
@@ -51,6 +52,12 @@ impl IndexBacklog {
         }
     }
 
+    /// Whether record `id` can join this backlog (rows keep ids as 32-bit
+    /// offsets from the first).
+    pub(crate) fn fits(&self, id: i64) -> bool {
+        (self.first_id..=self.first_id + i64::from(u32::MAX)).contains(&id)
+    }
+
     /// How many index rows are waiting.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -67,9 +74,39 @@ impl IndexBacklog {
         db: &sea_orm::DatabaseConnection,
         connections: usize,
     ) -> Result<(), Error> {
-        // Number the words in their byte order (the column's collation is
-        // utf8mb4_bin; SQLite compares bytes too), then sort the rows as
-        // one number each: word's rank, then record.
+        let sorted = Arc::new(self.into_sorted());
+        let share = sorted.keys.len().div_ceil(connections.max(1)).max(1);
+        let mut tasks = Vec::new();
+        for start in (0..sorted.keys.len()).step_by(share) {
+            let (db, sorted) = (db.clone(), Arc::clone(&sorted));
+            tasks.push(tokio::spawn(async move {
+                let end = (start + share).min(sorted.keys.len());
+                sorted
+                    .insert(&db, start..end, false)
+                    .await
+                    .map_err(Error::from_write)
+            }));
+        }
+        for task in tasks {
+            task.await
+                .map_err(|e| Error::Query(format!("an index writer failed: {e}")))??;
+        }
+        Ok(())
+    }
+
+    /// Writes every row in key order on `db`, skipping rows already there.
+    pub(crate) async fn write_skipping_existing<C: ConnectionTrait>(
+        self,
+        db: &C,
+    ) -> Result<(), DbErr> {
+        let sorted = self.into_sorted();
+        sorted.insert(db, 0..sorted.keys.len(), true).await
+    }
+
+    /// The rows in the index's key order. The words are numbered in their
+    /// byte order (the column's collation is utf8mb4_bin; SQLite compares
+    /// bytes too), and each row is one number: word's rank, then record.
+    fn into_sorted(self) -> SortedRows {
         let mut by_text: Vec<u32> = (0..self.words.len() as u32).collect();
         by_text.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
         let mut rank = vec![0u32; self.words.len()];
@@ -84,36 +121,47 @@ impl IndexBacklog {
         drop(self.rows);
         keys.sort_unstable();
         let mut words = self.words;
-        let sorted: Vec<String> = by_text
+        let words = by_text
             .iter()
             .map(|&w| std::mem::take(&mut words[w as usize]))
             .collect();
-        let shared = Arc::new((sorted, keys, self.first_id));
-        let share = shared.1.len().div_ceil(connections.max(1)).max(1);
-        let mut tasks = Vec::new();
-        for start in (0..shared.1.len()).step_by(share) {
-            let (db, shared) = (db.clone(), Arc::clone(&shared));
-            tasks.push(tokio::spawn(async move {
-                let (words, keys, first_id) = &*shared;
-                let end = (start + share).min(keys.len());
-                for chunk in keys[start..end].chunks(words::ROWS_PER_STATEMENT) {
-                    let rows: Vec<(&str, i64)> = chunk
-                        .iter()
-                        .map(|key| {
-                            let word = &words[(key >> 32) as usize];
-                            (word.as_str(), first_id + (key & u64::from(u32::MAX)) as i64)
-                        })
-                        .collect();
-                    words::insert_rows(&db, &rows, false)
-                        .await
-                        .map_err(Error::from_write)?;
-                }
-                Ok::<(), Error>(())
-            }));
+        SortedRows {
+            words,
+            keys,
+            first_id: self.first_id,
         }
-        for task in tasks {
-            task.await
-                .map_err(|e| Error::Query(format!("an index writer failed: {e}")))??;
+    }
+}
+
+/// An `IndexBacklog`'s rows in key order.
+struct SortedRows {
+    /// The words in byte order: a row's rank is its place here.
+    words: Vec<String>,
+    /// (rank << 32) | (record id − `first_id`), sorted.
+    keys: Vec<u64>,
+    first_id: i64,
+}
+
+impl SortedRows {
+    /// Inserts the rows `range` of `keys`, a statement at a time.
+    async fn insert<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        range: std::ops::Range<usize>,
+        skip_existing: bool,
+    ) -> Result<(), DbErr> {
+        for chunk in self.keys[range].chunks(words::ROWS_PER_STATEMENT) {
+            let rows: Vec<(&str, i64)> = chunk
+                .iter()
+                .map(|key| {
+                    let word = &self.words[(key >> 32) as usize];
+                    (
+                        word.as_str(),
+                        self.first_id + (key & u64::from(u32::MAX)) as i64,
+                    )
+                })
+                .collect();
+            words::insert_rows(db, &rows, skip_existing).await?;
         }
         Ok(())
     }
@@ -135,7 +183,7 @@ mod tests {
     use sea_orm::{ConnectionTrait, Statement};
 
     use super::*;
-    use crate::{connect_with_pool_size, migrate, reindex, Operation};
+    use crate::{connect_with_pool_size, migrate, Operation};
 
     testkit::on_both_backends!(a_backlog_writes_the_index_records_stored_one_by_one_would_have);
 
@@ -160,8 +208,10 @@ mod tests {
     }
 
     /// Records stored in batches with no words, then their backlog written
-    /// over three connections, give the very rows that indexing them one by
-    /// one (`reindex`) gives; and until it is written, no search finds them.
+    /// over three connections, give the very rows that storing each batch
+    /// with its words gives, and so does indexing stored records a few
+    /// hundred to a sorted write (`reindex`'s way); until the backlog is
+    /// written, no search finds them.
     async fn a_backlog_writes_the_index_records_stored_one_by_one_would_have(db: testkit::TestDb) {
         migrate(&db.url).await.expect("migrating");
         let conn = connect_with_pool_size(&db.url, 3).await.expect("connect");
@@ -210,7 +260,24 @@ mod tests {
         conn.execute_unprepared("DELETE FROM record_words")
             .await
             .expect("emptying the index");
-        assert_eq!(reindex(&db.url, 0).await.expect("reindexing"), 900);
+        let read = crate::words::index_stored_in(&conn, 0, 250)
+            .await
+            .expect("reindexing");
+        assert_eq!(read, 900);
+        assert_eq!(written, index_rows(&conn).await);
+
+        // As the api stores them: each batch with its words.
+        conn.execute_unprepared("DELETE FROM record_words")
+            .await
+            .expect("emptying the index");
+        conn.execute_unprepared("DELETE FROM records")
+            .await
+            .expect("emptying the records");
+        for (batch, chunk) in records.chunks(400).enumerate() {
+            crate::insert_records(&conn, 1 + (batch * 400) as i64, chunk)
+                .await
+                .expect("storing a batch with its words");
+        }
         assert_eq!(written, index_rows(&conn).await);
     }
 }

@@ -49,7 +49,7 @@ impl MigrationTrait for Migration {
             // A local SQLite file is indexed here: small, with no deploy to
             // hold up. On MySQL the api runs this migration as it starts,
             // with 60 s to become healthy behind the ALB, and a million
-            // records take some 6 minutes: `api reindex 0`, run once the new
+            // records take some two minutes: `api reindex 0`, run once the new
             // version is out, indexes them instead (README, ecs/README.md),
             // with what older tasks stored while it rolled out.
             words::index_stored(db, 0).await?;
