@@ -158,31 +158,21 @@ impl Lexicon {
         self.dictionary_id(word).is_some()
     }
 
-    fn dictionary_id(&self, word: &str) -> Option<u32> {
+    /// The id of a dictionary word or one of its forms.
+    pub fn dictionary_id(&self, word: &str) -> Option<u32> {
         self.id(word).filter(|&id| id < self.dictionary_words)
     }
 
-    /// Whether the corpus saw `first second` as a pair.
-    pub fn seen_pair(&self, first: &str, second: &str) -> bool {
-        match (self.id(first), self.id(second)) {
-            (Some(a), Some(b)) => self.pairs.contains_key(&key(a, b)),
-            _ => false,
-        }
+    /// Whether the corpus saw the pair of these ids.
+    pub fn seen_pair(&self, first: u32, second: u32) -> bool {
+        self.pairs.contains_key(&key(first, second))
     }
 
-    /// The most `phrase_score` can give any one word before `next`: both
-    /// of its pairs certain.
-    pub fn best_score_before(&self, next: &str) -> Option<f64> {
-        let id = self.id(next)?;
-        Some(self.log_total - f64::from(self.unigram[id as usize]))
-    }
-
-    /// Whether the pairs know `word` as one that others follow and one
-    /// that follows others: only then does an unseen pair with it say
+    /// Whether the pairs know the word `id` as one that others follow and
+    /// one that follows others: only then does an unseen pair with it say
     /// something.
-    pub fn is_paired(&self, word: &str) -> bool {
-        self.id(word)
-            .is_some_and(|id| self.pairs_from[id as usize] > 0 && self.pairs_to[id as usize])
+    pub fn is_paired(&self, id: u32) -> bool {
+        self.pairs_from[id as usize] > 0 && self.pairs_to[id as usize]
     }
 
     /// Any word of the vocabulary, for its odds.

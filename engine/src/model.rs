@@ -97,9 +97,6 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// and these odds, still beat the typed word's.
 pub const REAL_WORD_SLIP_COST: f64 = 3.0;
 
-/// The cheapest one-edit slip of the costs above (a doubled letter).
-pub const CHEAPEST_SLIP: f64 = DOUBLED;
-
 /// Shortest known word weighed as a slip for another: shorter ones are one
 /// edit from dozens of words (`in`, `on`, `an`, `as`).
 pub const MIN_REAL_WORD_SLIP_LEN: usize = 3;
@@ -148,27 +145,3 @@ pub const EXTRA_WORD_COUNT: f64 = 1e7;
 
 /// Extra words are suggested up to two ordinary edits away.
 pub const MAX_EXTRA_COST: f64 = 4.0;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_cheapest_slip_is_the_least_edit_cost() {
-        let costs = [
-            TRANSPOSITION,
-            VOWEL_FOR_VOWEL,
-            NEIGHBOUR_KEY,
-            OTHER_SUBSTITUTION,
-            DOUBLED,
-            NEIGHBOUR_INSERTION,
-            OTHER_INSERTION,
-            VOWEL_DELETION,
-            OTHER_DELETION,
-        ];
-        assert_eq!(
-            costs.into_iter().fold(f64::INFINITY, f64::min),
-            CHEAPEST_SLIP
-        );
-    }
-}

@@ -6,7 +6,7 @@ use crate::candidates::{by_ear, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::model::{
-    CHANNEL_WEIGHT, CHEAPEST_SLIP, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
+    CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
     NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
 };
 use crate::space_slips;
@@ -89,11 +89,15 @@ fn correct_word(
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 {
         return None;
     }
+    let context = &Context {
+        previous,
+        next: next.map(str::to_ascii_lowercase),
+    };
     if known.is_word(&lower) {
         let plain = word.bytes().all(|b| b.is_ascii_lowercase())
             || (typed.sentence_start && is_capitalised(word));
         return plain
-            .then(|| real_word_slip(known, &lower, previous, next))
+            .then(|| real_word_slip(known, &lower, context))
             .flatten()
             .map(|term| with_case_of(word, &term));
     }
@@ -103,10 +107,6 @@ fn correct_word(
             return None;
         }
     }
-    let context = &Context {
-        previous,
-        next: next.map(str::to_ascii_lowercase),
-    };
     // A name or an acronym by its shape (`Kubrick`, `LSU`) is left alone
     // when people write it (the vocabulary counts it). One that no one
     // writes (`Wrold`, `QUIKC`) is a slip, but only a very common word
@@ -157,50 +157,38 @@ fn correct_word(
 /// she`): weighed only when it fits neither neighbour (the corpus saw
 /// neither pair) while a dictionary word one edit away fits both; that
 /// word replaces it when its odds in place, less its slip and
-/// `REAL_WORD_SLIP_COST`, still beat the typed word's. Most right words
-/// meet one neighbour in a seen pair and cost two lookups.
-fn real_word_slip(
-    known: &Knowledge<'_>,
-    typed: &str,
-    previous: Option<&str>,
-    next: Option<&str>,
-) -> Option<String> {
+/// `REAL_WORD_SLIP_COST`, still beat the typed word's. A right word that
+/// meets a neighbour in a seen pair costs a few lookups and no more.
+fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
     let lexicon = known.lexicon;
-    let (previous, next) = (previous?, next?.to_ascii_lowercase());
+    let (previous, next) = (context.previous?, context.next.as_deref()?);
     if !(MIN_REAL_WORD_SLIP_LEN..=MAX_REAL_WORD_SLIP_LEN).contains(&typed.len())
         || !typed.bytes().all(|b| b.is_ascii_lowercase())
         || known.extra.contains(typed)
-        || !lexicon.is_paired(previous)
-        || !lexicon.is_paired(&next)
-        || lexicon.seen_pair(previous, typed)
-        || lexicon.seen_pair(typed, &next)
     {
         return None;
     }
-    let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(&next))?;
-    // No word one slip away could win if even certain pairs would not (a
-    // common word in a likely place): stop before some 50 strings a letter
-    // are looked up.
-    let best_possible = lexicon.best_score_before(&next)? - CHANNEL_WEIGHT * CHEAPEST_SLIP;
-    if best_possible - REAL_WORD_SLIP_COST < as_typed {
+    let (before, word, after) = (lexicon.id(previous)?, lexicon.id(typed)?, lexicon.id(next)?);
+    if !lexicon.is_paired(before)
+        || !lexicon.is_paired(after)
+        || lexicon.seen_pair(before, word)
+        || lexicon.seen_pair(word, after)
+    {
         return None;
     }
-    let context = Context {
-        previous: Some(previous),
-        next: Some(next.clone()),
-    };
+    let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(next))?;
     let mut candidates = Vec::new();
-    each_one_edit_away(typed, |word| {
-        if lexicon.is_dictionary_word(word)
-            && lexicon.seen_pair(previous, word)
-            && lexicon.seen_pair(word, &next)
-        {
-            candidates.push(word.to_owned());
+    each_one_edit_away(typed, |edited| {
+        let fits_both = lexicon
+            .dictionary_id(edited)
+            .is_some_and(|id| lexicon.seen_pair(before, id) && lexicon.seen_pair(id, after));
+        if fits_both {
+            candidates.push(edited.to_owned());
         }
     });
     candidates
         .into_iter()
-        .filter_map(|word| Candidate::scored(known, typed, word, 1, &context))
+        .filter_map(|term| Candidate::scored(known, typed, term, 1, context))
         .filter(|best| best.score - REAL_WORD_SLIP_COST >= as_typed)
         .max_by(|a, b| a.score.total_cmp(&b.score))
         .map(|best| best.term)

@@ -209,8 +209,8 @@ mod tests {
 
     /// Records stored in batches with no words, then their backlog written
     /// over three connections, give the very rows that storing each batch
-    /// with its words gives, and so does indexing stored records a few
-    /// hundred to a sorted write (`reindex`'s way); until the backlog is
+    /// with its words gives, and so does indexing stored records 1,000 rows
+    /// to a sorted write (`reindex`'s way); until the backlog is
     /// written, no search finds them.
     async fn a_backlog_writes_the_index_records_stored_one_by_one_would_have(db: testkit::TestDb) {
         migrate(&db.url).await.expect("migrating");
@@ -260,7 +260,7 @@ mod tests {
         conn.execute_unprepared("DELETE FROM record_words")
             .await
             .expect("emptying the index");
-        let read = crate::words::index_stored_in(&conn, 0, 250)
+        let read = crate::words::index_stored_in(&conn, 0, 1_000)
             .await
             .expect("reindexing");
         assert_eq!(read, 900);

@@ -44,83 +44,6 @@ pub(crate) async fn index<C: ConnectionTrait>(
     db: &C,
     records: impl IntoIterator<Item = (i64, &str, &str)>,
 ) -> Result<(), DbErr> {
-    insert(db, records, false).await
-}
-
-/// Records read into one sorted write by `index_stored`: some 3 million
-/// rows, 50 MB.
-const RECORDS_PER_SORTED_WRITE: usize = 200_000;
-
-/// Indexes every stored record with an id from `from_id` on, skipping
-/// words already there, and returns how many it read: the migration's
-/// first pass over the records, and `api reindex` for those an earlier
-/// version stored after it. Records are read 1,000 at a time and their
-/// rows written `RECORDS_PER_SORTED_WRITE` records at a time in the
-/// index's key order (`crate::bulk`): one pass along the index per write
-/// rather than rows all over it. A million records: 106 s, against 358 s
-/// with each 1,000 records' rows written as read.
-pub(crate) async fn index_stored<C: ConnectionTrait>(db: &C, from_id: i64) -> Result<u64, DbErr> {
-    index_stored_in(db, from_id, RECORDS_PER_SORTED_WRITE).await
-}
-
-/// `index_stored`, writing `per_write` records' rows at a time.
-pub(crate) async fn index_stored_in<C: ConnectionTrait>(
-    db: &C,
-    from_id: i64,
-    per_write: usize,
-) -> Result<u64, DbErr> {
-    let backend = db.get_database_backend();
-    let (mut next, mut read) = (from_id, 0u64);
-    let mut backlog: Option<(IndexBacklog, usize)> = None;
-    loop {
-        let rows = db
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                "SELECT id, original, processed FROM records WHERE id >= ? ORDER BY id LIMIT 1000",
-                [next.into()],
-            ))
-            .await?;
-        for row in &rows {
-            let id = row.try_get_by_index::<i64>(0)?;
-            let (original, processed): (String, String) =
-                (row.try_get_by_index(1)?, row.try_get_by_index(2)?);
-            if backlog
-                .as_ref()
-                .is_some_and(|(waiting, _)| !waiting.fits(id))
-            {
-                if let Some((waiting, _)) = backlog.take() {
-                    waiting.write_skipping_existing(db).await?;
-                }
-            }
-            let (waiting, records) = backlog.get_or_insert_with(|| (IndexBacklog::new(id), 0));
-            waiting.add(id, &original, &processed);
-            *records += 1;
-            next = id + 1;
-        }
-        read += rows.len() as u64;
-        let full = backlog
-            .as_ref()
-            .is_some_and(|(_, records)| *records >= per_write);
-        if full || rows.is_empty() {
-            if let Some((waiting, _)) = backlog.take() {
-                waiting.write_skipping_existing(db).await?;
-            }
-        }
-        if rows.is_empty() {
-            return Ok(read);
-        }
-    }
-}
-
-/// Rows per insert statement: two values a row keeps a statement far
-/// under both backends' limits on bound values.
-pub(crate) const ROWS_PER_STATEMENT: usize = 2_000;
-
-async fn insert<C: ConnectionTrait>(
-    db: &C,
-    records: impl IntoIterator<Item = (i64, &str, &str)>,
-    skip_existing: bool,
-) -> Result<(), DbErr> {
     let words: Vec<(i64, Vec<String>)> = records
         .into_iter()
         .map(|(id, original, processed)| (id, record_words(original, processed)))
@@ -132,10 +55,80 @@ async fn insert<C: ConnectionTrait>(
     // In key order, each statement appends to fewer index pages.
     rows.sort_unstable();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        insert_rows(db, chunk, skip_existing).await?;
+        insert_rows(db, chunk, false).await?;
     }
     Ok(())
 }
+
+/// Rows `index_stored` gathers into one sorted write: some 200,000
+/// records' words, 50 MB.
+const ROWS_PER_SORTED_WRITE: usize = 3_000_000;
+
+/// Indexes every stored record with an id from `from_id` on, skipping
+/// words already there, and returns how many it read: the migration's
+/// first pass over the records, and `api reindex` for those an earlier
+/// version stored after it. Records are read 1,000 at a time and their
+/// rows written `ROWS_PER_SORTED_WRITE` at a time in the index's key order
+/// (`crate::bulk`): one pass along the index per write rather than rows
+/// all over it. A million records: 106 s, against 358 s with each 1,000
+/// records' rows written as read.
+pub(crate) async fn index_stored<C: ConnectionTrait>(db: &C, from_id: i64) -> Result<u64, DbErr> {
+    index_stored_in(db, from_id, ROWS_PER_SORTED_WRITE).await
+}
+
+/// `index_stored`, writing once `per_write` rows are waiting.
+pub(crate) async fn index_stored_in<C: ConnectionTrait>(
+    db: &C,
+    from_id: i64,
+    per_write: usize,
+) -> Result<u64, DbErr> {
+    let backend = db.get_database_backend();
+    let (mut next, mut read) = (from_id, 0u64);
+    let mut backlog: Option<IndexBacklog> = None;
+    loop {
+        let rows = db
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                "SELECT id, original, processed FROM records WHERE id >= ? ORDER BY id LIMIT 1000",
+                [next.into()],
+            ))
+            .await?;
+        if rows.is_empty() {
+            write_backlog(db, backlog.take()).await?;
+            return Ok(read);
+        }
+        for row in &rows {
+            let id = row.try_get_by_index::<i64>(0)?;
+            let (original, processed): (String, String) =
+                (row.try_get_by_index(1)?, row.try_get_by_index(2)?);
+            if backlog
+                .as_ref()
+                .is_some_and(|waiting| waiting.len() >= per_write || !waiting.fits(id))
+            {
+                write_backlog(db, backlog.take()).await?;
+            }
+            backlog
+                .get_or_insert_with(|| IndexBacklog::new(id))
+                .add(id, &original, &processed);
+            next = id + 1;
+        }
+        read += rows.len() as u64;
+    }
+}
+
+async fn write_backlog<C: ConnectionTrait>(
+    db: &C,
+    backlog: Option<IndexBacklog>,
+) -> Result<(), DbErr> {
+    match backlog {
+        Some(waiting) => waiting.write_skipping_existing(db).await,
+        None => Ok(()),
+    }
+}
+
+/// Rows per insert statement: two values a row keeps a statement far
+/// under both backends' limits on bound values.
+pub(crate) const ROWS_PER_STATEMENT: usize = 2_000;
 
 /// Inserts `rows` of (word, record id) in one statement.
 pub(crate) async fn insert_rows<C: ConnectionTrait>(
