@@ -53,7 +53,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket
         .attach(engine_warm_up())
         .attach(configuration())
-        .attach(service::database())
+        .attach(service::database(store::DEFAULT_POOL_SIZE))
         .attach(service::SecurityHeaders)
         .attach(service::Stopping)
         .attach(service::RequestLog)

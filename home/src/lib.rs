@@ -15,6 +15,18 @@ use rocket::{Build, Rocket};
 pub use error::HomeError;
 pub use pages::Pages;
 
+/// Database connections home opens at most unless `DATABASE_POOL_SIZE`
+/// says otherwise (the api's default is larger, for its commits). Home only
+/// reads, and its reads are CPU work for the database: more connections
+/// than the database has cores to run them make every query share the
+/// cores, so a search that takes five times a page's work waits five times
+/// as long. With few connections the requests queue here in order and each
+/// runs at full speed. At a million records on the 2-core machine, 32
+/// connections gave search a p99 of 57–82 ms, 2 to 6 gave 25–34 ms, at the
+/// same rate (README, *Home page at a million records*). 4 is also what
+/// `ecs/` gives each task.
+pub const POOL_SIZE: u32 = 4;
+
 /// Rows on one page of the records table.
 pub const PAGE_SIZE: u64 = 50;
 
@@ -29,7 +41,7 @@ pub fn rocket() -> Rocket<Build> {
 pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
     let pages = Pages::new().expect("the embedded templates parse (checked by the home tests)");
     rocket
-        .attach(service::database())
+        .attach(service::database(POOL_SIZE))
         .attach(service::SecurityHeaders)
         .attach(service::Stopping)
         .attach(service::RequestLog)

@@ -100,10 +100,11 @@ pub fn database_url(figment: &Figment) -> Result<String, DatabaseUrlError> {
 pub struct DatabaseUrl(pub String);
 
 /// Opens the pool at launch, or fails the launch with one line saying why.
-/// In the all-in-one binary both services attach this; the second finds the
-/// pool already there and shares it.
-pub fn database() -> AdHoc {
-    AdHoc::try_on_ignite("Database", |rocket| async move {
+/// `default_size` is the service's pool size when `DATABASE_POOL_SIZE` is
+/// not set. In the all-in-one binary both services attach this; the second
+/// finds the pool already there and shares it.
+pub fn database(default_size: u32) -> AdHoc {
+    AdHoc::try_on_ignite("Database", move |rocket| async move {
         if rocket.state::<DatabaseConnection>().is_some() {
             return Ok(rocket);
         }
@@ -119,7 +120,7 @@ pub fn database() -> AdHoc {
                 }
             },
         };
-        let size = match pool_size(rocket.figment()) {
+        let size = match pool_size(rocket.figment(), default_size) {
             Ok(size) => size,
             Err(e) => {
                 rocket::error!("{e}");
@@ -142,9 +143,9 @@ pub fn database() -> AdHoc {
 /// `DATABASE_POOL_SIZE`: connections each process opens at most. Behind a
 /// load balancer, every task's pool counts against the database's
 /// `max_connections`, so `ecs/` sets it from the instance size.
-fn pool_size(figment: &Figment) -> Result<u32, String> {
+fn pool_size(figment: &Figment, default_size: u32) -> Result<u32, String> {
     if figment.find_value("database_pool_size").is_err() {
-        return Ok(store::DEFAULT_POOL_SIZE);
+        return Ok(default_size);
     }
     figment
         .extract_inner::<u32>("database_pool_size")
@@ -209,13 +210,10 @@ mod tests {
     #[test]
     fn the_pool_size_is_checked() {
         // As the environment gives it: `DATABASE_POOL_SIZE=8` arrives as a number.
-        let with = |value: Serialized<Value>| super::pool_size(&Figment::new().merge(value));
+        let with = |value: Serialized<Value>| super::pool_size(&Figment::new().merge(value), 5);
         let number = |n: i64| with(Serialized::global("database_pool_size", Value::from(n)));
         let text = |t: &str| with(Serialized::global("database_pool_size", Value::from(t)));
-        assert_eq!(
-            super::pool_size(&Figment::new()),
-            Ok(store::DEFAULT_POOL_SIZE)
-        );
+        assert_eq!(super::pool_size(&Figment::new(), 5), Ok(5));
         assert_eq!(number(8), Ok(8));
         for bad in [number(0), number(-1), number(1001), text("ten"), text("")] {
             assert!(bad.unwrap_err().contains("DATABASE_POOL_SIZE"));
