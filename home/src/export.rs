@@ -3,9 +3,11 @@
 //! bytes leave at once.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use rocket::http::{ContentType, Header};
 use rocket::response::stream::ByteStream;
+use rocket::tokio::sync::Semaphore;
 use rocket::tokio::task::JoinHandle;
 use rocket::State;
 use store::{DatabaseConnection, Filter, Page};
@@ -21,6 +23,37 @@ pub const BATCH: u64 = 2_000;
 /// 40 %); four took home to 95 % and MariaDB to 60 %, holding four batches.
 const IN_FLIGHT: usize = 4;
 
+/// Batch reads all exports together may have at the database at once:
+/// half of home's connections (`crate::POOL_SIZE`), so the pages always
+/// find the other half free, however many exports run. With two whole-table
+/// exports running and no such limit, `/` fell from 1,631 req/s with 32
+/// connections to 1,097 with 4.
+pub const EXPORT_READS: usize = crate::POOL_SIZE as usize / 2;
+
+/// The permits behind `EXPORT_READS`, shared by every export of the process.
+#[derive(Clone)]
+pub struct ExportReads(Arc<Semaphore>);
+
+impl Default for ExportReads {
+    fn default() -> Self {
+        ExportReads(Arc::new(Semaphore::new(EXPORT_READS)))
+    }
+}
+
+impl ExportReads {
+    /// Runs `read` once a permit is free; the permit is held for the read
+    /// alone, not while its rows are encoded or sent.
+    async fn run<T>(&self, read: impl std::future::Future<Output = T>) -> T {
+        // The semaphore is never closed, so acquiring cannot fail.
+        let _permit = self
+            .0
+            .acquire()
+            .await
+            .expect("the export semaphore stays open");
+        read.await
+    }
+}
+
 /// The CSV, with a file name for the browser's download.
 #[derive(rocket::Responder)]
 pub struct Download<R> {
@@ -35,13 +68,14 @@ pub fn records_csv(
     tag: Option<&str>,
     q: Option<&str>,
     db: &State<DatabaseConnection>,
+    reads: &State<ExportReads>,
 ) -> Result<Download<ByteStream<impl rocket::futures::Stream<Item = Vec<u8>>>>, HomeError> {
     let filter = Filter::from_query(op, tag, q).map_err(HomeError::BadQuery)?;
-    let db = db.inner().clone();
+    let (db, reads) = (db.inner().clone(), reads.inner().clone());
     let stream = ByteStream! {
         // Written here, not derived by `serialize`, so an empty export has one too.
         yield format!("{}\n", COLUMNS.join(",")).into_bytes();
-        let mut batches = Batches::new(db, filter);
+        let mut batches = Batches::new(db, reads, filter);
         loop {
             match batches.next().await {
                 Ok(Some(bytes)) => yield bytes,
@@ -70,6 +104,7 @@ enum Batches {
     /// advance, so `IN_FLIGHT` ranges are read and encoded side by side.
     Ranges {
         db: DatabaseConnection,
+        reads: ExportReads,
         /// `None` until the first batch asks for the table's ids.
         ranges: Option<std::vec::IntoIter<(i64, i64)>>,
         reading: VecDeque<JoinHandle<Result<Vec<u8>, HomeError>>>,
@@ -79,23 +114,26 @@ enum Batches {
     /// ids would read every record to find a tag's few).
     Keyset {
         db: DatabaseConnection,
+        reads: ExportReads,
         filter: Filter,
         reading: Option<JoinHandle<Result<Page, HomeError>>>,
     },
 }
 
 impl Batches {
-    fn new(db: DatabaseConnection, filter: Filter) -> Self {
+    fn new(db: DatabaseConnection, reads: ExportReads, filter: Filter) -> Self {
         if filter.is_empty() {
             Batches::Ranges {
                 db,
+                reads,
                 ranges: None,
                 reading: VecDeque::new(),
             }
         } else {
-            let reading = Some(read_page(&db, &filter, None));
+            let reading = Some(read_page(&db, &reads, &filter, None));
             Batches::Keyset {
                 db,
+                reads,
                 filter,
                 reading,
             }
@@ -107,6 +145,7 @@ impl Batches {
         match self {
             Batches::Ranges {
                 db,
+                reads,
                 ranges,
                 reading,
             } => {
@@ -118,9 +157,10 @@ impl Batches {
                     let Some((lower, upper)) = ranges.next() else {
                         break;
                     };
-                    let db = db.clone();
+                    let (db, reads) = (db.clone(), reads.clone());
                     reading.push_back(rocket::tokio::spawn(async move {
-                        csv_bytes(&store::records_between(&db, lower, upper).await?)
+                        let records = reads.run(store::records_between(&db, lower, upper)).await?;
+                        csv_bytes(&records)
                     }));
                 }
                 match reading.pop_front() {
@@ -130,6 +170,7 @@ impl Batches {
             }
             Batches::Keyset {
                 db,
+                reads,
                 filter,
                 reading,
             } => {
@@ -139,7 +180,7 @@ impl Batches {
                 let page = finished(batch).await?;
                 *reading = page
                     .next_before
-                    .map(|before| read_page(db, filter, Some(before)));
+                    .map(|before| read_page(db, reads, filter, Some(before)));
                 csv_bytes(&page.records).map(Some)
             }
         }
@@ -148,11 +189,16 @@ impl Batches {
 
 fn read_page(
     db: &DatabaseConnection,
+    reads: &ExportReads,
     filter: &Filter,
     before: Option<i64>,
 ) -> JoinHandle<Result<Page, HomeError>> {
-    let (db, filter) = (db.clone(), filter.clone());
-    rocket::tokio::spawn(async move { Ok(store::records_page(&db, &filter, before, BATCH).await?) })
+    let (db, reads, filter) = (db.clone(), reads.clone(), filter.clone());
+    rocket::tokio::spawn(async move {
+        Ok(reads
+            .run(store::records_page(&db, &filter, before, BATCH))
+            .await?)
+    })
 }
 
 async fn finished<T>(task: JoinHandle<Result<T, HomeError>>) -> Result<T, HomeError> {
@@ -209,7 +255,37 @@ const COLUMNS: [&str; 8] = [
 
 #[cfg(test)]
 mod tests {
-    use super::ranges_down;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use super::{ranges_down, ExportReads, EXPORT_READS};
+
+    #[rocket::tokio::test]
+    async fn exports_together_hold_no_more_reads_than_their_share() {
+        let reads = ExportReads::default();
+        let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let tasks: Vec<_> = (0..3 * EXPORT_READS)
+            .map(|_| {
+                let (reads, running, most) = (reads.clone(), running.clone(), most.clone());
+                rocket::tokio::spawn(async move {
+                    reads
+                        .run(async {
+                            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(now, Ordering::SeqCst);
+                            rocket::tokio::time::sleep(Duration::from_millis(20)).await;
+                            running.fetch_sub(1, Ordering::SeqCst);
+                        })
+                        .await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.expect("a read task does not panic");
+        }
+        // As many as the share at once, never more.
+        assert_eq!(most.load(Ordering::SeqCst), EXPORT_READS);
+    }
 
     #[test]
     fn id_ranges_cover_every_id_once_newest_first() {

@@ -48,6 +48,7 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .manage(pages)
         .manage(total::TotalCache::default())
         .manage(rows::RowCache::default())
+        .manage(export::ExportReads::default())
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }
