@@ -22,8 +22,8 @@ pub use pages::Pages;
 /// cores, so a search that takes five times a page's work waits five times
 /// as long. With few connections the requests queue here in order and each
 /// runs at full speed. At a million records on the 2-core machine, 32
-/// connections gave search a p99 of 57–82 ms, 2 to 6 gave 25–34 ms, at the
-/// same rate (README, *Home page at a million records*). 4 is also what
+/// connections gave search a p99 of 57–82 ms, 2 to 6 gave 25–34 ms, at about
+/// the same rate (README, *Home page at a million records*). 4 is also what
 /// `ecs/` gives each task.
 pub const POOL_SIZE: u32 = 4;
 
