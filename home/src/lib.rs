@@ -10,6 +10,7 @@ mod routes;
 mod rows;
 mod total;
 
+use rocket::fairing::AdHoc;
 use rocket::{Build, Rocket};
 
 pub use error::HomeError;
@@ -48,7 +49,13 @@ pub fn mount(rocket: Rocket<Build>) -> Rocket<Build> {
         .manage(pages)
         .manage(total::TotalCache::default())
         .manage(rows::RowCache::default())
-        .manage(export::ExportReads::default())
+        .attach(AdHoc::on_ignite("Export reads", |rocket| async {
+            // After `service::database`: the share follows the pool's size.
+            let connections = rocket
+                .state::<store::DatabaseConnection>()
+                .map_or(POOL_SIZE, store::max_connections);
+            rocket.manage(export::ExportReads::for_pool(connections))
+        }))
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }

@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
-use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
 use crate::Error;
 
@@ -42,6 +42,23 @@ pub async fn connect_with_pool_size(
     Database::connect(options)
         .await
         .map_err(|e| Error::Unavailable(format!("cannot open {}: {e}", redact_url(url))))
+}
+
+/// Connections `db`'s pool opens at most, as `connect_with_pool_size` set
+/// them: what a service shares out between kinds of work.
+pub fn max_connections(db: &DatabaseConnection) -> u32 {
+    match db.get_database_backend() {
+        DatabaseBackend::MySql => db
+            .get_mysql_connection_pool()
+            .options()
+            .get_max_connections(),
+        DatabaseBackend::Sqlite => db
+            .get_sqlite_connection_pool()
+            .options()
+            .get_max_connections(),
+        // Only MySQL and SQLite are connected (`connect_with_pool_size`).
+        _ => DEFAULT_POOL_SIZE,
+    }
 }
 
 /// The URL with any password replaced by `***`, for messages and logs.

@@ -15,7 +15,9 @@ mod words;
 mod writer;
 
 pub use bulk::{insert_records_unindexed, IndexBacklog};
-pub use connect::{connect, connect_with_pool_size, redact_url, DEFAULT_POOL_SIZE};
+pub use connect::{
+    connect, connect_with_pool_size, max_connections, redact_url, DEFAULT_POOL_SIZE,
+};
 pub use entity::record::{Model as Record, Operation};
 pub use error::Error;
 pub use filter::{Filter, MAX_SEARCH_CHARS};

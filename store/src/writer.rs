@@ -58,11 +58,7 @@ impl Writer {
                 // Half the pool at most, so reads (a retry's first record,
                 // health) find a connection while every writer holds one:
                 // behind the ALB the pool is 4 (`ecs/`, `DbPoolSize`).
-                let pool = db
-                    .get_mysql_connection_pool()
-                    .options()
-                    .get_max_connections();
-                (pool as usize / 2).clamp(1, MYSQL_WRITERS)
+                (crate::max_connections(&db) as usize / 2).clamp(1, MYSQL_WRITERS)
             }
             _ => 1,
         };
