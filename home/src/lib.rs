@@ -20,8 +20,8 @@ pub use pages::Pages;
 /// says otherwise (the api's default is larger, for its commits). Home only
 /// reads, and its reads are CPU work for the database: more connections
 /// than the database has cores to run them make every query share the
-/// cores, so a search that takes five times a page's work waits five times
-/// as long. With few connections the requests queue here in order and each
+/// cores, so a search that needs more work than a page waits that much
+/// longer again. With few connections the requests queue here in order and each
 /// runs at full speed. At a million records on the 2-core machine, 32
 /// connections gave search a p99 of 57–82 ms, 2 to 6 gave 25–34 ms, at about
 /// the same rate (README, *Home page at a million records*). 4 is also what

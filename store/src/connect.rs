@@ -9,7 +9,8 @@ use crate::Error;
 /// long enough for a busy pool, short enough for an ALB health check.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Connections a pool opens at most, unless told otherwise. With one
+/// Connections the api's pool opens at most, unless told otherwise (home
+/// opens fewer: `home::POOL_SIZE`), and `connect`'s. With one
 /// transaction per record, 32 (one per client of the load benchmark) served
 /// spell at 3,100 req/s where 10 served 2,000 (README, *Load*); the api's
 /// writers (`crate::Writer`) now take 4 of them, the reads the rest.
