@@ -285,7 +285,11 @@ async fn markup_typed_into_a_form_is_shown_and_never_run() {
     let attack =
         "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
 
+    // The tag field takes 100 characters: a shorter attack.
+    let tag_attack = "<img src=x onerror=\"document.title='pwned'\">";
+
     browser.goto(&server.url("/")).await;
+    browser.type_into("#space-id", tag_attack).await;
     browser.type_into("#space-text", attack).await;
     browser.click("#form-space button[type=submit]").await;
 
@@ -293,6 +297,10 @@ async fn markup_typed_into_a_form_is_shown_and_never_run() {
         .wait_until("const cell = document.querySelector('#records tbody tr td.original'); return cell && cell.textContent")
         .await;
     assert_eq!(original, attack);
+    let tag = browser
+        .script("return document.querySelector('#records tbody tr .tag-id').textContent")
+        .await;
+    assert_eq!(tag, tag_attack);
     assert_eq!(browser.script("return document.title").await, "textproc");
     let injected = browser
         .script("return document.querySelectorAll('#records img, #records script').length")
@@ -361,6 +369,50 @@ async fn with_a_translation_backend_the_form_is_ready() {
         .script("return document.getElementById('translate-source').value")
         .await;
     assert_eq!(choice, "", "detection is the default");
+}
+
+#[tokio::test]
+async fn a_person_translates_text_in_the_browser_and_sees_the_new_row() {
+    let db = TestDb::sqlite();
+    // Google Translate's contract, served locally: the only stand-in.
+    let google = testkit::fake_backends::FakeBackend::start(vec![]).await;
+    let figment = testkit::figment(&db)
+        .merge(rocket::figment::providers::Serialized::global(
+            "google_translate_api_key",
+            testkit::fake_backends::GOOD_KEY,
+        ))
+        .merge(rocket::figment::providers::Serialized::global(
+            "google_translate_url",
+            &google.server.base,
+        ));
+    let server = testkit::TestServer::spawn(textproc::app().configure(figment)).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    browser
+        .wait_until(
+            "return document.getElementById('form-translate').dataset.translation === 'available'",
+        )
+        .await;
+    browser.type_into("#translate-id", "from-the-browser").await;
+    browser
+        .type_into("#translate-text", "Bonjour le monde")
+        .await;
+    browser.click("#form-translate button[type=submit]").await;
+
+    let processed = browser
+        .wait_until("const cell = document.querySelector('#records tbody tr td.processed'); return cell && cell.textContent")
+        .await;
+    assert_eq!(processed, "Hello world");
+    let row = browser
+        .script("const row = document.querySelector('#records tbody tr'); return [row.querySelector('.tag-id').textContent, row.querySelector('td.operation').textContent, row.classList.contains('new')]")
+        .await;
+    assert_eq!(row, json!(["from-the-browser", "translate from fr", true]));
+    assert_eq!(google.calls().len(), 1, "one call reached the backend");
+    let conn = store::connect(&db.url).await.unwrap();
+    assert_eq!(store::record_count(&conn).await.unwrap(), 1);
 }
 
 #[tokio::test]
