@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 const CURATED: &str = "dictionaries/frequency_dictionary_en_82_765.txt.gz";
-const WORD_LIST: &str = "dictionaries/scowl_american_english_large.txt.gz";
+const WORD_LIST: &str = "dictionaries/scowl_en_us_hunspell.txt.gz";
 const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
 
 fn main() {

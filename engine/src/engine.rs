@@ -202,6 +202,16 @@ mod tests {
         }
         // In the vocabulary (people write it), but no dictionary word.
         assert_eq!(engine().correct("teh end", &NONE).text, "the end");
+        // Variant spellings that spell checkers flag are no words spelt
+        // right: the list is SCOWL's hunspell dictionary, without variants
+        // (`wamerican-large`, used before, held all of these).
+        for (typed, meant) in [
+            ("it was accidently deleted", "it was accidentally deleted"),
+            ("a dependance on oil", "a dependence on oil"),
+            ("all employes must sign", "all employees must sign"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
         // Places and names the web writes often enough, in their place,
         // to outweigh a slip of a dictionary word (`tenable`, `yahweh`).
         for right in [
