@@ -108,10 +108,20 @@ impl Candidate {
 }
 
 impl Knowledge<'_> {
-    /// In the dictionary or among the extra words: never corrected.
+    /// In the dictionary or among the extra words, or a dictionary word
+    /// behind a prefix: a word.
     pub fn is_word(&self, lower: &str) -> bool {
-        self.lexicon.is_dictionary_word(lower)
-            || self.extra.contains(lower)
-            || word_forms::is_prefixed(lower, |rest| self.lexicon.is_dictionary_word(rest))
+        self.is_listed(lower) || self.is_prefixed(lower)
+    }
+
+    /// In the dictionary or among the extra words: never corrected.
+    pub fn is_listed(&self, lower: &str) -> bool {
+        self.lexicon.is_dictionary_word(lower) || self.extra.contains(lower)
+    }
+
+    /// A dictionary word behind a prefix (`unimpressively`): a word made by
+    /// rule, which no list vouches for.
+    pub fn is_prefixed(&self, lower: &str) -> bool {
+        word_forms::is_prefixed(lower, |rest| self.lexicon.is_dictionary_word(rest))
     }
 }

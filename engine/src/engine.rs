@@ -312,6 +312,17 @@ mod tests {
             engine().correct("controled speling basicly", &NONE).text,
             "controlled spelling basically"
         );
+        // A prefix before a dictionary word makes a word only when it is
+        // no slip of one: `under` + `sanding` is `understanding` mistyped.
+        assert_eq!(
+            engine()
+                .correct("without undersanding, dislaying it", &NONE)
+                .text,
+            "without understanding, displaying it"
+        );
+        for text in ["the reassailed town", "they were overworking"] {
+            assert_eq!(engine().correct(text, &NONE).text, text);
+        }
     }
 
     #[test]

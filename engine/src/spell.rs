@@ -93,6 +93,19 @@ fn correct_word(
         previous,
         next: next.map(str::to_ascii_lowercase),
     };
+    let plain_or_first = word.bytes().all(|b| b.is_ascii_lowercase())
+        || (typed.sentence_start && is_capitalised(word));
+    if !known.is_listed(&lower) && known.is_prefixed(&lower) {
+        // A word made by rule (`under` + `sanding`) is a guess: one slip
+        // from a dictionary word (`understanding`), it is likelier that
+        // slip, unless people write it as typed more than that word in
+        // its place.
+        return most_likely(known, &lower, context)
+            .filter(|best| plain_or_first && best.distance <= 1)
+            .filter(|best| !meant_as_typed(known, &lower, best, context))
+            .filter(|best| !written_more_often(known, &lower, &best.term))
+            .map(|best| with_case_of(word, &best.term));
+    }
     if known.is_word(&lower) {
         let plain = word.bytes().all(|b| b.is_ascii_lowercase())
             || (typed.sentence_start && is_capitalised(word));

@@ -1,0 +1,44 @@
+"""Single misspelt words people really wrote, for `evaluate`: the
+misspellings codespell corrects (PyPI `codespell` 2.4.3, its
+codespell_lib/data/dictionary.txt, CC BY-SA 3.0; read here, never shipped),
+kept where the misspelling and its one correction are plain lowercase words
+and the correction is among the vocabulary's 30,000 commonest words of four
+letters or more: ordinary English, not code. 2,000 of them, seeded, as two
+sets in Norvig's layout; the sentence and segmentation sets are copied from
+the fresh sets, so `evaluate` runs unchanged:
+
+    python3 bench/fresh_sets.py /tmp/fresh
+    python3 bench/misspellings_set.py /tmp/fresh /tmp/misspellings
+    cargo run --release -p engine --example evaluate -- /tmp/misspellings
+"""
+import collections, glob, gzip, os, random, re, shutil, subprocess, sys, tempfile, zipfile
+
+fresh, out = sys.argv[1], sys.argv[2]
+here = os.path.dirname(os.path.abspath(__file__))
+vocabulary = os.path.join(here, '..', 'engine', 'dictionaries', 'wordsegment_unigrams_333k.txt.gz')
+rank = {}
+for line in gzip.open(vocabulary, 'rt'):
+    rank[line.split()[0]] = len(rank)
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, '-m', 'pip', 'download', '-q', '--no-deps', '-d', tmp,
+                    'codespell==2.4.3'], check=True)
+    wheel = glob.glob(os.path.join(tmp, 'codespell-*.whl'))[0]
+    lines = zipfile.ZipFile(wheel).read('codespell_lib/data/dictionary.txt').decode().splitlines()
+pairs = []
+for line in lines:
+    wrong, right = line.strip().split('->', 1)
+    if re.fullmatch('[a-z]+', wrong) and re.fullmatch('[a-z]{4,}', right) \
+            and rank.get(right, 10**9) < 30000:
+        pairs.append((right, wrong))
+rng = random.Random(7)
+rng.shuffle(pairs)
+for kind in ('spell', 'space'):
+    shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
+for name, chunk in (('spell-testset1.txt', pairs[:1000]), ('spell-testset2.txt', pairs[1000:2000])):
+    by_word = collections.defaultdict(list)
+    for right, wrong in chunk:
+        by_word[right].append(wrong)
+    with open(os.path.join(out, 'spell', name), 'w') as f:
+        for right, wrongs in by_word.items():
+            f.write(right + ': ' + ' '.join(wrongs) + '\n')
+print(len(pairs), 'misspellings; 2,000 written to', out)
