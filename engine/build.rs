@@ -1,7 +1,8 @@
 //! Builds the spelling index from the embedded dictionaries, so the engine
 //! decodes it at start instead of building it (see the `spelling-index`
 //! crate, which both use), and writes the words the SCOWL list adds to the
-//! curated dictionary, so the engine need not read the list at start.
+//! curated dictionary and the curated names it leaves out, so the engine
+//! need not read the list at start.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -24,9 +25,17 @@ fn main() {
         word_list.lines(),
         counts(VOCABULARY, &vocabulary),
     );
-    let listed: String = words[counts(CURATED, &curated).count()..]
+    let curated_words: std::collections::HashSet<&str> =
+        counts(CURATED, &curated).map(|(word, _)| word).collect();
+    let right: std::collections::HashSet<&str> = words.iter().map(|&(word, _)| word).collect();
+    let listed: String = words
         .iter()
+        .filter(|(word, _)| !curated_words.contains(word))
         .map(|(word, count)| format!("{word} {count}\n"))
+        .collect();
+    let left_out: String = counts(CURATED, &curated)
+        .filter(|(word, _)| !right.contains(word))
+        .map(|(word, _)| format!("{word}\n"))
         .collect();
     let index = spelling_index::build(words);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -35,6 +44,7 @@ fn main() {
     };
     write("spelling-index.postcard", &spelling_index::encode(&index));
     write("listed-words.txt", listed.as_bytes());
+    write("left-out-words.txt", left_out.as_bytes());
 }
 
 fn read(path: &str) -> String {

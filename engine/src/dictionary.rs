@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use flate2::read::GzDecoder;
+use rustc_hash::FxHashSet;
 
 use crate::memory;
 
@@ -24,6 +25,8 @@ const WORD_LIST_ENTRIES: usize = 166_791;
 
 /// The words build.rs took from the SCOWL list (`spelling_index::right_words`).
 static LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/listed-words.txt"));
+/// The curated names build.rs left out of the words spelt right.
+static LEFT_OUT: &str = include_str!(concat!(env!("OUT_DIR"), "/left-out-words.txt"));
 
 /// An embedded dictionary (or the index built from one) that does not
 /// load exactly: the engine refuses to start rather than know fewer words.
@@ -73,10 +76,15 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
     parsed
 }
 
-/// The curated words, then the words build.rs added from SCOWL's list
-/// with their vocabulary counts: every word spelt right.
+/// The curated words but the names build.rs left out, then the words it
+/// added from SCOWL's list with their vocabulary counts: every word spelt
+/// right (`spelling_index::right_words`).
 pub fn with_listed_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
-    let mut words: Vec<_> = unigrams.entries().collect();
+    let left_out: FxHashSet<&str> = LEFT_OUT.lines().collect();
+    let mut words: Vec<_> = unigrams
+        .entries()
+        .filter(|(word, _)| !left_out.contains(word))
+        .collect();
     for line in LISTED.lines() {
         let listed = line
             .rsplit_once(' ')

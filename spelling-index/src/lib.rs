@@ -17,21 +17,60 @@ pub const MAX_EDIT_DISTANCE: i64 = 2;
 /// 145 instead of 202 MiB for the process, at 335k instead of 474k words/s.
 const PREFIX_LENGTH: i64 = 6;
 
+/// How much commoner than a name a word one edit from it must be for the
+/// name to be taken for a slip of it when written in lowercase: the
+/// engine's rule that misspellings are ten times rarer than their words, or
+/// more (`thant` and `that`, `tob` and `to`, `fromm` and `from`).
+pub const NAME_SLIP_RATIO: i64 = 10;
+
 /// The words the corrector takes as spelt right, each with its corpus
 /// count: SymSpell's curated list, then each lowercase word of a SCOWL
 /// word list that it lacks and the corpus counts (`math`, `fulfillment`,
 /// `plows`). The index (at build time) and the engine's lexicon (at start)
 /// are both made from this, so they agree.
+///
+/// The curated list also holds names in lowercase (`thant`, `fromm`,
+/// `beng`): a curated word that the SCOWL list has only with capitals, and
+/// that is `NAME_SLIP_RATIO` times rarer than a lowercase dictionary word
+/// one edit away, is left out. It stays in the vocabulary, where it is
+/// weighed as meant against its correction, like any word no list vouches
+/// for.
 pub fn right_words<'a>(
     curated: impl IntoIterator<Item = (&'a str, i64)>,
     word_list: impl IntoIterator<Item = &'a str>,
     vocabulary: impl IntoIterator<Item = (&'a str, i64)>,
 ) -> Vec<(&'a str, i64)> {
-    let mut words: Vec<_> = curated.into_iter().collect();
-    let mut known: FxHashSet<&str> = words.iter().map(|&(word, _)| word).collect();
+    let curated: Vec<_> = curated.into_iter().collect();
+    let word_list: Vec<&str> = word_list.into_iter().collect();
+    let listed: FxHashSet<&str> = word_list.iter().copied().collect();
     let counts: FxHashMap<&str, i64> = vocabulary.into_iter().collect();
-    for word in word_list {
-        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    let curated_counts: FxHashMap<&str, i64> = curated.iter().copied().collect();
+    let is_lowercase = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
+    let mut known: FxHashSet<&str> = curated.iter().map(|&(word, _)| word).collect();
+    let mut words: Vec<_> = curated
+        .iter()
+        .copied()
+        .filter(|&(word, count)| {
+            let name_only = is_lowercase(word)
+                && word.len() > 2
+                && !listed.contains(word)
+                && (listed.contains(capitalised(word).as_str())
+                    || listed.contains(word.to_ascii_uppercase().as_str()));
+            let slip_of_a_word = || {
+                let mut found = false;
+                each_one_edit_away(word, |edited| {
+                    found |= listed.contains(edited)
+                        && curated_counts
+                            .get(edited)
+                            .is_some_and(|&c| c >= count.saturating_mul(NAME_SLIP_RATIO));
+                });
+                found
+            };
+            !(name_only && slip_of_a_word())
+        })
+        .collect();
+    for word in word_list.iter().copied() {
+        if !is_lowercase(word) {
             continue; // names, abbreviations, possessives, accents
         }
         if let Some(&count) = counts.get(word) {
@@ -41,6 +80,50 @@ pub fn right_words<'a>(
         }
     }
     words
+}
+
+fn capitalised(word: &str) -> String {
+    let mut out = word.to_owned();
+    out[..1].make_ascii_uppercase();
+    out
+}
+
+/// Calls `found` with every string one edit from `word` (lowercase ASCII).
+fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
+    let bytes = word.as_bytes();
+    let mut buffer = Vec::with_capacity(bytes.len() + 1);
+    let mut try_bytes = |b: &[u8]| {
+        if let Ok(s) = std::str::from_utf8(b) {
+            found(s);
+        }
+    };
+    for i in 0..bytes.len() {
+        buffer.clear();
+        buffer.extend_from_slice(&bytes[..i]);
+        buffer.extend_from_slice(&bytes[i + 1..]);
+        try_bytes(&buffer);
+        if i + 1 < bytes.len() {
+            buffer.clear();
+            buffer.extend_from_slice(bytes);
+            buffer.swap(i, i + 1);
+            try_bytes(&buffer);
+        }
+        for c in b'a'..=b'z' {
+            buffer.clear();
+            buffer.extend_from_slice(bytes);
+            buffer[i] = c;
+            try_bytes(&buffer);
+        }
+    }
+    for i in 0..=bytes.len() {
+        for c in b'a'..=b'z' {
+            buffer.clear();
+            buffer.extend_from_slice(&bytes[..i]);
+            buffer.push(c);
+            buffer.extend_from_slice(&bytes[i..]);
+            try_bytes(&buffer);
+        }
+    }
 }
 
 /// The index of `word count` entries.
@@ -77,5 +160,26 @@ mod tests {
             [("the", 100), ("math", 30), ("teh", 20), ("Boston", 9)],
         );
         assert_eq!(words, vec![("the", 100), ("myth", 5), ("math", 30)]);
+    }
+
+    #[test]
+    fn a_curated_name_ten_times_rarer_than_a_word_one_edit_away_is_left_out() {
+        let curated = [
+            ("that", 1000),
+            ("thant", 99),  // `Thant` in the list, 1/10 of `that` or less: out
+            ("paris", 500), // commoner than `pairs`: stays
+            ("pairs", 400),
+            ("fromm", 101), // more than a tenth of `from`: stays
+            ("from", 1000),
+            ("tob", 1), // no capitalised form listed: stays
+            ("to", 5000),
+        ];
+        let list = ["that", "Thant", "Paris", "pairs", "Fromm", "from", "to"];
+        let words = right_words(curated, list, []);
+        let kept: Vec<_> = words.iter().map(|&(w, _)| w).collect();
+        assert_eq!(
+            kept,
+            ["that", "paris", "pairs", "fromm", "from", "tob", "to"]
+        );
     }
 }
