@@ -219,6 +219,11 @@ mod tests {
             engine().correct("we met Ned and Beng", &NONE).text,
             "we met Ned and Beng"
         );
+        // A letter for another that spells the same sound.
+        assert_eq!(
+            engine().correct("the semetary and the choises", &NONE).text,
+            "the cemetery and the choices"
+        );
         // Variant spellings that spell checkers flag are no words spelt
         // right: the list is SCOWL's hunspell dictionary, without variants
         // (`wamerican-large`, used before, held all of these).

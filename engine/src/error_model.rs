@@ -7,7 +7,7 @@
 
 use crate::model::{
     DOUBLED, FIRST_LETTER, NEIGHBOUR_INSERTION, NEIGHBOUR_KEY, OTHER_DELETION, OTHER_INSERTION,
-    OTHER_SUBSTITUTION, TRANSPOSITION, VOWEL_DELETION, VOWEL_FOR_VOWEL,
+    OTHER_SUBSTITUTION, SOUND_ALIKE, TRANSPOSITION, VOWEL_DELETION, VOWEL_FOR_VOWEL,
 };
 
 /// The cost (−log10 probability) of the cheapest way `typed` came from
@@ -59,6 +59,8 @@ fn substitution(typed: u8, intended: u8) -> f64 {
         0.0
     } else if is_vowel(typed) && is_vowel(intended) {
         VOWEL_FOR_VOWEL
+    } else if sound_alike(typed, intended) {
+        SOUND_ALIKE
     } else if neighbours(typed, intended) {
         NEIGHBOUR_KEY
     } else {
@@ -92,6 +94,17 @@ fn deletion(intended: &[u8], j: usize) -> f64 {
     } else {
         OTHER_DELETION
     }
+}
+
+/// Letters English spells one sound with (`deside` for `decide`, `realize`
+/// and `realise`, `kar` for `car`, `jem` for `gem`): people who spell by ear
+/// swap them.
+fn sound_alike(a: u8, b: u8) -> bool {
+    let pair = if a < b { (a, b) } else { (b, a) };
+    matches!(
+        pair,
+        (b'c', b's') | (b'c', b'k') | (b's', b'z') | (b'g', b'j')
+    )
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -137,6 +150,9 @@ mod tests {
         // One vowel for another is a common slip.
         assert!(edit_cost("problam", "problem") < edit_cost("problam", "probcem"));
         assert_eq!(edit_cost("same", "same"), 0.0);
+        // Letters that spell one sound are swapped by ear.
+        assert!(edit_cost("realise", "realize") < edit_cost("realise", "realine"));
+        assert!(edit_cost("deside", "decide") < edit_cost("deside", "desire"));
         // The first letter is seldom the wrong one; swapped with the
         // second, it is an ordinary slip.
         assert!(edit_cost("exstacy", "ecstasy") < edit_cost("exstacy", "stacy"));

@@ -50,6 +50,9 @@ pub const CUT_BY_THE_CORPUS: &[(&str, &str)] = &[("cannot", "can not")];
 pub const TRANSPOSITION: f64 = 0.9;
 /// One vowel for another (`seperate`): p = 0.1.
 pub const VOWEL_FOR_VOWEL: f64 = 1.0;
+/// One letter for another that spells the same sound (`deside`, `realise`):
+/// as common as a vowel for a vowel among people who spell by ear.
+pub const SOUND_ALIKE: f64 = 1.0;
 /// A key next to the intended one on a QWERTY keyboard (`wprld`).
 pub const NEIGHBOUR_KEY: f64 = 1.1;
 /// Any other letter for the intended one: p = 0.01.
