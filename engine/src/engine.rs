@@ -399,6 +399,16 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }
+        // Inflections the corpus does not count stay whole; known words
+        // that merely end like one are still cut (`the red`).
+        for (input, expected) in [
+            ("wekayakeddowntheriver", "we kayaked down the river"),
+            ("thechurchwastithed", "the church was tithed"),
+            ("hewasshoppingfornewsandals", "he was shopping for new sandals"),
+            ("ilikethereddress", "i like the red dress"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
         let inserted = engine().segment("helloworld", &NONE).changes;
         assert_eq!(inserted.len(), 1);
         assert_eq!(

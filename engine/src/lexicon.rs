@@ -4,7 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::{
-    BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, MAX_WORD_LEN, MIN_VOCABULARY_WORD_LEN,
+    BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, MAX_WORD_LEN,
+    MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -28,6 +29,9 @@ pub struct Lexicon {
     pairs_to: Vec<bool>,
     /// log10 of the corpus size, for unknown strings.
     log_total: f64,
+    /// log10 P(w) of the rarest word the corpus counts: the odds of a form
+    /// it does not count (`colors`, `kayaked`).
+    log_p_rarest: f64,
     /// Words the corpus saw as two (`CUT_BY_THE_CORPUS`).
     cut: Vec<Cut>,
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
@@ -148,6 +152,7 @@ impl Lexicon {
             pairs_from,
             pairs_to,
             log_total: total.log10(),
+            log_p_rarest: (rarest as f64 / total).log10(),
             cut,
             short,
         }
@@ -274,12 +279,58 @@ impl Lexicon {
         1.0 - self.log_total - len as f64
     }
 
+    /// Where the stem would end if `letters[..end]` ends in a regular
+    /// inflection (`kayak|ed`, `job|bed`, `tithe|d`): the same for every
+    /// start, so worked out once per position.
+    fn inflection_stems(letters: &str, end: usize) -> Stems {
+        let (head, bytes) = (&letters[..end], letters.as_bytes());
+        let mut stems = Stems::default();
+        for &(suffix, after) in INFLECTIONS {
+            let Some(stem) = head.strip_suffix(suffix) else {
+                continue;
+            };
+            if after.is_empty() || after.iter().any(|e| stem.ends_with(e)) {
+                stems.push(stem.len());
+            }
+            // jobbed, jobbing: the last consonant doubled
+            let e = stem.len();
+            if matches!(suffix, "ed" | "ing") && e >= 2 && bytes[e - 1] == bytes[e - 2] {
+                stems.push(e - 1);
+            }
+        }
+        stems
+    }
+
+    /// Whether `letters[start..end]` is a regular inflection of a dictionary
+    /// word that the corpus does not count (`kayaked`, `jobbed`, `tithed`,
+    /// `jimmied`, `sleekness`). `stems` are `inflection_stems` at `end`;
+    /// `words_ending[e]` has bit `e - s - 1` set when `letters[s..e]` is a
+    /// dictionary word, for every `e < end`: the search looked each stem up
+    /// already, so this costs no lookup.
+    fn is_inflected(
+        &self,
+        letters: &str,
+        (start, end): (usize, usize),
+        stems: &Stems,
+        words_ending: &[u32],
+    ) -> bool {
+        stems.ends[..stems.len].iter().any(|&e| {
+            e >= start + MIN_INFLECTED_STEM && words_ending[e] & (1 << (e - start - 1)) != 0
+        }) || letters[start..end].strip_suffix("ied").is_some_and(|stem| {
+            // jimmied, carried: `y` turned to `i` (the stem is no substring)
+            stem.len() >= MIN_INFLECTED_STEM && self.is_dictionary_word(&format!("{stem}y"))
+        })
+    }
+
     /// Where to cut lowercase ASCII `letters` into words: the most likely
     /// sequence under the model (Viterbi, keeping the best few histories
     /// per position). Returns the end offset of each word.
     pub fn segment(&self, letters: &str) -> Vec<usize> {
         let n = letters.len();
         let mut beams = vec![Beam::default(); n + 1];
+        // Which strings ending at each position are dictionary words
+        // (`is_inflected`).
+        let mut words_ending = vec![0u32; n + 1];
         beams[0].offer(State {
             score: 0.0,
             start: 0,
@@ -288,6 +339,7 @@ impl Lexicon {
         });
         for end in 1..=n {
             let mut here = Beam::default();
+            let stems = Self::inflection_stems(letters, end);
             for start in end.saturating_sub(MAX_WORD_LEN)..end {
                 let from = &beams[start];
                 let Some(best) = from.states().first() else {
@@ -295,6 +347,9 @@ impl Lexicon {
                 };
                 match self.id(&letters[start..end]) {
                     Some(id) => {
+                        if id < self.dictionary_words {
+                            words_ending[end] |= 1 << (end - start - 1);
+                        }
                         let context = Some(self.context(id));
                         for (k, s) in from.states().iter().enumerate() {
                             here.offer(State {
@@ -305,12 +360,24 @@ impl Lexicon {
                             });
                         }
                     }
-                    None => here.offer(State {
-                        score: best.score + self.log_p_unknown(end - start),
-                        start,
-                        id: None,
-                        back: 0,
-                    }),
+                    None => {
+                        // An inflection the corpus does not count is as
+                        // likely as the forms the lexicon makes: without
+                        // it, `kayaked` was cut into `kayak ed`.
+                        let inflected =
+                            self.is_inflected(letters, (start, end), &stems, &words_ending);
+                        let log_p = if inflected {
+                            self.log_p_rarest
+                        } else {
+                            self.log_p_unknown(end - start)
+                        };
+                        here.offer(State {
+                            score: best.score + log_p,
+                            start,
+                            id: None,
+                            back: 0,
+                        })
+                    }
                 }
             }
             beams[end] = here;
@@ -377,6 +444,22 @@ impl Beam {
         }
         self.states[at] = state;
         self.len = (self.len + 1).min(BEAM);
+    }
+}
+
+/// Where stems end before the inflections one position ends in: a few at
+/// most (each ending once, and once more doubled), kept without allocating,
+/// as the search asks at every letter.
+#[derive(Default)]
+struct Stems {
+    ends: [usize; 2 * INFLECTIONS.len()],
+    len: usize,
+}
+
+impl Stems {
+    fn push(&mut self, end: usize) {
+        self.ends[self.len] = end;
+        self.len += 1;
     }
 }
 

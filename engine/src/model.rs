@@ -26,6 +26,30 @@ pub const MIN_VOCABULARY_WORD_LEN: usize = 3;
 /// the likeliest slip.
 pub const COMMON_LOG_P: f32 = -3.0;
 
+/// Endings the segmenter reads as a regular inflection of the dictionary
+/// word before them when the corpus does not count the whole (`kayak` +
+/// `ed`), each with the endings a stem must have to take it (none: any).
+/// Only the segmenter reads them: for the corrector they would make
+/// misspellings words (`stoped`).
+pub const INFLECTIONS: &[(&str, &[&str])] = &[
+    ("ed", &[]),
+    ("d", &["e"]),
+    ("ing", &[]),
+    (
+        "s",
+        &[
+            "a", "b", "d", "e", "g", "k", "l", "m", "n", "p", "r", "t", "w",
+        ],
+    ),
+    ("es", &["s", "x", "z", "ch", "sh"]),
+    ("ly", &[]),
+    ("ness", &[]),
+];
+
+/// Shortest stem an inflection is read after: short stems meet an ending
+/// by chance (`be` + `d`, `he` + `s`).
+pub const MIN_INFLECTED_STEM: usize = 4;
+
 /// Histories the segmenter's Viterbi search keeps per position: four
 /// let a word pair overturn a cut the single words preferred, at a quarter
 /// of the cost of keeping all.
