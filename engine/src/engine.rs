@@ -404,7 +404,10 @@ mod tests {
         for (input, expected) in [
             ("wekayakeddowntheriver", "we kayaked down the river"),
             ("thechurchwastithed", "the church was tithed"),
-            ("hewasshoppingfornewsandals", "he was shopping for new sandals"),
+            (
+                "hewasshoppingfornewsandals",
+                "he was shopping for new sandals",
+            ),
             ("ilikethereddress", "i like the red dress"),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
