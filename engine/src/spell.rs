@@ -191,7 +191,7 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     }
     let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(next))?;
     let mut candidates = Vec::new();
-    each_one_edit_away(typed, |edited| {
+    spelling_index::each_one_edit_away(typed, |edited| {
         let fits_both = lexicon
             .dictionary_id(edited)
             .is_some_and(|id| lexicon.seen_pair(before, id) && lexicon.seen_pair(id, after));
@@ -205,51 +205,6 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
         .filter(|best| best.score - REAL_WORD_SLIP_COST >= as_typed)
         .max_by(|a, b| a.score.total_cmp(&b.score))
         .map(|best| best.term)
-}
-
-/// Calls `found` with every string one edit from `word` (lowercase ASCII):
-/// a letter dropped, two swapped, one replaced, one added, in one buffer.
-/// Asking the word table for each (its filter turns most away at once) is
-/// cheaper than the spelling index's lookup, which scores every word
-/// within two edits of each of the word's deletes.
-fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
-    let letters = word.as_bytes();
-    let mut buffer: Vec<u8> = Vec::with_capacity(letters.len() + 1);
-    let mut try_bytes = |bytes: &[u8]| {
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            found(text);
-        }
-    };
-    for i in 0..letters.len() {
-        buffer.clear();
-        buffer.extend_from_slice(letters);
-        buffer.remove(i);
-        try_bytes(&buffer);
-        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
-            buffer.clear();
-            buffer.extend_from_slice(letters);
-            buffer.swap(i, i + 1);
-            try_bytes(&buffer);
-        }
-        buffer.clear();
-        buffer.extend_from_slice(letters);
-        for c in b'a'..=b'z' {
-            if c != letters[i] {
-                buffer[i] = c;
-                try_bytes(&buffer);
-            }
-        }
-    }
-    for i in 0..=letters.len() {
-        buffer.clear();
-        buffer.extend_from_slice(&letters[..i]);
-        buffer.push(b'a');
-        buffer.extend_from_slice(&letters[i..]);
-        for c in b'a'..=b'z' {
-            buffer[i] = c;
-            try_bytes(&buffer);
-        }
-    }
 }
 
 /// The noisy channel's other reading: the typed string was meant. A word

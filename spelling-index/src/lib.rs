@@ -88,39 +88,46 @@ fn capitalised(word: &str) -> String {
     out
 }
 
-/// Calls `found` with every string one edit from `word` (lowercase ASCII).
-fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
-    let bytes = word.as_bytes();
-    let mut buffer = Vec::with_capacity(bytes.len() + 1);
-    let mut try_bytes = |b: &[u8]| {
-        if let Ok(s) = std::str::from_utf8(b) {
-            found(s);
+/// Calls `found` with every string one edit from `word` (lowercase ASCII):
+/// a letter dropped, two swapped, one replaced, one added, in one buffer.
+/// For the engine's real-word slips, asking its word table for each (its
+/// filter turns most away at once) is cheaper than this index's lookup,
+/// which scores every word within two edits of each of the word's deletes.
+pub fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
+    let letters = word.as_bytes();
+    let mut buffer: Vec<u8> = Vec::with_capacity(letters.len() + 1);
+    let mut try_bytes = |bytes: &[u8]| {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            found(text);
         }
     };
-    for i in 0..bytes.len() {
+    for i in 0..letters.len() {
         buffer.clear();
-        buffer.extend_from_slice(&bytes[..i]);
-        buffer.extend_from_slice(&bytes[i + 1..]);
+        buffer.extend_from_slice(letters);
+        buffer.remove(i);
         try_bytes(&buffer);
-        if i + 1 < bytes.len() {
+        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
             buffer.clear();
-            buffer.extend_from_slice(bytes);
+            buffer.extend_from_slice(letters);
             buffer.swap(i, i + 1);
             try_bytes(&buffer);
         }
+        buffer.clear();
+        buffer.extend_from_slice(letters);
         for c in b'a'..=b'z' {
-            buffer.clear();
-            buffer.extend_from_slice(bytes);
-            buffer[i] = c;
-            try_bytes(&buffer);
+            if c != letters[i] {
+                buffer[i] = c;
+                try_bytes(&buffer);
+            }
         }
     }
-    for i in 0..=bytes.len() {
+    for i in 0..=letters.len() {
+        buffer.clear();
+        buffer.extend_from_slice(&letters[..i]);
+        buffer.push(b'a');
+        buffer.extend_from_slice(&letters[i..]);
         for c in b'a'..=b'z' {
-            buffer.clear();
-            buffer.extend_from_slice(&bytes[..i]);
-            buffer.push(c);
-            buffer.extend_from_slice(&bytes[i..]);
+            buffer[i] = c;
             try_bytes(&buffer);
         }
     }
