@@ -322,6 +322,8 @@ mod tests {
             "the colors of the harbor, centered and traveled",
             // Regular derivations and prefixes.
             "he smiled boyishly and hazily, unimpressively",
+            // Inflections the web does not count, two slips from a word.
+            "he was lukewarmly received, the intentness of his gaze",
             // Acronyms among ordinary words; abbreviations of two letters.
             "a supporter of the UN and of LSU, et al, ye and ex",
         ] {

@@ -279,17 +279,30 @@ impl Lexicon {
         1.0 - self.log_total - len as f64
     }
 
+    /// A regular inflection of a dictionary word (`kayaked`, `lukewarmly`,
+    /// `intentness`): a stem of `MIN_INFLECTED_STEM` letters or more that
+    /// is a dictionary word, and one of `INFLECTIONS` it may take.
+    pub fn is_inflection(&self, word: &str) -> bool {
+        INFLECTIONS.iter().any(|&(suffix, after, not_after)| {
+            word.strip_suffix(suffix).is_some_and(|stem| {
+                stem.len() >= MIN_INFLECTED_STEM
+                    && takes(stem, after, not_after)
+                    && self.is_dictionary_word(stem)
+            })
+        })
+    }
+
     /// Where the stem would end if `letters[..end]` ends in a regular
     /// inflection (`kayak|ed`, `job|bed`, `tithe|d`): the same for every
     /// start, so worked out once per position.
     fn inflection_stems(letters: &str, end: usize) -> Stems {
         let (head, bytes) = (&letters[..end], letters.as_bytes());
         let mut stems = Stems::default();
-        for &(suffix, after) in INFLECTIONS {
+        for &(suffix, after, not_after) in INFLECTIONS {
             let Some(stem) = head.strip_suffix(suffix) else {
                 continue;
             };
-            if after.is_empty() || after.iter().any(|e| stem.ends_with(e)) {
+            if takes(stem, after, not_after) {
                 stems.push(stem.len());
             }
             // jobbed, jobbing: the last consonant doubled
@@ -445,6 +458,12 @@ impl Beam {
         self.states[at] = state;
         self.len = (self.len + 1).min(BEAM);
     }
+}
+
+/// Whether a stem may take an ending (`INFLECTIONS`).
+fn takes(stem: &str, after: &[&str], not_after: &[&str]) -> bool {
+    (after.is_empty() || after.iter().any(|e| stem.ends_with(e)))
+        && !not_after.iter().any(|e| stem.ends_with(e))
 }
 
 /// Where stems end before the inflections one position ends in: a few at

@@ -26,24 +26,27 @@ pub const MIN_VOCABULARY_WORD_LEN: usize = 3;
 /// the likeliest slip.
 pub const COMMON_LOG_P: f32 = -3.0;
 
-/// Endings the segmenter reads as a regular inflection of the dictionary
-/// word before them when the corpus does not count the whole (`kayak` +
-/// `ed`), each with the endings a stem must have to take it (none: any).
-/// Only the segmenter reads them: for the corrector they would make
-/// misspellings words (`stoped`).
-pub const INFLECTIONS: &[(&str, &[&str])] = &[
-    ("ed", &[]),
-    ("d", &["e"]),
-    ("ing", &[]),
+/// Regular inflections of a dictionary word: the ending, the endings a
+/// stem must have to take it (none: any) and those it must not have. The
+/// segmenter keeps such a word whole when the corpus does not count it
+/// (`kayaked`, not `kayak ed`); the corrector leaves it when no word is
+/// one slip from it (`lukewarmly`, `intentness`). An `-ic` word takes
+/// `-ically` (`basicly`, `academicly` are slips), and a doubled consonant
+/// is read by the segmenter only: `stoped` and `writting` are slips too.
+pub const INFLECTIONS: &[(&str, &[&str], &[&str])] = &[
+    ("ed", &[], &[]),
+    ("d", &["e"], &[]),
+    ("ing", &[], &[]),
     (
         "s",
         &[
             "a", "b", "d", "e", "g", "k", "l", "m", "n", "p", "r", "t", "w",
         ],
+        &[],
     ),
-    ("es", &["s", "x", "z", "ch", "sh"]),
-    ("ly", &[]),
-    ("ness", &[]),
+    ("es", &["s", "x", "z", "ch", "sh"], &[]),
+    ("ly", &[], &["ic"]),
+    ("ness", &[], &[]),
 ];
 
 /// Shortest stem an inflection is read after: short stems meet an ending

@@ -159,6 +159,17 @@ fn correct_word(
         if meant_as_typed(known, &lower, best, context) {
             return None;
         }
+        // A regular inflection of a dictionary word that the web does not
+        // count (`lukewarmly`, `intentness`) is a rare right word more
+        // likely than two slips of another; its common misspellings
+        // (`basicly`, `stoped`) the vocabulary counts, so they are weighed
+        // as above.
+        if best.distance > 1
+            && known.lexicon.id(&lower).is_none()
+            && known.lexicon.is_inflection(&lower)
+        {
+            return None;
+        }
     }
     space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
         .or(from_dictionary.map(|best| best.term))
