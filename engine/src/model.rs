@@ -26,7 +26,7 @@ pub const MIN_VOCABULARY_WORD_LEN: usize = 3;
 /// the likeliest slip.
 pub const COMMON_LOG_P: f32 = -3.0;
 
-/// Regular inflections of a dictionary word: the ending, the endings a
+/// Regular inflections and derivations of a dictionary word: the ending, the endings a
 /// stem must have to take it (none: any) and those it must not have. The
 /// segmenter keeps such a word whole when the corpus does not count it
 /// (`kayaked`, not `kayak ed`); the corrector leaves it when no word is
@@ -47,6 +47,7 @@ pub const INFLECTIONS: &[(&str, &[&str], &[&str])] = &[
     ("es", &["s", "x", "z", "ch", "sh"], &[]),
     ("ly", &[], &["ic"]),
     ("ness", &[], &[]),
+    ("able", &[], &[]),
 ];
 
 /// Shortest stem an inflection is read after: short stems meet an ending
