@@ -63,9 +63,10 @@ async fn sigterm_with_a_frozen_database_answers_everyone_and_exits_within_10_s()
         .collect();
     // Long enough for every request to be in flight on a busy machine, and
     // well inside the 5 s database deadline. With 300 ms, one CI run that
-    // shared both cores with other work had requests that found no
-    // listener (it closes 1 s after SIGTERM), and one answered 201, which
-    // we could not reproduce in six more runs, two of them under load.
+    // shared both cores with other work sent some only after the listener
+    // had closed (1 s after SIGTERM): they found no server, and one was
+    // answered 201, most likely by another test's api that had been given
+    // the freed port (its database was not frozen).
     tokio::time::sleep(Duration::from_millis(1000)).await;
     let sent = api.send_sigterm();
 
