@@ -3,6 +3,7 @@
 //! its neighbours (the lexicon): shared by the word corrector (`spell`)
 //! and the space-slip reader (`space_slips`).
 
+use rustc_hash::FxHashSet;
 use symspell::Verbosity;
 
 use crate::error_model;
@@ -20,6 +21,8 @@ pub struct Knowledge<'a> {
     pub index: &'a Index,
     pub lexicon: &'a Lexicon,
     pub sounds_like: &'a SoundsLike,
+    /// Words SCOWL writes only with a capital (`dictionary::names`).
+    pub names: &'a FxHashSet<&'static str>,
     pub extra: &'a ExtraWords,
 }
 

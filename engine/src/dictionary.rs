@@ -76,11 +76,18 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
     parsed
 }
 
+/// The curated words that SCOWL writes only with a capital and that
+/// build.rs left out of the words spelt right (`mary`, `ned`, `thant`):
+/// names, which the corrector leaves alone when they are written as names.
+pub fn names() -> FxHashSet<&'static str> {
+    LEFT_OUT.lines().collect()
+}
+
 /// The curated words but the names build.rs left out, then the words it
 /// added from SCOWL's list with their vocabulary counts: every word spelt
 /// right (`spelling_index::right_words`).
 pub fn with_listed_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
-    let left_out: FxHashSet<&str> = LEFT_OUT.lines().collect();
+    let left_out = names();
     let mut words: Vec<_> = unigrams
         .entries()
         .filter(|(word, _)| !left_out.contains(word))

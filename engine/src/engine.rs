@@ -10,6 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::memory;
 use crate::sounds_like::SoundsLike;
 use crate::{segment, spell};
+use rustc_hash::FxHashSet;
 use spelling_index::Index;
 
 /// The index build.rs made from the same embedded dictionary.
@@ -21,6 +22,8 @@ pub struct Engine {
     index: Index,
     lexicon: Lexicon,
     sounds_like: SoundsLike,
+    /// Curated words taken for names only (`dictionary::names`).
+    names: FxHashSet<&'static str>,
 }
 
 impl Engine {
@@ -60,6 +63,7 @@ impl Engine {
                 index,
                 lexicon,
                 sounds_like,
+                names: dictionary::names(),
             })
         })
     }
@@ -70,6 +74,7 @@ impl Engine {
             index: &self.index,
             lexicon: &self.lexicon,
             sounds_like: &self.sounds_like,
+            names: &self.names,
             extra,
         };
         spell::correct(&known, text)
@@ -215,10 +220,14 @@ mod tests {
             let text = engine().correct(typed, &NONE).text;
             assert!(text.split(' ').any(|w| w == meant), "{typed}: {text}");
         }
-        assert_eq!(
-            engine().correct("we met Ned and Beng", &NONE).text,
-            "we met Ned and Beng"
-        );
+        for names in [
+            "we met Ned and Beng",
+            "Ned said no. Mary went home. Tim said no. Amy too",
+            // Common names stay even in lowercase (`NAME_SLIP_RATIO`).
+            "i met mary and tim in chile",
+        ] {
+            assert_eq!(engine().correct(names, &NONE).text, names);
+        }
         // A letter for another that spells the same sound.
         assert_eq!(
             engine().correct("the semetary and the choises", &NONE).text,

@@ -93,6 +93,11 @@ fn correct_word(
         previous,
         next: next.map(str::to_ascii_lowercase),
     };
+    // A name written as one (`Mary went home`, `Ned`) is left alone, even
+    // first in a sentence; only in lowercase is it read as a slip (`ned`).
+    if is_capitalised(word) && known.names.contains(lower.as_str()) {
+        return None;
+    }
     let plain_or_first = word.bytes().all(|b| b.is_ascii_lowercase())
         || (typed.sentence_start && is_capitalised(word));
     if !known.is_listed(&lower) && known.is_prefixed(&lower) {
