@@ -20,23 +20,25 @@ fn main() {
     let (curated, word_list, vocabulary) = (read(CURATED), read(WORD_LIST), read(VOCABULARY));
     // The engine checks every file again at start (every entry, exactly);
     // here a bad line only has to stop the build.
+    let curated_entries: Vec<_> = counts(CURATED, &curated).collect();
     let words = spelling_index::right_words(
-        counts(CURATED, &curated),
+        curated_entries.iter().copied(),
         word_list.lines(),
         counts(VOCABULARY, &vocabulary),
     );
-    let curated_words: std::collections::HashSet<&str> =
-        counts(CURATED, &curated).map(|(word, _)| word).collect();
+    // `right_words` keeps the curated words it takes, in order, then adds
+    // the list's: what it left out is what the curated list has beyond them.
     let right: std::collections::HashSet<&str> = words.iter().map(|&(word, _)| word).collect();
-    let listed: String = words
+    let left_out: Vec<&str> = curated_entries
         .iter()
-        .filter(|(word, _)| !curated_words.contains(word))
+        .map(|&(word, _)| word)
+        .filter(|word| !right.contains(word))
+        .collect();
+    let listed: String = words[curated_entries.len() - left_out.len()..]
+        .iter()
         .map(|(word, count)| format!("{word} {count}\n"))
         .collect();
-    let left_out: String = counts(CURATED, &curated)
-        .filter(|(word, _)| !right.contains(word))
-        .map(|(word, _)| format!("{word}\n"))
-        .collect();
+    let left_out: String = left_out.iter().map(|word| format!("{word}\n")).collect();
     let index = spelling_index::build(words);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, bytes: &[u8]| {

@@ -83,14 +83,16 @@ pub fn names() -> FxHashSet<&'static str> {
     LEFT_OUT.lines().collect()
 }
 
-/// The curated words but the names build.rs left out, then the words it
+/// The curated words but the `names` build.rs left out, then the words it
 /// added from SCOWL's list with their vocabulary counts: every word spelt
 /// right (`spelling_index::right_words`).
-pub fn with_listed_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
-    let left_out = names();
+pub fn with_listed_words<'a>(
+    unigrams: &'a Dictionary,
+    names: &FxHashSet<&str>,
+) -> Result<Vec<(&'a str, i64)>, DictionaryError> {
     let mut words: Vec<_> = unigrams
         .entries()
-        .filter(|(word, _)| !left_out.contains(word))
+        .filter(|(word, _)| !names.contains(word))
         .collect();
     for line in LISTED.lines() {
         let listed = line

@@ -279,23 +279,23 @@ impl Lexicon {
         1.0 - self.log_total - len as f64
     }
 
-    /// A regular inflection of a dictionary word (`kayaked`, `lukewarmly`,
-    /// `intentness`): a stem of `MIN_INFLECTED_STEM` letters or more that
-    /// is a dictionary word, and one of `INFLECTIONS` it may take.
+    /// A regular inflection of a dictionary word (`lukewarmly`,
+    /// `intentness`), as the corrector reads one: a stem of
+    /// `MIN_INFLECTED_STEM` letters or more that is a dictionary word, and
+    /// one of `INFLECTIONS` it may take, with no doubled consonant
+    /// (`stoped`, `writting` are slips).
     pub fn is_inflection(&self, word: &str) -> bool {
-        INFLECTIONS.iter().any(|&(suffix, after, not_after)| {
-            word.strip_suffix(suffix).is_some_and(|stem| {
-                stem.len() >= MIN_INFLECTED_STEM
-                    && takes(stem, after, not_after)
-                    && self.is_dictionary_word(stem)
-            })
-        })
+        let stems = Self::inflection_stems(word, word.len(), false);
+        stems.ends[..stems.len]
+            .iter()
+            .any(|&e| e >= MIN_INFLECTED_STEM && self.is_dictionary_word(&word[..e]))
     }
 
     /// Where the stem would end if `letters[..end]` ends in a regular
-    /// inflection (`kayak|ed`, `job|bed`, `tithe|d`): the same for every
-    /// start, so worked out once per position.
-    fn inflection_stems(letters: &str, end: usize) -> Stems {
+    /// inflection (`kayak|ed`, `tithe|d`; with `doubled`, `job|bed` too):
+    /// the same for every start, so the segmenter works it out once per
+    /// position.
+    fn inflection_stems(letters: &str, end: usize, doubled: bool) -> Stems {
         let (head, bytes) = (&letters[..end], letters.as_bytes());
         let mut stems = Stems::default();
         for &(suffix, after, not_after) in INFLECTIONS {
@@ -307,7 +307,8 @@ impl Lexicon {
             }
             // jobbed, jobbing: the last consonant doubled
             let e = stem.len();
-            if matches!(suffix, "ed" | "ing") && e >= 2 && bytes[e - 1] == bytes[e - 2] {
+            let ends_doubled = e >= 2 && bytes[e - 1] == bytes[e - 2];
+            if doubled && matches!(suffix, "ed" | "ing") && ends_doubled {
                 stems.push(e - 1);
             }
         }
@@ -352,7 +353,7 @@ impl Lexicon {
         });
         for end in 1..=n {
             let mut here = Beam::default();
-            let stems = Self::inflection_stems(letters, end);
+            let stems = Self::inflection_stems(letters, end, true);
             for start in end.saturating_sub(MAX_WORD_LEN)..end {
                 let from = &beams[start];
                 let Some(best) = from.states().first() else {

@@ -98,22 +98,25 @@ fn correct_word(
     if is_capitalised(word) && known.names.contains(lower.as_str()) {
         return None;
     }
-    let plain_or_first = word.bytes().all(|b| b.is_ascii_lowercase())
+    // Lowercase, or capitalised only as a sentence's first word: a word
+    // that may be a slip of another, not a name.
+    let plain = word.bytes().all(|b| b.is_ascii_lowercase())
         || (typed.sentence_start && is_capitalised(word));
     if !known.is_listed(&lower) && known.is_prefixed(&lower) {
         // A word made by rule (`under` + `sanding`) is a guess: one slip
         // from a dictionary word (`understanding`), it is likelier that
         // slip, unless people write it as typed more than that word in
         // its place.
+        if !plain {
+            return None;
+        }
         return most_likely(known, &lower, context)
-            .filter(|best| plain_or_first && best.distance <= 1)
+            .filter(|best| best.distance <= 1)
             .filter(|best| !meant_as_typed(known, &lower, best, context))
             .filter(|best| !written_more_often(known, &lower, &best.term))
             .map(|best| with_case_of(word, &best.term));
     }
     if known.is_word(&lower) {
-        let plain = word.bytes().all(|b| b.is_ascii_lowercase())
-            || (typed.sentence_start && is_capitalised(word));
         return plain
             .then(|| real_word_slip(known, &lower, context))
             .flatten()

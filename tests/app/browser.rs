@@ -165,6 +165,24 @@ impl Browser {
             .await;
     }
 
+    /// Fills one of the home page's forms (`spell`, `space`, `translate`)
+    /// with a tag and a text, and submits it.
+    async fn submit(&self, form: &str, tag: &str, text: &str) {
+        self.type_into(&format!("#{form}-id"), tag).await;
+        self.type_into(&format!("#{form}-text"), text).await;
+        self.click(&format!("#form-{form} button[type=submit]"))
+            .await;
+    }
+
+    /// The text of a cell (by its class) of the records table's first row,
+    /// once the page shows one.
+    async fn first_row_cell(&self, class: &str) -> Value {
+        self.wait_until(&format!(
+            "const cell = document.querySelector('#records tbody tr td.{class}'); return cell && cell.textContent"
+        ))
+        .await
+    }
+
     async fn script(&self, script: &str) -> Value {
         self.call(
             "POST",
@@ -234,14 +252,12 @@ async fn a_person_corrects_text_in_the_browser_and_sees_the_new_row() {
 
     browser.goto(&server.url("/")).await;
     assert_eq!(browser.script("return document.title").await, "textproc");
-    browser.type_into("#spell-id", "in-the-browser").await;
-    browser.type_into("#spell-text", "speling is esy").await;
-    browser.click("#form-spell button[type=submit]").await;
+    browser
+        .submit("spell", "in-the-browser", "speling is esy")
+        .await;
 
     // After the 303, the browser is back on the home page with the new row.
-    let processed = browser
-        .wait_until("const cell = document.querySelector('#records tbody tr td.processed'); return cell && cell.textContent")
-        .await;
+    let processed = browser.first_row_cell("processed").await;
     assert_eq!(processed, "spelling is easy");
     let tag = browser
         .script("return document.querySelector('#records tbody tr .tag-id').textContent")
@@ -289,13 +305,9 @@ async fn markup_typed_into_a_form_is_shown_and_never_run() {
     let tag_attack = "<img src=x onerror=\"document.title='pwned'\">";
 
     browser.goto(&server.url("/")).await;
-    browser.type_into("#space-id", tag_attack).await;
-    browser.type_into("#space-text", attack).await;
-    browser.click("#form-space button[type=submit]").await;
+    browser.submit("space", tag_attack, attack).await;
 
-    let original = browser
-        .wait_until("const cell = document.querySelector('#records tbody tr td.original'); return cell && cell.textContent")
-        .await;
+    let original = browser.first_row_cell("original").await;
     assert_eq!(original, attack);
     let tag = browser
         .script("return document.querySelector('#records tbody tr .tag-id').textContent")
@@ -396,15 +408,11 @@ async fn a_person_translates_text_in_the_browser_and_sees_the_new_row() {
             "return document.getElementById('form-translate').dataset.translation === 'available'",
         )
         .await;
-    browser.type_into("#translate-id", "from-the-browser").await;
     browser
-        .type_into("#translate-text", "Bonjour le monde")
+        .submit("translate", "from-the-browser", "Bonjour le monde")
         .await;
-    browser.click("#form-translate button[type=submit]").await;
 
-    let processed = browser
-        .wait_until("const cell = document.querySelector('#records tbody tr td.processed'); return cell && cell.textContent")
-        .await;
+    let processed = browser.first_row_cell("processed").await;
     assert_eq!(processed, "Hello world");
     let row = browser
         .script("const row = document.querySelector('#records tbody tr'); return [row.querySelector('.tag-id').textContent, row.querySelector('td.operation').textContent, row.classList.contains('new')]")
@@ -425,9 +433,7 @@ async fn a_rejected_text_stays_in_the_form_with_the_reason_beside_it() {
 
     browser.goto(&server.url("/")).await;
     // Only spaces: the browser's `required` lets it through, the api refuses it.
-    browser.type_into("#spell-id", "keep-me").await;
-    browser.type_into("#spell-text", "   ").await;
-    browser.click("#form-spell button[type=submit]").await;
+    browser.submit("spell", "keep-me", "   ").await;
 
     let reason = browser
         .wait_until(
@@ -672,9 +678,7 @@ async fn without_javascript_a_refused_text_comes_back_in_a_form() {
         .await;
     // Scripts that WebDriver runs still work; the page's own did not.
     assert_eq!(counters, 0, "app.js did not run");
-    browser.type_into("#spell-id", "no-script").await;
-    browser.type_into("#spell-text", "   ").await;
-    browser.click("#form-spell button[type=submit]").await;
+    browser.submit("spell", "no-script", "   ").await;
 
     let reason = browser
         .wait_until(
