@@ -334,11 +334,24 @@ mod tests {
             "he smiled boyishly and hazily, unimpressively",
             // Inflections the web does not count, two slips from a word.
             "he was lukewarmly received, the intentness of his gaze",
-            // Acronyms among ordinary words; abbreviations of two letters.
+            // Acronyms among ordinary words; abbreviations of two letters,
+            // in capitals or with one, even first in a sentence.
             "a supporter of the UN and of LSU, et al, ye and ex",
+            "TV is chewing gum. Mr. Smith of Atlanta, Ga., said so on TV.",
+            // Contractions the corpus cannot count, and a g dropped on
+            // purpose.
+            "If it ain't broke, ma'am, y'all keep workin' and fishin'.",
         ] {
             assert_eq!(engine().correct(text, &NONE).text, text);
         }
+        // Two letters swapped into a common word is a slip; into a rare
+        // one (`sb`), likelier an abbreviation.
+        assert_eq!(
+            engine().correct("ot the bs of it", &NONE).text,
+            "to the bs of it"
+        );
+        // Without its apostrophe the dropped g is a slip.
+        assert_eq!(engine().correct("keep workin", &NONE).text, "keep working");
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");
         // Misspellings that look like forms are still corrected.

@@ -38,6 +38,9 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     word: token.text,
                     sentence_start,
                     acronym: is_acronym(&tokens, i),
+                    apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
+                        next.kind == Kind::Gap && next.text.starts_with(['\'', '’'])
+                    }),
                 };
                 let neighbours = (previous.as_deref(), next_word(&tokens, i));
                 let corrected = correct_word(known, &typed, neighbours);
@@ -74,6 +77,8 @@ struct Typed<'a> {
     sentence_start: bool,
     /// Capitals among lowercase words (`is_acronym`).
     acronym: bool,
+    /// An apostrophe right after it (`workin'`).
+    apostrophe_after: bool,
 }
 
 /// The correction of one plain word, or `None` to leave it as it is.
@@ -96,6 +101,10 @@ fn correct_word(
     // A name written as one (`Mary went home`, `Ned`) is left alone, even
     // first in a sentence; only in lowercase is it read as a slip (`ned`).
     if is_capitalised(word) && known.names.contains(lower.as_str()) {
+        return None;
+    }
+    // `workin'`, `fishin'`: a g dropped on purpose, and marked.
+    if typed.apostrophe_after && lower.ends_with("in") && known.is_word(&format!("{lower}g")) {
         return None;
     }
     // Lowercase, or capitalised only as a sentence's first word: a word
@@ -128,6 +137,14 @@ fn correct_word(
             return None;
         }
     }
+    // Two letters the dictionary lacks are far more often an abbreviation
+    // or a foreign word (`ex officio`, `en masse`, `et al`, `ye`; with
+    // capitals `TV`, `Mr`, `Ga`) than a slip; only two letters swapped into
+    // a common word (`ot` → `to`) is corrected.
+    if lower.len() == 2 {
+        let swapped: String = lower.chars().rev().collect();
+        return (plain && known.lexicon.is_common(&swapped)).then(|| with_case_of(word, &swapped));
+    }
     // A name or an acronym by its shape (`Kubrick`, `LSU`) is left alone
     // when people write it (the vocabulary counts it). One that no one
     // writes (`Wrold`, `QUIKC`) is a slip, but only a very common word
@@ -144,14 +161,6 @@ fn correct_word(
                 p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
             })
             .map(|best| with_case_of(word, &best.term));
-    }
-    // Two letters the dictionary lacks are far more often an abbreviation
-    // or a foreign word (`ex officio`, `en masse`, `et al`, `ye`) than a
-    // slip; only two letters swapped (`ot` → `to`) is corrected.
-    if lower.len() == 2 {
-        let swapped: String = lower.chars().rev().collect();
-        return (known.is_word(&swapped) && !written_more_often(known, &lower, &swapped))
-            .then(|| with_case_of(word, &swapped));
     }
     let from_dictionary =
         most_likely(known, &lower, context).or_else(|| by_ear(known, &lower, context));

@@ -28,7 +28,7 @@ pub const NAME_SLIP_RATIO: i64 = 100;
 /// The words the corrector takes as spelt right, each with its corpus
 /// count: SymSpell's curated list, then each lowercase word of a SCOWL
 /// word list that it lacks and the corpus counts (`math`, `fulfillment`,
-/// `plows`). The index (at build time) and the engine's lexicon (at start)
+/// `plows`), and the list's contractions it lacks (`ain't`, `y'all`). The index (at build time) and the engine's lexicon (at start)
 /// are both made from this, so they agree.
 ///
 /// The curated list also holds names in lowercase (`thant`, `fromm`,
@@ -71,17 +71,36 @@ pub fn right_words<'a>(
             !(name_only && slip_of_a_word())
         })
         .collect();
+    // The corpus's tokenizer cut words at apostrophes, so it cannot count
+    // `ain't`, `ma'am` or `y'all`: such a word is taken at the odds of the
+    // rarest word it does count.
+    let rarest = counts.values().copied().min().unwrap_or(1);
     for word in word_list.iter().copied() {
-        if !is_lowercase(word) {
-            continue; // names, abbreviations, possessives, accents
-        }
-        if let Some(&count) = counts.get(word) {
+        let count = if is_lowercase(word) {
+            counts.get(word).copied()
+        } else if is_contraction(word) {
+            Some(rarest)
+        } else {
+            None // names, abbreviations, possessives, accents
+        };
+        if let Some(count) = count {
             if known.insert(word) {
                 words.push((word, count));
             }
         }
     }
     words
+}
+
+/// Lowercase letters with an apostrophe inside, not a possessive: `ain't`,
+/// `ma'am`, `o'er`.
+fn is_contraction(word: &str) -> bool {
+    let letters = word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+    letters
+        && word.contains('\'')
+        && !word.starts_with('\'')
+        && !word.ends_with('\'')
+        && !word.ends_with("'s")
 }
 
 fn capitalised(word: &str) -> String {
@@ -169,6 +188,20 @@ mod tests {
             [("the", 100), ("math", 30), ("teh", 20), ("Boston", 9)],
         );
         assert_eq!(words, vec![("the", 100), ("myth", 5), ("math", 30)]);
+    }
+
+    #[test]
+    fn a_listed_contraction_is_added_at_the_rarest_count() {
+        // The corpus cannot count it: its tokenizer cut at apostrophes.
+        let words = right_words(
+            [("the", 100), ("can't", 50)],
+            ["ain't", "can't", "O'Neill", "cat's", "'tis", "y'all"],
+            [("the", 100), ("teh", 20), ("ain", 7)],
+        );
+        assert_eq!(
+            words,
+            vec![("the", 100), ("can't", 50), ("ain't", 7), ("y'all", 7)]
+        );
     }
 
     #[test]
