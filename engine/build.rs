@@ -1,8 +1,8 @@
 //! Builds the spelling index from the embedded dictionaries, so the engine
 //! decodes it at start instead of building it (see the `spelling-index`
 //! crate, which both use), and writes the words the SCOWL list adds to the
-//! curated dictionary and the curated names it leaves out, so the engine
-//! need not read the list at start.
+//! curated dictionary, its words too rare to count, and the curated names
+//! it leaves out, so the engine need not read the list at start.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -26,6 +26,14 @@ fn main() {
         word_list.lines(),
         counts(VOCABULARY, &vocabulary),
     );
+    let rare: String = spelling_index::rare_listed_words(
+        curated_entries.iter().copied(),
+        word_list.lines(),
+        counts(VOCABULARY, &vocabulary),
+    )
+    .iter()
+    .map(|word| format!("{word}\n"))
+    .collect();
     // `right_words` keeps the curated words it takes, in order, then adds
     // the list's: what it left out is what the curated list has beyond them.
     let right: std::collections::HashSet<&str> = words.iter().map(|&(word, _)| word).collect();
@@ -47,6 +55,7 @@ fn main() {
     write("spelling-index.postcard", &spelling_index::encode(&index));
     write("listed-words.txt", listed.as_bytes());
     write("left-out-words.txt", left_out.as_bytes());
+    write("rare-listed-words.txt", rare.as_bytes());
 }
 
 fn read(path: &str) -> String {

@@ -27,6 +27,8 @@ const WORD_LIST_ENTRIES: usize = 166_791;
 static LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/listed-words.txt"));
 /// The curated names build.rs left out of the words spelt right.
 static LEFT_OUT: &str = include_str!(concat!(env!("OUT_DIR"), "/left-out-words.txt"));
+/// The SCOWL list's words too rare to count (`spelling_index::rare_listed_words`).
+static RARE_LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/rare-listed-words.txt"));
 
 /// An embedded dictionary (or the index built from one) that does not
 /// load exactly: the engine refuses to start rather than know fewer words.
@@ -81,6 +83,12 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
 /// names, which the corrector leaves alone when they are written as names.
 pub fn names() -> FxHashSet<&'static str> {
     LEFT_OUT.lines().collect()
+}
+
+/// The SCOWL list's words that no one counts (`abstainer`, `untanned`):
+/// spelt right, never offered as a correction.
+pub fn rare_listed_words() -> impl Iterator<Item = &'static str> {
+    RARE_LISTED.lines()
 }
 
 /// The curated words but the `names` build.rs left out, then the words it

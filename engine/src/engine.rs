@@ -48,7 +48,12 @@ impl Engine {
                 let names = dictionary::names();
                 let words = dictionary::with_listed_words(&unigrams, &names)?;
                 let pairs: Vec<_> = bigrams.entries().collect();
-                let lexicon = Lexicon::new(&words, vocabulary.entries(), &pairs);
+                let lexicon = Lexicon::new(
+                    &words,
+                    dictionary::rare_listed_words(),
+                    vocabulary.entries(),
+                    &pairs,
+                );
                 let sounds_like = SoundsLike::new(&words);
                 Ok::<_, DictionaryError>((sample(&words), lexicon, sounds_like, names))
             });
@@ -341,6 +346,8 @@ mod tests {
             // Contractions the corpus cannot count, and a g dropped on
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",
+            // Words of the spell-checking list too rare for the corpus.
+            "a punster, an abstainer and topologists in untanned leather",
         ] {
             assert_eq!(engine().correct(text, &NONE).text, text);
         }
@@ -434,6 +441,8 @@ mod tests {
                 "he was shopping for new sandals",
             ),
             ("ilikethereddress", "i like the red dress"),
+            // A word of the spell-checking list that no one counts.
+            ("encasedinuntannedleather", "encased in untanned leather"),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }
@@ -568,6 +577,16 @@ mod index_tests {
         let words = right_words(&unigrams, &list, &vocabulary);
         let listed = dictionary::with_listed_words(&unigrams, &dictionary::names()).unwrap();
         assert_eq!(listed, words, "build.rs's listed words are the list's");
+        let rare = spelling_index::rare_listed_words(
+            unigrams.entries(),
+            list.words(),
+            vocabulary.entries(),
+        );
+        assert!(
+            rare.iter().copied().eq(dictionary::rare_listed_words()),
+            "build.rs's rare words are the list's"
+        );
+        assert!(rare.contains(&"untanned") && !rare.contains(&"math"));
         // The list adds words and takes curated names out.
         let has = |word: &str| words.iter().any(|&(w, _)| w == word);
         assert!(has("math") && has("the") && !has("thant") && !has("fromm"));

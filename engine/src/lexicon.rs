@@ -51,11 +51,14 @@ struct Cut {
 }
 
 impl Lexicon {
-    /// `dictionary`: the curated words, spelt right; `vocabulary`: every
+    /// `dictionary`: the curated words, spelt right; `rare`: words spelt
+    /// right that no one counts, as rare as the rarest word (no forms are
+    /// made of them: their list has its own); `vocabulary`: every
     /// word with its count in the same corpus (a word in both keeps the
     /// vocabulary's count); `bigrams`: `word word` pair counts.
-    pub fn new<'a>(
+    pub fn new<'a, 'r>(
         dictionary: &[(&str, i64)],
+        rare: impl Iterator<Item = &'r str>,
         vocabulary: impl ExactSizeIterator<Item = (&'a str, i64)>,
         bigrams: &[(&str, i64)],
     ) -> Self {
@@ -75,11 +78,13 @@ impl Lexicon {
             let known = |w: &str| words.id(w).is_some();
             word_forms::forms_of(word, &known, &mut |form| forms.push(form));
         }
-        for form in forms {
-            if words.insert(&form) == Some(counts.len() as u32) {
+        let mut uncounted = |word: &str| {
+            if words.insert(word) == Some(counts.len() as u32) {
                 counts.push(0);
             }
-        }
+        };
+        forms.iter().for_each(|form| uncounted(form));
+        rare.for_each(uncounted);
         let dictionary_words = counts.len() as u32;
         let mut short_counts = Vec::new();
         for (word, count) in vocabulary {
@@ -492,7 +497,7 @@ mod tests {
     use super::Lexicon;
 
     fn lexicon(unigrams: &[(&str, i64)], bigrams: &[(&str, i64)]) -> Lexicon {
-        Lexicon::new(unigrams, [].into_iter(), bigrams)
+        Lexicon::new(unigrams, [].into_iter(), [].into_iter(), bigrams)
     }
 
     fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
@@ -559,7 +564,7 @@ mod tests {
     fn vocabulary_words_are_for_odds_never_for_spelling() {
         let dictionary = [("i", 1000), ("love", 500), ("myth", 10)];
         let vocabulary = [("math", 100), ("teh", 50)];
-        let lexicon = Lexicon::new(&dictionary, vocabulary.into_iter(), &[]);
+        let lexicon = Lexicon::new(&dictionary, [].into_iter(), vocabulary.into_iter(), &[]);
         assert_eq!(words(&lexicon, "ilovemath"), vec!["i", "love", "math"]);
         assert!(lexicon.is_dictionary_word("myth"));
         assert!(!lexicon.is_dictionary_word("math") && !lexicon.is_dictionary_word("teh"));

@@ -92,6 +92,26 @@ pub fn right_words<'a>(
     words
 }
 
+/// The lowercase words of the SCOWL word list that neither the curated
+/// list nor the corpus has (`abstainer`, `topologists`, `untanned`): spelt
+/// right, since a spell checker's list vouches for them, but too rare for
+/// the corpus to count. They are not offered as corrections: the index
+/// finds its nearest words first, and a rare word one slip away would hide
+/// a common one two slips away.
+pub fn rare_listed_words<'a>(
+    curated: impl IntoIterator<Item = (&'a str, i64)>,
+    word_list: impl IntoIterator<Item = &'a str>,
+    vocabulary: impl IntoIterator<Item = (&'a str, i64)>,
+) -> Vec<&'a str> {
+    let mut known: FxHashSet<&str> = curated.into_iter().map(|(word, _)| word).collect();
+    known.extend(vocabulary.into_iter().map(|(word, _)| word));
+    word_list
+        .into_iter()
+        .filter(|word| word.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|word| known.insert(word))
+        .collect()
+}
+
 /// Lowercase letters with an apostrophe inside, not a possessive: `ain't`,
 /// `ma'am`, `o'er`.
 fn is_contraction(word: &str) -> bool {
@@ -188,6 +208,18 @@ mod tests {
             [("the", 100), ("math", 30), ("teh", 20), ("Boston", 9)],
         );
         assert_eq!(words, vec![("the", 100), ("myth", 5), ("math", 30)]);
+    }
+
+    #[test]
+    fn a_listed_word_no_one_counts_is_rare_and_listed_once() {
+        let rare = super::rare_listed_words(
+            [("the", 100), ("myth", 5)],
+            [
+                "math", "untanned", "untanned", "the", "myth", "Boston", "ain't",
+            ],
+            [("the", 100), ("math", 30)],
+        );
+        assert_eq!(rare, ["untanned"]);
     }
 
     #[test]
