@@ -346,6 +346,7 @@ mod tests {
             // Contractions the corpus cannot count, and a g dropped on
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",
+            "There'd be a shortage; this'll do, and the rest've gone.",
             // Words of the spell-checking list too rare for the corpus.
             "a punster, an abstainer and topologists in untanned leather",
         ] {

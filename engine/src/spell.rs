@@ -131,10 +131,14 @@ fn correct_word(
             .flatten()
             .map(|term| with_case_of(word, &term));
     }
-    // A possessive of a known word (`dog's`, `Peter's`) is right.
-    if let Some(stem) = lower.strip_suffix("'s") {
-        if known.is_word(stem) || is_capitalised(word) {
-            return None;
+    // A possessive of a known word (`dog's`, `Peter's`), or a known word
+    // and a shortened `would`, `will`, `have` or `are` (`there'd`,
+    // `this'll`, `ye've`) is right.
+    for clitic in ["'s", "'d", "'ll", "'ve", "'re"] {
+        if let Some(stem) = lower.strip_suffix(clitic) {
+            if known.is_word(stem) || (clitic == "'s" && is_capitalised(word)) {
+                return None;
+            }
         }
     }
     // Two letters the dictionary lacks are far more often an abbreviation
