@@ -11,11 +11,18 @@ with typos: 1,000 other sentences with one or two slips each, of the kinds
 people make (a letter dropped, doubled, swapped, a neighbouring key, another
 vowel, an extra letter; never the first letter). Single words: 670 other
 words of five letters or more, one slip each. Seeded: the same sets every
-run. The typos are made by rule, so they say less about the error model than
+run.
+
+With `--typing`, the slips are typing slips as in the development sentences
+instead: a neighbouring key typed for a letter or beside it, two letters
+swapped, a letter dropped, a quarter each, anywhere in the word, the first
+letter included (a fifth of the development set's typos are there). The typos are made by rule, so they say less about the error model than
 real misspellings do; the segmentation set is real text throughout.
 """
 import os, random, re, sys
-out = sys.argv[1] if len(sys.argv) > 1 else '/tmp/fresh'
+args = [a for a in sys.argv[1:] if a != '--typing']
+typing = '--typing' in sys.argv[1:]
+out = args[0] if args else '/tmp/fresh'
 rng = random.Random(20261203)
 root = '/usr/share/games/fortunes'
 files = ['fortunes','literature','people','wisdom','work','science','education','food','love',
@@ -55,7 +62,19 @@ def neighbours(c):
             return [r[j] for j in (i - 1, i + 1) if 0 <= j < len(r)]
     return []
 vowels = 'aeiou'
+def typing_slip(w):
+    i = rng.randrange(len(w))
+    kind = rng.choice(['neighbour', 'transpose', 'insert', 'delete'])
+    if kind == 'neighbour' and neighbours(w[i]):
+        return w[:i] + rng.choice(neighbours(w[i])) + w[i + 1:]
+    if kind == 'transpose' and i < len(w) - 1:
+        return w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    if kind == 'insert' and neighbours(w[i]):
+        return w[:i] + rng.choice(neighbours(w[i])) + w[i:]
+    return w[:i] + w[i + 1:]
 def slip(w):
+    if typing:
+        return typing_slip(w)
     i = rng.randrange(1, len(w))  # people seldom miss the first letter
     kind = rng.choice(['delete', 'delete', 'transpose', 'neighbour', 'vowel', 'double', 'insert'])
     if kind == 'delete':

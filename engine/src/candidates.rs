@@ -9,7 +9,10 @@ use symspell::Verbosity;
 use crate::error_model;
 use crate::extra_words::ExtraWords;
 use crate::lexicon::Lexicon;
-use crate::model::{CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MIN_SOUND_WORD_LEN};
+use crate::model::{
+    CHANNEL_WEIGHT, FIRST_LETTER, FIRST_LETTER_IN_TEXT, MAX_EDIT_DISTANCE, MAX_SOUND_COST,
+    MIN_SOUND_WORD_LEN,
+};
 use crate::sounds_like::SoundsLike;
 use crate::word_forms;
 use spelling_index::Index;
@@ -96,7 +99,13 @@ impl Candidate {
         distance: i64,
         context: &Context<'_>,
     ) -> Option<Candidate> {
-        let cost = error_model::edit_cost(typed, &term);
+        let alone = context.previous.is_none() && context.next.is_none();
+        let first_letter = if alone {
+            FIRST_LETTER
+        } else {
+            FIRST_LETTER_IN_TEXT
+        };
+        let cost = error_model::edit_cost_with(typed, &term, first_letter);
         let fit =
             known
                 .lexicon

@@ -388,6 +388,13 @@ mod tests {
         );
         // The first letter is seldom the wrong one.
         assert_eq!(engine().correct("exstacy", &NONE).text, "ecstasy");
+        // In running text it is more often: typing slips fall anywhere.
+        assert_eq!(
+            engine()
+                .correct("faith has always nown, at night chool", &NONE)
+                .text,
+            "faith has always known, at night school"
+        );
     }
 
     #[test]

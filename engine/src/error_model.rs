@@ -13,6 +13,11 @@ use crate::model::{
 /// The cost (−log10 probability) of the cheapest way `typed` came from
 /// `intended`, by optimal string alignment with the costs in `model`.
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
+    edit_cost_with(typed, intended, FIRST_LETTER)
+}
+
+/// `edit_cost` with `first_letter` as the extra for a wrong first letter.
+pub fn edit_cost_with(typed: &str, intended: &str, first_letter: f64) -> f64 {
     let t: Vec<u8> = typed.bytes().collect();
     let w: Vec<u8> = intended.bytes().collect();
     let (n, m) = (t.len(), w.len());
@@ -41,15 +46,15 @@ pub fn edit_cost(typed: &str, intended: &str) -> f64 {
             d[i][j] = best;
         }
     }
-    d[n][m] + first_letter_slip(&t, &w)
+    d[n][m] + first_letter_slip(&t, &w, first_letter)
 }
 
 /// Extra for a word whose first letter is wrong (`model::FIRST_LETTER`).
 /// Two first letters swapped (`hte`) is an ordinary slip.
-fn first_letter_slip(typed: &[u8], intended: &[u8]) -> f64 {
+fn first_letter_slip(typed: &[u8], intended: &[u8], extra: f64) -> f64 {
     match (typed, intended) {
         ([a, b, ..], [c, d, ..]) if a == d && b == c => 0.0,
-        ([a, ..], [c, ..]) if a != c => FIRST_LETTER,
+        ([a, ..], [c, ..]) if a != c => extra,
         _ => 0.0,
     }
 }
@@ -157,6 +162,9 @@ mod tests {
         // second, it is an ordinary slip.
         assert!(edit_cost("exstacy", "ecstasy") < edit_cost("exstacy", "stacy"));
         assert_eq!(edit_cost("hte", "the"), edit_cost("teh", "the"));
+        // In running text, less so.
+        let in_text = edit_cost_with("nown", "known", crate::model::FIRST_LETTER_IN_TEXT);
+        assert!(in_text < edit_cost("nown", "known"));
     }
 
     #[test]
