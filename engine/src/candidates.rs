@@ -9,10 +9,7 @@ use symspell::Verbosity;
 use crate::error_model;
 use crate::extra_words::ExtraWords;
 use crate::lexicon::Lexicon;
-use crate::model::{
-    CHANNEL_WEIGHT, FIRST_LETTER, FIRST_LETTER_IN_TEXT, MAX_EDIT_DISTANCE, MAX_SOUND_COST,
-    MIN_SOUND_WORD_LEN,
-};
+use crate::model::{CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MIN_SOUND_WORD_LEN};
 use crate::sounds_like::SoundsLike;
 use crate::word_forms;
 use spelling_index::Index;
@@ -99,13 +96,11 @@ impl Candidate {
         distance: i64,
         context: &Context<'_>,
     ) -> Option<Candidate> {
-        let alone = context.previous.is_none() && context.next.is_none();
-        let first_letter = if alone {
-            FIRST_LETTER
+        let cost = if context.previous.is_none() && context.next.is_none() {
+            error_model::edit_cost(typed, &term)
         } else {
-            FIRST_LETTER_IN_TEXT
+            error_model::edit_cost_in_text(typed, &term)
         };
-        let cost = error_model::edit_cost_with(typed, &term, first_letter);
         let fit =
             known
                 .lexicon

@@ -388,6 +388,14 @@ mod tests {
         );
         // The first letter is seldom the wrong one.
         assert_eq!(engine().correct("exstacy", &NONE).text, "ecstasy");
+        // In running text a slip may be a typing slip: a letter dropped
+        // is as likely as any other slip of the fingers.
+        assert_eq!(
+            engine()
+                .correct("groups of guitas, when in dobt do it", &NONE)
+                .text,
+            "groups of guitars, when in doubt do it"
+        );
         // In running text it is more often: typing slips fall anywhere.
         assert_eq!(
             engine()

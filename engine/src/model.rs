@@ -99,15 +99,15 @@ pub const OTHER_DELETION: f64 = 1.6;
 /// percent of errors), so a candidate that keeps it is likelier (`exstacy`
 /// → `ecstasy`, not `stacy`).
 pub const FIRST_LETTER: f64 = 1.0;
-/// `FIRST_LETTER` for a word with words around it: running text holds
-/// typing slips too, which fall anywhere in a word (a fifth of the
-/// development sentences' typos are at the first letter, against 1–2 % of
-/// Norvig's and codespell's misspellings), so `nown` in `has always nown`
-/// is `known`. Halved rather than nothing: at 0.25 or 0, `alot of work`
-/// became `lot of work` (it is left as typed at 0.5), and the
-/// fresh sentences, whose slips never touch the first letter, lost 4 and
-/// 7 of 1,000 against 2 at 0.5.
-pub const FIRST_LETTER_IN_TEXT: f64 = 0.5;
+/// Share of the slips in running text that are typing slips rather than
+/// spelling slips (`error_model::edit_cost_in_text`): half. A word alone
+/// is a spelling question, and weighed as a spelling slip only.
+pub const TYPING_SHARE: f64 = 0.5;
+/// A typing slip (a neighbouring key, two keys swapped, a key missed or
+/// added beside its neighbour): each kind a quarter of the development
+/// sentences' typos, none likelier than another; as likely as a vowel for
+/// a vowel among spelling slips.
+pub const TYPING_SLIP: f64 = 1.0;
 /// A space left out or typed inside a word (`to tal`): far rarer in
 /// collections of real misspellings than a dropped or extra letter; about
 /// ten times rarer than `OTHER_DELETION`, so `to tal` is `to talk`, not
