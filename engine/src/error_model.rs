@@ -4,6 +4,8 @@
 //! doubled or undoubled letter, two letters swapped, one vowel for another.
 //! Plain edit distance treats all of these like any other edit, which is
 //! why it prefers a frequent word at the same distance (`localy` → `local`).
+//! Two kinds of slip are modelled: people's misspellings (`Spelling`), and
+//! in running text typing slips too (`Typing`), which fall anywhere.
 
 use crate::model::{
     DOUBLED, FIRST_LETTER, NEIGHBOUR_INSERTION, NEIGHBOUR_KEY, OTHER_DELETION, OTHER_INSERTION,
@@ -42,6 +44,8 @@ trait Slips {
     fn transposition(&self) -> f64;
 }
 
+/// The cheapest way to type `t` when meaning `w`, by optimal string
+/// alignment (edits, and swaps of two neighbouring letters).
 fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
     let (n, m) = (t.len(), w.len());
     // d[i * width + j]: cost of typing t[..i] when meaning w[..j]; one

@@ -28,8 +28,9 @@ pub const NAME_SLIP_RATIO: i64 = 100;
 /// The words the corrector takes as spelt right, each with its corpus
 /// count: SymSpell's curated list, then each lowercase word of a SCOWL
 /// word list that it lacks and the corpus counts (`math`, `fulfillment`,
-/// `plows`), and the list's contractions it lacks (`ain't`, `y'all`). The index (at build time) and the engine's lexicon (at start)
-/// are both made from this, so they agree.
+/// `plows`), and the list's contractions it lacks (`ain't`, `y'all`). The
+/// index (at build time) and the engine's lexicon (at start) are both made
+/// from this, so they agree.
 ///
 /// The curated list also holds names in lowercase (`thant`, `fromm`,
 /// `beng`): a curated word that the SCOWL list has only with capitals, and
