@@ -13,21 +13,14 @@ sets, so `evaluate` runs unchanged:
 """
 import os, random, re, shutil, sys
 
+import fortunes
+
 fresh, out = sys.argv[1], sys.argv[2]
-root = '/usr/share/games/fortunes'
 files = ['fortunes', 'literature', 'people', 'wisdom', 'work', 'science', 'education', 'love',
          'politics', 'humorists', 'miscellaneous', 'platitudes', 'men-women', 'computers', 'law',
          'medicine', 'sports', 'art', 'food', 'pets']
-sentences = set()
-for f in files:
-    path = os.path.join(root, f)
-    if not os.path.exists(path):
-        continue
-    for entry in open(path, encoding='latin-1').read().split('\n%\n'):
-        body = ' '.join(l.strip() for l in entry.split('\n') if not l.strip().startswith('--'))
-        for s in re.split(r'(?<=[.!?])\s+', re.sub(r'\s+', ' ', body).strip()):
-            if 5 <= len(s.split()) <= 25 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s):
-                sentences.add(s)
+sentences = {s for s in fortunes.sentences(files)
+             if 5 <= len(s.split()) <= 25 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)}
 sentences = sorted(sentences)
 random.Random(5).shuffle(sentences)
 for kind in ('spell', 'space'):

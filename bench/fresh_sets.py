@@ -16,35 +16,29 @@ run.
 With `--typing`, the slips are typing slips as in the development sentences
 instead: a neighbouring key typed for a letter or beside it, two letters
 swapped, a letter dropped, a quarter each, anywhere in the word, the first
-letter included (a fifth of the development set's typos are there). The typos are made by rule, so they say less about the error model than
+letter included (a fifth of the development set's typos are there).
+
+The typos are made by rule, so they say less about the error model than
 real misspellings do; the segmentation set is real text throughout.
 """
 import os, random, re, sys
+
+import fortunes
+
 args = [a for a in sys.argv[1:] if a != '--typing']
 typing = '--typing' in sys.argv[1:]
 out = args[0] if args else '/tmp/fresh'
 rng = random.Random(20261203)
-root = '/usr/share/games/fortunes'
 files = ['fortunes','literature','people','wisdom','work','science','education','food','love',
          'men-women','pets','platitudes','humorists','politics','miscellaneous','medicine','sports','songs-poems','law','computers','kids','family','news','zippy','goedel','startrek','riddles','linux','magic','paradoxum','translate-me','ethnic','drugs','cookie','definitions','art']
 sentences = set()
-for f in files:
-    p = os.path.join(root, f)
-    if not os.path.exists(p):
+for s in fortunes.sentences(files):
+    words = s.split()
+    if not 4 <= len(words) <= 20:
         continue
-    text = open(p, encoding='latin-1').read()
-    for entry in text.split('\n%\n'):
-        body = '\n'.join(l for l in entry.split('\n') if not l.strip().startswith('--'))
-        body = re.sub(r'\s+', ' ', body)
-        for s in re.split(r'(?<=[.!?])\s+', body):
-            s = s.strip()
-            words = s.split()
-            if not 4 <= len(words) <= 20:
-                continue
-            plain = [w.strip('.,;:!?"()') for w in words]
-            if not all(re.fullmatch(r'[A-Za-z]+', w) for w in plain):
-                continue
-            sentences.add(' '.join(w.lower() for w in plain))
+    plain = [w.strip('.,;:!?"()') for w in words]
+    if all(re.fullmatch(r'[A-Za-z]+', w) for w in plain):
+        sentences.add(' '.join(w.lower() for w in plain))
 sentences = sorted(sentences)
 rng.shuffle(sentences)
 print(len(sentences), 'sentences')

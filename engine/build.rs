@@ -21,15 +21,16 @@ fn main() {
     // The engine checks every file again at start (every entry, exactly);
     // here a bad line only has to stop the build.
     let curated_entries: Vec<_> = counts(CURATED, &curated).collect();
+    let vocabulary_entries: Vec<_> = counts(VOCABULARY, &vocabulary).collect();
     let words = spelling_index::right_words(
         curated_entries.iter().copied(),
         word_list.lines(),
-        counts(VOCABULARY, &vocabulary),
+        vocabulary_entries.iter().copied(),
     );
     let rare: String = spelling_index::rare_listed_words(
         curated_entries.iter().copied(),
         word_list.lines(),
-        counts(VOCABULARY, &vocabulary),
+        vocabulary_entries.iter().copied(),
     )
     .iter()
     .map(|word| format!("{word}\n"))
