@@ -96,11 +96,7 @@ impl Candidate {
         distance: i64,
         context: &Context<'_>,
     ) -> Option<Candidate> {
-        let cost = if context.previous.is_none() && context.next.is_none() {
-            error_model::edit_cost(typed, &term)
-        } else {
-            error_model::edit_cost_in_text(typed, &term)
-        };
+        let cost = error_model::edit_cost(typed, &term);
         let fit =
             known
                 .lexicon

@@ -388,21 +388,27 @@ mod tests {
         );
         // The first letter is seldom the wrong one.
         assert_eq!(engine().correct("exstacy", &NONE).text, "ecstasy");
-        // In running text a slip may be a typing slip: a letter dropped
-        // is as likely as any other slip of the fingers.
+        // A slip may be a typing slip: a letter dropped is as likely as
+        // any other slip of the fingers.
         assert_eq!(
             engine()
                 .correct("groups of guitas, when in dobt do it", &NONE)
                 .text,
             "groups of guitars, when in doubt do it"
         );
-        // In running text it is more often: typing slips fall anywhere.
+        // The first letter is more often wrong than in misspellings:
+        // typing slips fall anywhere.
         assert_eq!(
             engine()
                 .correct("faith has always nown, at night chool", &NONE)
                 .text,
             "faith has always known, at night school"
         );
+        // A word sent alone too may be a typing slip (a missed key, the
+        // first one included), not only a misspelling.
+        for (typed, meant) in [("theoy", "theory"), ("mainl", "mainly"), ("ello", "hello")] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant);
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! doubled or undoubled letter, two letters swapped, one vowel for another.
 //! Plain edit distance treats all of these like any other edit, which is
 //! why it prefers a frequent word at the same distance (`localy` → `local`).
-//! Two kinds of slip are modelled: people's misspellings (`Spelling`), and
-//! in running text typing slips too (`Typing`), which fall anywhere.
+//! Two kinds of slip are modelled, people's misspellings (`Spelling`) and
+//! typing slips (`Typing`), which fall anywhere; a typed word is weighed as
+//! either, as nothing tells which it is.
 
 use crate::model::{
     DOUBLED, FIRST_LETTER, NEIGHBOUR_INSERTION, NEIGHBOUR_KEY, OTHER_DELETION, OTHER_INSERTION,
@@ -13,25 +14,24 @@ use crate::model::{
     VOWEL_FOR_VOWEL,
 };
 
-/// The cost (−log10 probability) of the cheapest way `typed` came from
-/// `intended` when spelling it, by optimal string alignment with the costs
-/// in `model`.
+/// The cost (−log10 probability) of `typed` as a slip for `intended`: a
+/// spelling slip or a typing slip, half and half (`TYPING_SHARE`). A
+/// typing slip is a neighbouring key typed for a letter or beside it, two
+/// letters swapped, or a letter dropped, each alike and anywhere in the
+/// word, the first letter included (a fifth of the development sentences'
+/// typos are at the first letter, against 1–2 % of real misspellings).
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
-    align(t, w, &Spelling) + first_letter_slip(t, w)
-}
-
-/// As `edit_cost` for a word in running text, where a slip is a spelling
-/// slip or a typing slip, half and half (`TYPING_SHARE`): a typing slip is
-/// a neighbouring key typed for a letter or beside it, two letters swapped,
-/// or a letter dropped, each alike and anywhere in the word, the first
-/// letter included (as in the development sentences: a fifth of their
-/// typos are at the first letter, against 1–2 % of real misspellings).
-pub fn edit_cost_in_text(typed: &str, intended: &str) -> f64 {
-    let spelling = edit_cost(typed, intended);
-    let typing = align(typed.as_bytes(), intended.as_bytes(), &Typing);
+    let spelling = spelling_cost(t, w);
+    let typing = align(t, w, &Typing);
     let p = (1.0 - TYPING_SHARE) * 10f64.powf(-spelling) + TYPING_SHARE * 10f64.powf(-typing);
     -p.log10()
+}
+
+/// The cost of the cheapest way `t` came from `w` when spelling it, by
+/// optimal string alignment with the costs in `model`.
+fn spelling_cost(t: &[u8], w: &[u8]) -> f64 {
+    align(t, w, &Spelling) + first_letter_slip(t, w)
 }
 
 /// What each single edit costs.
@@ -172,7 +172,7 @@ impl Slips for Typing {
 }
 
 /// Cost of an edit no typing slip makes: out of reach, so the spelling
-/// half of `edit_cost_in_text` decides alone.
+/// half of `edit_cost` decides alone.
 const NOT_A_TYPING_SLIP: f64 = 20.0;
 
 /// Letters English spells one sound with (`deside` for `decide`, `realize`
@@ -220,24 +220,29 @@ mod tests {
 
     #[test]
     fn likely_slips_cost_less_than_other_edits() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
         // A swap is likelier than two substitutions.
-        assert!(edit_cost("hrad", "hard") < edit_cost("hrad", "head"));
+        assert!(spelling("hrad", "hard") < spelling("hrad", "head"));
         // A dropped double letter is likelier than a different dropped letter.
-        assert!(edit_cost("localy", "locally") < edit_cost("localy", "local"));
+        assert!(spelling("localy", "locally") < spelling("localy", "local"));
         // A neighbouring key is likelier than a far one.
-        assert!(edit_cost("tge", "the") < edit_cost("tze", "the"));
+        assert!(spelling("tge", "the") < spelling("tze", "the"));
         // One vowel for another is a common slip.
-        assert!(edit_cost("problam", "problem") < edit_cost("problam", "probcem"));
-        assert_eq!(edit_cost("same", "same"), 0.0);
+        assert!(spelling("problam", "problem") < spelling("problam", "probcem"));
+        assert_eq!(spelling("same", "same"), 0.0);
         // Letters that spell one sound are swapped by ear.
-        assert!(edit_cost("realise", "realize") < edit_cost("realise", "realine"));
-        assert!(edit_cost("deside", "decide") < edit_cost("deside", "desire"));
+        assert!(spelling("realise", "realize") < spelling("realise", "realine"));
+        assert!(spelling("deside", "decide") < spelling("deside", "desire"));
         // The first letter is seldom the wrong one; swapped with the
         // second, it is an ordinary slip.
-        assert!(edit_cost("exstacy", "ecstasy") < edit_cost("exstacy", "stacy"));
-        assert_eq!(edit_cost("hte", "the"), edit_cost("teh", "the"));
-        // In running text, less so: a typing slip falls anywhere.
-        assert!(edit_cost_in_text("nown", "known") < edit_cost("nown", "known"));
+        assert!(spelling("exstacy", "ecstasy") < spelling("exstacy", "stacy"));
+        assert_eq!(spelling("hte", "the"), spelling("teh", "the"));
+        // A slip is a spelling slip or a typing slip, which falls anywhere:
+        // a missed first key is likelier than a misspelling could make it.
+        assert!(edit_cost("nown", "known") < spelling("nown", "known"));
+        assert_eq!(edit_cost("same", "same"), 0.0);
+        // Neither kind takes a far key for another.
+        assert!(edit_cost("tge", "the") < edit_cost("tze", "the"));
     }
 
     #[test]
