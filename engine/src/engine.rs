@@ -271,6 +271,16 @@ mod tests {
             // spelling speed for three sentences in 2,000).
             ("Mast be tired", "Mast be tired"),
             ("it will moke you laugh", "it will make you laugh"),
+            // A slip in about 300 known words (`REAL_WORD_SLIP_COST`):
+            // at one in 1,000 these stayed.
+            (
+                "it is more complex tan most things",
+                "it is more complex than most things",
+            ),
+            (
+                "what he hopes to gain rom this",
+                "what he hopes to gain from this",
+            ),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
         }
