@@ -297,6 +297,20 @@ mod tests {
     }
 
     #[test]
+    fn slips_of_the_shift_key_are_read_and_inner_capitals_are_not() {
+        for (typed, meant) in [
+            ("THis is the end", "This is the end"),
+            ("we met at THe station", "we met at The station"),
+            ("oYke the horses", "Yoke the horses"),
+            ("in the uUnited States", "in the United States"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
+        let kept = "my iPhone, eBay, mRNA, IDs, PhD, pH, MHz and vBulletin";
+        assert_eq!(engine().correct(kept, &NONE).text, kept);
+    }
+
+    #[test]
     fn the_words_around_a_typo_choose_its_correction() {
         // `frm` is one edit from `from`, `form` and `firm`; the pairs decide.
         assert_eq!(

@@ -35,6 +35,7 @@ pub mod model;
 #[cfg(test)]
 mod properties;
 mod segment;
+mod shift_slips;
 mod sounds_like;
 mod space_slips;
 mod spell;

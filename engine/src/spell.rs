@@ -1,6 +1,7 @@
 //! Spelling correction that touches nothing but misspelt words: the text
-//! is tokenized first, each plain word is checked, and a correction takes
-//! the case of the word it replaces.
+//! is tokenized first, each plain word is checked (and each kept one for
+//! a slip of the Shift key, `shift_slips`), and a correction takes the
+//! case of the word it replaces.
 
 use crate::candidates::{by_ear, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
@@ -9,6 +10,7 @@ use crate::model::{
     CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
     NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
 };
+use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{next_word, tokenize, Kind, Token};
 
@@ -52,8 +54,16 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                 sentence_start = false;
             }
             Kind::Kept => {
-                out.keep(token.text);
-                previous = None;
+                match shift_slips::meant(known, token.text) {
+                    Some(word) => {
+                        out.replace(token.text, &word);
+                        previous = Some(word.to_ascii_lowercase());
+                    }
+                    None => {
+                        out.keep(token.text);
+                        previous = None;
+                    }
+                }
                 sentence_start = false;
             }
             Kind::Gap => {

@@ -1,0 +1,49 @@
+//! Slips of the Shift key: held one key too long (`THis`, `THe`), or a
+//! capital typed after its own key or swapped with the key before it
+//! (`uUnited`, `oYke`). The tokenizer keeps a word with inner capitals as
+//! it is (`iPhone`, `eBay`, `McDonald`); one of these shapes that hides a
+//! known word is read as that word, capitalised.
+
+use crate::candidates::Knowledge;
+
+/// The word a kept token was meant to be, when it has one of the shapes
+/// above and that word is known. A key before a capital other than its
+/// own is a name's (`iPhone`, `vBulletin`), and is not read.
+pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
+    let b = token.as_bytes();
+    let tail = b.get(2..)?;
+    if !b[..2].iter().all(u8::is_ascii_alphabetic)
+        || !b[1].is_ascii_uppercase()
+        || tail.is_empty()
+        || !tail.iter().all(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
+    let lower = token.to_ascii_lowercase();
+    let (first, second) = (lower.as_bytes()[0], lower.as_bytes()[1]);
+    let word = if b[0].is_ascii_uppercase() {
+        // `THis`: Shift still down for the second key. Of three letters,
+        // only into one of the commonest words (`THe`, `ANd`): others are
+        // likelier units (`MHz`).
+        (tail.len() >= 2 || known.lexicon.is_common(&lower)).then_some(lower)
+    } else if tail.len() < 2 {
+        // `pH`, `kWh`, `dBm`: units.
+        None
+    } else if first == second {
+        // `uUnited`: the key typed, then typed again with Shift.
+        Some(lower[1..].to_owned())
+    } else {
+        // `oYke`: the first two keys swapped.
+        Some(format!(
+            "{}{}{}",
+            second as char,
+            first as char,
+            &lower[2..]
+        ))
+    }
+    .filter(|word| known.is_word(word))?;
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|first| first.to_ascii_uppercase().to_string() + letters.as_str())
+}
