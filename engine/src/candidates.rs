@@ -87,6 +87,28 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
         .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
+/// The last resort, when the index holds no word within two edits and
+/// none sounds alike: the likeliest dictionary word one edit away, the
+/// rare listed words included (`geneakogically` → `genealogically`).
+/// They are kept out of the index, where a rare word one slip away would
+/// hide a common word two slips away; here there is none to hide.
+pub fn among_rare_words(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+) -> Option<Candidate> {
+    let mut words = Vec::new();
+    spelling_index::each_one_edit_away(typed, |edited| {
+        if known.lexicon.is_dictionary_word(edited) {
+            words.push(edited.to_owned());
+        }
+    });
+    words
+        .into_iter()
+        .filter_map(|word| Candidate::scored(known, typed, word, 1, context))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
 impl Candidate {
     /// `term` as the correction of `typed` in its place.
     pub fn scored(

@@ -297,6 +297,15 @@ mod tests {
     }
 
     #[test]
+    fn with_no_common_word_near_a_rare_word_one_slip_away_is_the_correction() {
+        // `genealogically` is a rare listed word, kept out of the index.
+        assert_eq!(
+            engine().correct("the geneakogically rich", &NONE).text,
+            "the genealogically rich"
+        );
+    }
+
+    #[test]
     fn slips_of_the_shift_key_are_read_and_inner_capitals_are_not() {
         for (typed, meant) in [
             ("THis is the end", "This is the end"),
