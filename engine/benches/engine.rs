@@ -30,6 +30,21 @@ fn run_together() -> String {
         .to_lowercase()
 }
 
+/// Words of `len` letters from a fixed generator, spaced, up to `total`
+/// characters: strings no dictionary word is near.
+fn nonsense_words(len: usize, total: usize) -> String {
+    let mut state: u32 = 12_345;
+    let mut text = String::with_capacity(total);
+    while text.len() + len < total {
+        for _ in 0..len {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            text.push(char::from(b'a' + ((state >> 16) % 26) as u8));
+        }
+        text.push(' ');
+    }
+    text
+}
+
 fn engine(c: &mut Criterion) {
     let engine = Engine::english().expect("the embedded dictionaries load");
     let extra = ExtraWords::default();
@@ -42,6 +57,26 @@ fn engine(c: &mut Criterion) {
         b.iter(|| engine.correct(black_box(WITH_TYPOS), &extra))
     });
     spelling.finish();
+
+    // The worst texts the api takes (10,000 characters, its limit): one
+    // word, and words of eight letters, none near a dictionary word. Any
+    // search that grows with the square of a word's length shows in the
+    // first (the last-resort search among rare words once took 0.4 s on
+    // it); the second has the most words with no candidate.
+    let one_word: String = "qwertzuiop".chars().cycle().take(10_000).collect();
+    let nonsense = nonsense_words(8, 10_000);
+    let mut worst = c.benchmark_group("worst case");
+    worst.throughput(Throughput::Bytes(10_000));
+    worst.bench_function("spelling one word", |b| {
+        b.iter(|| engine.correct(black_box(&one_word), &extra))
+    });
+    worst.bench_function("spelling nonsense words", |b| {
+        b.iter(|| engine.correct(black_box(&nonsense), &extra))
+    });
+    worst.bench_function("segmentation one word", |b| {
+        b.iter(|| engine.segment(black_box(&one_word), &extra))
+    });
+    worst.finish();
 
     let joined = run_together();
     let mut segmentation = c.benchmark_group("segmentation");

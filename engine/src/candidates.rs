@@ -9,7 +9,9 @@ use symspell::Verbosity;
 use crate::error_model;
 use crate::extra_words::ExtraWords;
 use crate::lexicon::Lexicon;
-use crate::model::{CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MIN_SOUND_WORD_LEN};
+use crate::model::{
+    CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
+};
 use crate::sounds_like::SoundsLike;
 use crate::word_forms;
 use spelling_index::Index;
@@ -91,12 +93,18 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
 /// none sounds alike: the likeliest dictionary word one edit away, the
 /// rare listed words included (`geneakogically` → `genealogically`).
 /// They are kept out of the index, where a rare word one slip away would
-/// hide a common word two slips away; here there is none to hide.
+/// hide a common word two slips away; here there is none to hide. Only
+/// for words of up to `MAX_WORD_LEN` letters and one more: the strings one
+/// edit away grow with the square of the length (a 10,000-letter word
+/// took 0.4 s).
 pub fn among_rare_words(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,
 ) -> Option<Candidate> {
+    if typed.len() > MAX_WORD_LEN + 1 {
+        return None;
+    }
     let mut words = Vec::new();
     spelling_index::each_one_edit_away(typed, |edited| {
         if known.lexicon.is_dictionary_word(edited) {
