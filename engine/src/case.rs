@@ -26,13 +26,18 @@ pub fn with_case_of(original: &str, lower: &str) -> String {
     }
     let first_letter = original.chars().find(char::is_ascii_alphabetic);
     if first_letter.is_some_and(|c| c.is_ascii_uppercase()) {
-        let mut chars = lower.chars();
-        return chars
-            .next()
-            .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-            .unwrap_or_default();
+        return capitalised(lower);
     }
     lower.to_owned()
+}
+
+/// `the` → `The`.
+pub fn capitalised(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! known word is read as that word, capitalised.
 
 use crate::candidates::Knowledge;
+use crate::case::capitalised;
 
 /// The word a kept token was meant to be, when it has one of the shapes
 /// above and that word is known. A key before a capital other than its
@@ -40,10 +41,7 @@ pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
             first as char,
             &lower[2..]
         ))
-    }
-    .filter(|word| known.is_word(word))?;
-    let mut letters = word.chars();
-    letters
-        .next()
-        .map(|first| first.to_ascii_uppercase().to_string() + letters.as_str())
+    };
+    word.filter(|word| known.is_word(word))
+        .map(|word| capitalised(&word))
 }

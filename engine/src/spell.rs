@@ -3,7 +3,9 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
-use crate::candidates::{among_rare_words, by_ear, most_likely, Candidate, Context, Knowledge};
+use crate::candidates::{
+    among_rare_words, best_one_edit_away, by_ear, most_likely, Candidate, Context, Knowledge,
+};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::model::{
@@ -233,20 +235,9 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
         return None;
     }
     let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(next))?;
-    let mut candidates = Vec::new();
-    spelling_index::each_one_edit_away(typed, |edited| {
-        let fits_both = lexicon
-            .dictionary_id(edited)
-            .is_some_and(|id| lexicon.seen_pair(before, id) && lexicon.seen_pair(id, after));
-        if fits_both {
-            candidates.push(edited.to_owned());
-        }
-    });
-    candidates
-        .into_iter()
-        .filter_map(|term| Candidate::scored(known, typed, term, 1, context))
+    let fits_both = |id| lexicon.seen_pair(before, id) && lexicon.seen_pair(id, after);
+    best_one_edit_away(known, typed, context, fits_both)
         .filter(|best| best.score - REAL_WORD_SLIP_COST >= as_typed)
-        .max_by(|a, b| a.score.total_cmp(&b.score))
         .map(|best| best.term)
 }
 
@@ -257,7 +248,7 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
 fn meant_as_typed(
     known: &Knowledge<'_>,
     typed: &str,
-    best: &crate::candidates::Candidate,
+    best: &Candidate,
     context: &Context<'_>,
 ) -> bool {
     known

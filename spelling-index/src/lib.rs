@@ -48,7 +48,6 @@ pub fn right_words<'a>(
     let listed: FxHashSet<&str> = word_list.iter().copied().collect();
     let counts: FxHashMap<&str, i64> = vocabulary.into_iter().collect();
     let curated_counts: FxHashMap<&str, i64> = curated.iter().copied().collect();
-    let is_lowercase = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
     let mut known: FxHashSet<&str> = curated.iter().map(|&(word, _)| word).collect();
     let mut words: Vec<_> = curated
         .iter()
@@ -108,9 +107,15 @@ pub fn rare_listed_words<'a>(
     known.extend(vocabulary.into_iter().map(|(word, _)| word));
     word_list
         .into_iter()
-        .filter(|word| word.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|word| is_lowercase(word))
         .filter(|word| known.insert(word))
         .collect()
+}
+
+/// ASCII lowercase letters only: not a name, an abbreviation, a
+/// possessive or a word with accents.
+fn is_lowercase(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Lowercase letters with an apostrophe inside, not a possessive: `ain't`,
