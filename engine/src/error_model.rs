@@ -9,9 +9,8 @@
 //! either, as nothing tells which it is.
 
 use crate::model::{
-    DOUBLED, FIRST_LETTER, NEIGHBOUR_INSERTION, NEIGHBOUR_KEY, OTHER_DELETION, OTHER_INSERTION,
-    OTHER_SUBSTITUTION, SOUND_ALIKE, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION,
-    VOWEL_FOR_VOWEL,
+    DOUBLED, FIRST_LETTER, OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION, SOUND_ALIKE,
+    TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION, VOWEL_FOR_VOWEL,
 };
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
@@ -89,7 +88,9 @@ fn first_letter_slip(typed: &[u8], intended: &[u8]) -> f64 {
 }
 
 /// People's misspellings: doubled letters, swaps, vowels and letters that
-/// spell one sound are the common slips.
+/// spell one sound are the common slips. The keyboard is the typing half's:
+/// a neighbouring key costs here what any other letter does, or a slip of
+/// the fingers would be counted twice.
 struct Spelling;
 
 impl Slips for Spelling {
@@ -100,8 +101,6 @@ impl Slips for Spelling {
             VOWEL_FOR_VOWEL
         } else if sound_alike(typed, intended) {
             SOUND_ALIKE
-        } else if neighbours(typed, intended) {
-            NEIGHBOUR_KEY
         } else {
             OTHER_SUBSTITUTION
         }
@@ -112,10 +111,6 @@ impl Slips for Spelling {
         let after = typed.get(i + 1).copied();
         if before == Some(typed[i]) || after == Some(typed[i]) {
             DOUBLED
-        } else if before.is_some_and(|b| neighbours(b, typed[i]))
-            || after.is_some_and(|a| neighbours(a, typed[i]))
-        {
-            NEIGHBOUR_INSERTION
         } else {
             OTHER_INSERTION
         }
@@ -225,8 +220,9 @@ mod tests {
         assert!(spelling("hrad", "hard") < spelling("hrad", "head"));
         // A dropped double letter is likelier than a different dropped letter.
         assert!(spelling("localy", "locally") < spelling("localy", "local"));
-        // A neighbouring key is likelier than a far one.
-        assert!(spelling("tge", "the") < spelling("tze", "the"));
+        // The keyboard is the typing half's: to the spelling half a
+        // neighbouring key is any other letter.
+        assert_eq!(spelling("tge", "the"), spelling("tze", "the"));
         // One vowel for another is a common slip.
         assert!(spelling("problam", "problem") < spelling("problam", "probcem"));
         assert_eq!(spelling("same", "same"), 0.0);
@@ -241,7 +237,7 @@ mod tests {
         // a missed first key is likelier than a misspelling could make it.
         assert!(edit_cost("nown", "known") < spelling("nown", "known"));
         assert_eq!(edit_cost("same", "same"), 0.0);
-        // Neither kind takes a far key for another.
+        // A neighbouring key is likelier than a far one.
         assert!(edit_cost("tge", "the") < edit_cost("tze", "the"));
     }
 

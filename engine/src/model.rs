@@ -81,23 +81,23 @@ pub const VOWEL_FOR_VOWEL: f64 = 1.0;
 /// One letter for another that spells the same sound (`deside`, `realise`):
 /// as common as a vowel for a vowel among people who spell by ear.
 pub const SOUND_ALIKE: f64 = 1.0;
-/// A key next to the intended one on a QWERTY keyboard (`wprld`).
-pub const NEIGHBOUR_KEY: f64 = 1.1;
-/// Any other letter for the intended one: p = 0.01.
+/// Any other letter for the intended one: p = 0.01. A neighbouring key
+/// too: keyboard slips are the typing half's (`TYPING_SLIP`), and a
+/// spelling half that also made them cheap (1.1 for a key, 1.3 for an
+/// extra letter beside its key, until the ninth session) counted them
+/// twice and took `prerequisits` for `prerequisite` (README).
 pub const OTHER_SUBSTITUTION: f64 = 2.0;
 /// A letter typed twice, or a double letter typed once (`begining`).
 pub const DOUBLED: f64 = 0.8;
-/// An extra letter next to its neighbour on the keyboard.
-pub const NEIGHBOUR_INSERTION: f64 = 1.3;
-/// Any other extra letter.
+/// An extra letter that doubles none (one beside its key included).
 pub const OTHER_INSERTION: f64 = 1.9;
 /// A dropped vowel: the commonest omission in people's misspellings.
 pub const VOWEL_DELETION: f64 = 1.2;
 /// Any other dropped letter.
 pub const OTHER_DELETION: f64 = 1.6;
 /// Extra for a wrong first letter: people seldom get it wrong (a few
-/// percent of errors), so a candidate that keeps it is likelier (`exstacy`
-/// → `ecstasy`, not `stacy`).
+/// percent of errors), so a candidate that keeps it is likelier: to the
+/// spelling half, `exstacy` is `ecstasy`, not `stacy`.
 pub const FIRST_LETTER: f64 = 1.0;
 /// Share of slips that are typing slips rather than spelling slips
 /// (`error_model::edit_cost`): half, for a word in running text and a word
