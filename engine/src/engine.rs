@@ -344,6 +344,10 @@ mod tests {
             ("she was ins pired by it", "she was inspired by it"),
             ("in thepast we met", "in the past we met"),
             ("Thepast is gone", "The past is gone"),
+            // The space bar is a key like any other: missed, it is a typing
+            // slip as likely as a word a key away (`slot`, `infect`).
+            ("thanks alot for the help", "thanks a lot for the help"),
+            ("infact it is", "in fact it is"),
             // A letter dropped is likelier than a space typed.
             ("started to tal shop", "started to talk shop"),
             // Two words stay two words; right words the dictionary lacks

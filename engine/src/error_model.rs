@@ -10,7 +10,7 @@
 
 use crate::model::{
     DOUBLED, FIRST_LETTER, OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION, SOUND_ALIKE,
-    TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION, VOWEL_FOR_VOWEL,
+    SPACE_SLIP, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION, VOWEL_FOR_VOWEL,
 };
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
@@ -21,8 +21,19 @@ use crate::model::{
 /// typos are at the first letter, against 1–2 % of real misspellings).
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
-    let spelling = spelling_cost(t, w);
-    let typing = align(t, w, &Typing);
+    either_slip(spelling_cost(t, w), align(t, w, &Typing))
+}
+
+/// The cost of a space left out or typed inside a word: rare as a
+/// misspelling (`SPACE_SLIP`), but as a typing slip the space bar missed
+/// or hit is one key like any other.
+pub fn space_slip_cost() -> f64 {
+    either_slip(SPACE_SLIP, TYPING_SLIP)
+}
+
+/// A slip that costs `spelling` as a misspelling and `typing` as a slip
+/// of the fingers, half and half (`TYPING_SHARE`).
+fn either_slip(spelling: f64, typing: f64) -> f64 {
     let p = (1.0 - TYPING_SHARE) * 10f64.powf(-spelling) + TYPING_SHARE * 10f64.powf(-typing);
     -p.log10()
 }

@@ -110,10 +110,12 @@ pub const TYPING_SHARE: f64 = 0.5;
 /// sentences' typos, none likelier than another; as likely as a vowel for
 /// a vowel among spelling slips.
 pub const TYPING_SLIP: f64 = 1.0;
-/// A space left out or typed inside a word (`to tal`): far rarer in
-/// collections of real misspellings than a dropped or extra letter; about
-/// ten times rarer than `OTHER_DELETION`, so `to tal` is `to talk`, not
-/// `total`.
+/// A space left out or typed inside a word, as a misspelling (`to tal`):
+/// far rarer in collections of real misspellings than a dropped or extra
+/// letter; about ten times rarer than `OTHER_DELETION`, so `to tal` is
+/// `to talk`, not `total`. As a typing slip the space bar is a key like
+/// any other (`TYPING_SLIP`), and `error_model::space_slip_cost` mixes the
+/// two like every slip (`alot` is `a lot`, not `slot`).
 pub const SPACE_SLIP: f64 = 2.6;
 
 // ---- Choosing a correction (spell.rs) ----------------------------------

@@ -6,27 +6,24 @@
 
 use crate::candidates::{most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_name, with_case_of};
+use crate::error_model::space_slip_cost;
 use crate::lexicon::Lexicon;
-use crate::model::{CHANNEL_WEIGHT, MIN_SPLIT_LEN, SPACE_SLIP};
+use crate::model::{CHANNEL_WEIGHT, MIN_SPLIT_LEN};
 use crate::tokenize::{next_word, Kind, Token};
 
 /// `typed` (lowercase, not a known word) as two known words, when that
-/// explains it better than `best`, its best one-word correction. Only for
-/// words with no correction one edit away (a near word is the likelier
-/// slip), and only after a common word (`thepast`, `alot`, `infact`): a
-/// dictionary word and a suffix or another word (`prisonlike`,
-/// `effortlessness`, `heartburning`) is more often a right word the
-/// dictionary lacks than a slip.
+/// explains it better than `best`, its best one-word correction (`alot` is
+/// `a lot`, though `slot` is a key away). Only after a common word
+/// (`thepast`, `alot`, `infact`): a dictionary word and a suffix or another
+/// word (`prisonlike`, `effortlessness`, `heartburning`) is more often a
+/// right word the dictionary lacks than a slip.
 pub fn split(
     lexicon: &Lexicon,
     typed: &str,
     best: Option<&Candidate>,
     context: &Context<'_>,
 ) -> Option<String> {
-    if best.is_some_and(|b| b.distance <= 1)
-        || typed.len() < MIN_SPLIT_LEN
-        || !typed.bytes().all(|b| b.is_ascii_lowercase())
-    {
+    if typed.len() < MIN_SPLIT_LEN || !typed.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     let (score, first, second) = (1..typed.len())
@@ -40,7 +37,7 @@ pub fn split(
                 &[first, second],
                 context.next.as_deref(),
             )?;
-            Some((fit - CHANNEL_WEIGHT * SPACE_SLIP, first, second))
+            Some((fit - CHANNEL_WEIGHT * space_slip_cost(), first, second))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     best.is_none_or(|b| score > b.score)
@@ -91,7 +88,7 @@ pub fn merge(
     let together = known
         .lexicon
         .phrase_score(previous, &[&joined], after.as_deref())?
-        - CHANNEL_WEIGHT * SPACE_SLIP;
+        - CHANNEL_WEIGHT * space_slip_cost();
     // The two words as typed, each corrected if it is not a word.
     let reading = |word: &str, is_known: bool, context: Context<'_>| {
         if is_known {
