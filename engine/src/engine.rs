@@ -506,6 +506,12 @@ mod tests {
             ("ilikethereddress", "i like the red dress"),
             // A word of the spell-checking list that no one counts.
             ("encasedinuntannedleather", "encased in untanned leather"),
+            // A word no list holds, spelt like one, stays whole (it was
+            // `the k uber net es cluster`).
+            (
+                "thekubernetesclusterfailed",
+                "the kubernetes cluster failed",
+            ),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }

@@ -3,9 +3,10 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::letters::LetterModel;
 use crate::model::{
-    BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, MAX_WORD_LEN,
-    MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
+    BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_UNKNOWN_WORD,
+    MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -27,7 +28,7 @@ pub struct Lexicon {
     /// Whether any pair ends with a word, by id: most of the vocabulary
     /// ends none, and asking `pairs` costs a cache miss.
     pairs_to: Vec<bool>,
-    /// log10 of the corpus size, for unknown strings.
+    /// log10 of the corpus size.
     log_total: f64,
     /// log10 P(w) of the rarest word the corpus counts: the odds of a form
     /// it does not count (`colors`, `kayaked`).
@@ -37,6 +38,8 @@ pub struct Lexicon {
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
     short: FxHashMap<Box<str>, f32>,
+    /// How the words spelt right are spelt, for strings no list holds.
+    letters: LetterModel,
 }
 
 /// `cannot`, scored as the corpus saw it: `can`, then `not` after `can`
@@ -84,7 +87,9 @@ impl Lexicon {
             }
         };
         forms.iter().for_each(|form| uncounted(form));
-        rare.for_each(uncounted);
+        let rare: Vec<&str> = rare.collect();
+        rare.iter().for_each(|word| uncounted(word));
+        let letters = LetterModel::new(dictionary.iter().map(|&(word, _)| word).chain(rare));
         let dictionary_words = counts.len() as u32;
         let mut short_counts = Vec::new();
         for (word, count) in vocabulary {
@@ -160,6 +165,7 @@ impl Lexicon {
             log_p_rarest: (rarest as f64 / total).log10(),
             cut,
             short,
+            letters,
         }
     }
 
@@ -278,10 +284,13 @@ impl Lexicon {
         Some(score)
     }
 
-    /// Norvig's odds for a string the dictionary does not know: the longer,
-    /// the less likely it is one word.
-    fn log_p_unknown(&self, len: usize) -> f64 {
-        1.0 - self.log_total - len as f64
+    /// The odds of a string no list holds, as one word: the odds of such a
+    /// word at all, times how like a word it is spelt (`letters`), and never
+    /// more than the rarest word the corpus counts. `unknown` is
+    /// `LetterModel::each_string` of the letters being cut.
+    fn log_p_unknown(&self, unknown: &[f32], (start, end): (usize, usize)) -> f64 {
+        let spelt = f64::from(unknown[start * MAX_WORD_LEN + end - start - 1]);
+        (LOG_P_UNKNOWN_WORD + spelt).min(self.log_p_rarest)
     }
 
     /// A regular inflection of a dictionary word (`lukewarmly`,
@@ -346,6 +355,7 @@ impl Lexicon {
     /// per position). Returns the end offset of each word.
     pub fn segment(&self, letters: &str) -> Vec<usize> {
         let n = letters.len();
+        let unknown = self.letters.each_string(letters.as_bytes(), MAX_WORD_LEN);
         let mut beams = vec![Beam::default(); n + 1];
         // Which strings ending at each position are dictionary words
         // (`is_inflected`).
@@ -388,7 +398,7 @@ impl Lexicon {
                         let log_p = if inflected {
                             self.log_p_rarest
                         } else {
-                            self.log_p_unknown(end - start)
+                            self.log_p_unknown(&unknown, (start, end))
                         };
                         here.offer(State {
                             score: best.score + log_p,

@@ -29,6 +29,7 @@ mod dictionary;
 mod engine;
 mod error_model;
 mod extra_words;
+mod letters;
 mod lexicon;
 mod memory;
 pub mod model;
