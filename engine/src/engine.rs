@@ -392,6 +392,9 @@ mod tests {
             "There'd be a shortage; this'll do, and the rest've gone.",
             // Words of the spell-checking list too rare for the corpus.
             "a punster, an abstainer and topologists in untanned leather",
+            // Words no list holds, spelt like words and no likely slip of
+            // one (they had become `clumpy`, `grumbles`, `brindle`).
+            "my flumpy cat bought grubbles and a frindle",
         ] {
             assert_eq!(engine().correct(text, &NONE).text, text);
         }
@@ -409,6 +412,13 @@ mod tests {
         assert_eq!(
             engine().correct("controled speling basicly", &NONE).text,
             "controlled spelling basically"
+        );
+        // A slip one or two keys from a word is likelier than a new word.
+        assert_eq!(
+            engine()
+                .correct("she was very sleapy after the aquisition", &NONE)
+                .text,
+            "she was very sleepy after the acquisition"
         );
         // A prefix before a dictionary word makes a word only when it is
         // no slip of one: `under` + `sanding` is `understanding` mistyped.

@@ -266,6 +266,15 @@ impl Lexicon {
         Some(score)
     }
 
+    /// As `phrase_score` for a word that no list holds, read as meant
+    /// (`yopp`, `farecard`): the odds of such a word, times how like a word
+    /// it is spelt. `None` for a word with other than `a`–`z`.
+    pub fn unknown_score(&self, word: &str) -> Option<f64> {
+        word.bytes()
+            .all(|b| b.is_ascii_lowercase())
+            .then(|| self.log_total + self.log_p_unknown(self.letters.log_p(word.as_bytes())))
+    }
+
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
     /// `tenafly`): how well the word as typed fits in its place, to weigh
     /// against a correction's score.
@@ -285,12 +294,10 @@ impl Lexicon {
     }
 
     /// The odds of a string no list holds, as one word: the odds of such a
-    /// word at all, times how like a word it is spelt (`letters`), and never
-    /// more than the rarest word the corpus counts. `unknown` is
-    /// `LetterModel::each_string` of the letters being cut.
-    fn log_p_unknown(&self, unknown: &[f32], (start, end): (usize, usize)) -> f64 {
-        let spelt = f64::from(unknown[start * MAX_WORD_LEN + end - start - 1]);
-        (LOG_P_UNKNOWN_WORD + spelt).min(self.log_p_rarest)
+    /// word at all, times how like a word it is spelt (`spelt`, from
+    /// `letters`), and never more than the rarest word the corpus counts.
+    fn log_p_unknown(&self, spelt: f32) -> f64 {
+        (LOG_P_UNKNOWN_WORD + f64::from(spelt)).min(self.log_p_rarest)
     }
 
     /// A regular inflection of a dictionary word (`lukewarmly`,
@@ -398,7 +405,7 @@ impl Lexicon {
                         let log_p = if inflected {
                             self.log_p_rarest
                         } else {
-                            self.log_p_unknown(&unknown, (start, end))
+                            self.log_p_unknown(unknown[start * MAX_WORD_LEN + end - start - 1])
                         };
                         here.offer(State {
                             score: best.score + log_p,

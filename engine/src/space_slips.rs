@@ -11,8 +11,9 @@ use crate::lexicon::Lexicon;
 use crate::model::{CHANNEL_WEIGHT, MIN_SPLIT_LEN};
 use crate::tokenize::{next_word, Kind, Token};
 
-/// `typed` (lowercase, not a known word) as two known words, when that
-/// explains it better than `best`, its best one-word correction (`alot` is
+/// `typed` (lowercase, not a known word) as two known words, and how well
+/// they explain it, when that is better than `best`, its best one-word
+/// correction (`alot` is
 /// `a lot`, though `slot` is a key away). Only after a common word
 /// (`thepast`, `alot`, `infact`): a dictionary word and a suffix or another
 /// word (`prisonlike`, `effortlessness`, `heartburning`) is more often a
@@ -22,7 +23,7 @@ pub fn split(
     typed: &str,
     best: Option<&Candidate>,
     context: &Context<'_>,
-) -> Option<String> {
+) -> Option<(f64, String)> {
     if typed.len() < MIN_SPLIT_LEN || !typed.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -41,7 +42,7 @@ pub fn split(
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     best.is_none_or(|b| score > b.score)
-        .then(|| format!("{first} {second}"))
+        .then(|| (score, format!("{first} {second}")))
 }
 
 /// The dictionary knows most single letters as words; a run-together

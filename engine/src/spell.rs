@@ -205,10 +205,28 @@ fn correct_word(
             return None;
         }
     }
-    space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
-        .or(from_dictionary.map(|best| best.term))
-        .filter(|term| !written_more_often(known, &lower, term))
-        .map(|term| with_case_of(word, &term))
+    let (score, term) =
+        space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
+            .or(from_dictionary.map(|best| (best.score, best.term)))?;
+    if unknown_word_meant(known, &lower, score) || written_more_often(known, &lower, &term) {
+        return None;
+    }
+    Some(with_case_of(word, &term))
+}
+
+/// The noisy channel's other reading for a word no list holds (`yopp`,
+/// `farecard`, `subvented`): meant as typed, a word of the few in running
+/// text that no list has, at odds that depend on how like a word it is
+/// spelt (`Lexicon::unknown_score`). It stays when that beats `score`, its
+/// best correction's odds less the slip: `vistid` is no likely word, and
+/// far likelier `visited` mistyped; `crosoffs` is likelier a word than
+/// `crisps` with two letters changed.
+fn unknown_word_meant(known: &Knowledge<'_>, typed: &str, score: f64) -> bool {
+    known.lexicon.id(typed).is_none()
+        && known
+            .lexicon
+            .unknown_score(typed)
+            .is_some_and(|meant| meant >= score)
 }
 
 /// A known word typed for another (`stand luke a rock`, `how much dos
