@@ -216,6 +216,31 @@ impl Lexicon {
         (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
     }
 
+    /// What a string no pair holds pays after `previous`, as log10: as
+    /// `log_p` gives a known word in a pair the corpus did not see, only the
+    /// single words' share of the mixture after a word that pairs.
+    fn unpaired_share(&self, previous: Option<u32>) -> f64 {
+        if previous.is_some_and(|p| self.pairs_from[p as usize] > 0) {
+            (1.0 - BIGRAM_WEIGHT).log10()
+        } else {
+            0.0
+        }
+    }
+
+    /// Which of a position's histories a string no pair holds best follows,
+    /// as (score, index): after a word that pairs, such a string takes the
+    /// unseen pair's share (`unpaired_share`), so the best history is not
+    /// always the one with the best score. Once per position, as the pair
+    /// lists are large and each look costs a cache miss.
+    fn best_before_unpaired(&self, beam: &Beam) -> (f64, usize) {
+        beam.states()
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.score + self.unpaired_share(s.id), k))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap_or((f64::NEG_INFINITY, 0))
+    }
+
     /// The word a pair after `id` starts from: for a cut word (`cannot`),
     /// its second part (`not`), as the corpus counted it.
     fn context(&self, id: u32) -> u32 {
@@ -267,12 +292,16 @@ impl Lexicon {
     }
 
     /// As `phrase_score` for a word that no list holds, read as meant
-    /// (`yopp`, `farecard`): the odds of such a word, times how like a word
-    /// it is spelt. `None` for a word with other than `a`–`z`.
-    pub fn unknown_score(&self, word: &str) -> Option<f64> {
-        word.bytes()
-            .all(|b| b.is_ascii_lowercase())
-            .then(|| self.log_total + self.log_p_unknown(self.letters.log_p(word.as_bytes())))
+    /// (`yopp`, `farecard`) after `previous`: the odds of such a word,
+    /// times how like a word it is spelt. `None` for a word with other
+    /// than `a`–`z`.
+    pub fn unknown_score(&self, previous: Option<&str>, word: &str) -> Option<f64> {
+        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let before = previous.and_then(|p| self.id(p));
+        let spelt = self.letters.log_p(word.as_bytes());
+        Some(self.log_total + self.unpaired_share(before) + self.log_p_unknown(spelt))
     }
 
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
@@ -364,6 +393,9 @@ impl Lexicon {
         let n = letters.len();
         let unknown = self.letters.each_string(letters.as_bytes(), MAX_WORD_LEN);
         let mut beams = vec![Beam::default(); n + 1];
+        // For each position, the best history to follow with a string no
+        // pair holds, and its score (`best_before_unpaired`).
+        let mut unpaired = vec![(0.0, 0); n + 1];
         // Which strings ending at each position are dictionary words
         // (`is_inflected`).
         let mut words_ending = vec![0u32; n + 1];
@@ -378,9 +410,9 @@ impl Lexicon {
             let stems = Self::inflection_stems(letters, end, true);
             for start in end.saturating_sub(MAX_WORD_LEN)..end {
                 let from = &beams[start];
-                let Some(best) = from.states().first() else {
+                if from.states().is_empty() {
                     continue;
-                };
+                }
                 match self.id(&letters[start..end]) {
                     Some(id) => {
                         if id < self.dictionary_words {
@@ -407,16 +439,18 @@ impl Lexicon {
                         } else {
                             self.log_p_unknown(unknown[start * MAX_WORD_LEN + end - start - 1])
                         };
+                        let (score, back) = unpaired[start];
                         here.offer(State {
-                            score: best.score + log_p,
+                            score: score + log_p,
                             start,
                             id: None,
-                            back: 0,
+                            back,
                         })
                     }
                 }
             }
             beams[end] = here;
+            unpaired[end] = self.best_before_unpaired(&here);
         }
         let mut ends = Vec::new();
         let (mut end, mut k) = (n, 0);

@@ -13,11 +13,10 @@ use crate::tokenize::{next_word, Kind, Token};
 
 /// `typed` (lowercase, not a known word) as two known words, and how well
 /// they explain it, when that is better than `best`, its best one-word
-/// correction (`alot` is
-/// `a lot`, though `slot` is a key away). Only after a common word
-/// (`thepast`, `alot`, `infact`): a dictionary word and a suffix or another
-/// word (`prisonlike`, `effortlessness`, `heartburning`) is more often a
-/// right word the dictionary lacks than a slip.
+/// correction (`alot` is `a lot`, though `slot` is a key away). Only after
+/// a common word (`thepast`, `alot`, `infact`): a dictionary word and a
+/// suffix or another word (`prisonlike`, `effortlessness`, `heartburning`)
+/// is more often a right word the dictionary lacks than a slip.
 pub fn split(
     lexicon: &Lexicon,
     typed: &str,

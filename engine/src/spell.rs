@@ -208,7 +208,8 @@ fn correct_word(
     let (score, term) =
         space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
             .or(from_dictionary.map(|best| (best.score, best.term)))?;
-    if unknown_word_meant(known, &lower, score) || written_more_often(known, &lower, &term) {
+    if unknown_word_meant(known, &lower, context, score) || written_more_often(known, &lower, &term)
+    {
         return None;
     }
     Some(with_case_of(word, &term))
@@ -221,11 +222,16 @@ fn correct_word(
 /// best correction's odds less the slip: `vistid` is no likely word, and
 /// far likelier `visited` mistyped; `crosoffs` is likelier a word than
 /// `crisps` with two letters changed.
-fn unknown_word_meant(known: &Knowledge<'_>, typed: &str, score: f64) -> bool {
+fn unknown_word_meant(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+    score: f64,
+) -> bool {
     known.lexicon.id(typed).is_none()
         && known
             .lexicon
-            .unknown_score(typed)
+            .unknown_score(context.previous, typed)
             .is_some_and(|meant| meant >= score)
 }
 
