@@ -406,6 +406,17 @@ mod tests {
         );
         // Without its apostrophe the dropped g is a slip.
         assert_eq!(engine().correct("keep workin", &NONE).text, "keep working");
+        // An apostrophe is typed on purpose: no correction drops one (they
+        // had become `chest`, `oeuvre`, `know`).
+        for text in ["c'est la vie", "the hors d'oeuvre", "y'know, like"] {
+            let corrected = engine().correct(text, &NONE).text;
+            assert_eq!(
+                corrected.matches('\'').count(),
+                text.matches('\'').count(),
+                "{text} -> {corrected}"
+            );
+        }
+        assert_eq!(engine().correct("he did'nt go", &NONE).text, "he didn't go");
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");
         // Misspellings that look like forms are still corrected.

@@ -47,7 +47,8 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     }),
                 };
                 let neighbours = (previous.as_deref(), next_word(&tokens, i));
-                let corrected = correct_word(known, &typed, neighbours);
+                let corrected = correct_word(known, &typed, neighbours)
+                    .filter(|correction| keeps_apostrophes(token.text, correction));
                 let written = corrected.as_deref().unwrap_or(token.text);
                 out.replace(token.text, written);
                 // After a split (`the past`), the last of the two words.
@@ -279,6 +280,15 @@ fn meant_as_typed(
         .lexicon
         .typed_score(context.previous, typed, context.next.as_deref())
         .is_some_and(|fit| fit - UNVETTED_WORD_COST >= best.score)
+}
+
+/// An apostrophe is typed on purpose: a slip may move one (`did'nt` →
+/// `didn't`) or leave one out (`dont` → `don't`), but a correction that
+/// drops one reads a mark as a slip: `c'est` had become `chest`, `hors
+/// d'oeuvre` `hors oeuvre`, `y'know` `know`, `goto's` `gators`.
+fn keeps_apostrophes(typed: &str, correction: &str) -> bool {
+    let apostrophes = |word: &str| word.chars().filter(|&c| c == '\'' || c == '’').count();
+    apostrophes(correction) >= apostrophes(typed)
 }
 
 /// A word people write at least as often as the correction found for it
