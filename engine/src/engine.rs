@@ -417,6 +417,14 @@ mod tests {
             );
         }
         assert_eq!(engine().correct("he did'nt go", &NONE).text, "he didn't go");
+        // A contraction typed without its apostrophe is the contraction
+        // (`dont` had become `don`); bare letters that are a word stay.
+        assert_eq!(
+            engine()
+                .correct("i dont know, it doesnt matter, we were well", &NONE)
+                .text,
+            "i don't know, it doesn't matter, we were well"
+        );
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");
         // Misspellings that look like forms are still corrected.

@@ -89,6 +89,13 @@ impl Lexicon {
         forms.iter().for_each(|form| uncounted(form));
         let rare: Vec<&str> = rare.collect();
         rare.iter().for_each(|word| uncounted(word));
+        let contractions: Vec<(u32, String)> = dictionary
+            .iter()
+            .map(|&(word, _)| word)
+            .chain(rare.iter().copied())
+            .filter(|word| word.contains('\''))
+            .filter_map(|word| Some((words.id(word)?, word.replace('\'', ""))))
+            .collect();
         let letters = LetterModel::new(dictionary.iter().map(|&(word, _)| word).chain(rare));
         let dictionary_words = counts.len() as u32;
         let mut short_counts = Vec::new();
@@ -106,6 +113,16 @@ impl Lexicon {
                 // The same corpus: a word in both keeps the vocabulary's count.
                 Some(id) => counts[id as usize] = count,
                 None => {}
+            }
+        }
+        // The corpus's tokenizer cut contractions at the apostrophe, so it
+        // never counted them; but every `dont`, `isnt`, `youre` it counted
+        // is one meant, typed without its apostrophe. A contraction is at
+        // least that common, beyond the curated list's flat count; not when
+        // the bare letters are a word of their own (`cant`, `well`, `wed`).
+        for (id, bare) in &contractions {
+            if let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) {
+                counts[*id as usize] += counts[bare as usize];
             }
         }
         words.shrink_to_fit();
