@@ -59,9 +59,10 @@ pub const MIN_INFLECTED_STEM: usize = 4;
 /// against the lexicon, 0.51 % of the fortunes' 378,271 words (the prose
 /// of `bench/fresh_sets.py`) and 0.30 % of the development segmentation
 /// set's; the GPL, 0.02 %. The segmenter weighs such a string by this
-/// times how like a word it is spelt (`letters`); Norvig's odds, by
-/// length alone, used until the ninth session, cut `scapose` into `sca
-/// pose`.
+/// times how like a word it is spelt (`letters`), and so does the
+/// corrector when it asks whether a word no list holds was meant
+/// (`farecard`, not `farmyard`). Norvig's odds, by length alone, used
+/// until the ninth session, cut `scapose` into `sca pose`.
 pub const LOG_P_UNKNOWN_WORD: f64 = -2.5;
 
 /// Histories the segmenter's Viterbi search keeps per position: four

@@ -220,8 +220,8 @@ fn correct_word(
 /// `farecard`, `subvented`): meant as typed, a word of the few in running
 /// text that no list has, at odds that depend on how like a word it is
 /// spelt (`Lexicon::unknown_score`). It stays when that beats `score`, its
-/// best correction's odds less the slip: `vistid` is no likely word, and
-/// far likelier `visited` mistyped; `crosoffs` is likelier a word than
+/// best correction's odds less the slip: `sleapy` is no likely word, and
+/// far likelier `sleepy` mistyped; `crosoffs` is likelier a word than
 /// `crisps` with two letters changed.
 fn unknown_word_meant(
     known: &Knowledge<'_>,
