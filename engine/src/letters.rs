@@ -44,13 +44,23 @@ impl LetterModel {
 
     /// log10 P(`letters` as a whole word, its edges included).
     pub fn log_p(&self, letters: &[u8]) -> f32 {
+        let mut whole = self.log_p[index(EDGE, EDGE, EDGE)];
+        self.each_prefix(letters, |_, log_p| whole = log_p);
+        whole
+    }
+
+    /// log10 P(`letters[..len]` as a whole word, its edges included), for
+    /// each `len` from 1 up, in one walk: the prefixes share their letters'
+    /// odds and differ only in the edge after them.
+    fn each_prefix(&self, letters: &[u8], mut each: impl FnMut(usize, f32)) {
         let (mut a, mut b) = (EDGE, EDGE);
         let mut sum = 0.0;
-        for c in letters.iter().map(|&c| symbol(c)).chain([EDGE]) {
+        for (k, &letter) in letters.iter().enumerate() {
+            let c = symbol(letter);
             sum += self.log_p[index(a, b, c)];
             (a, b) = (b, c);
+            each(k + 1, sum + self.log_p[index(a, b, EDGE)]);
         }
-        sum
     }
 
     /// log10 P(`letters[start..start + len]` as a whole word, its edges
@@ -61,14 +71,10 @@ impl LetterModel {
         let n = letters.len();
         let mut out = vec![f32::NEG_INFINITY; n * max_len];
         for start in 0..n {
-            let (mut a, mut b) = (EDGE, EDGE);
-            let mut sum = 0.0;
-            for len in 1..=max_len.min(n - start) {
-                let c = symbol(letters[start + len - 1]);
-                sum += self.log_p[index(a, b, c)];
-                (a, b) = (b, c);
-                out[start * max_len + len - 1] = sum + self.log_p[index(a, b, EDGE)];
-            }
+            let end = n.min(start + max_len);
+            self.each_prefix(&letters[start..end], |len, log_p| {
+                out[start * max_len + len - 1] = log_p;
+            });
         }
         out
     }

@@ -89,10 +89,10 @@ impl Lexicon {
         forms.iter().for_each(|form| uncounted(form));
         let rare: Vec<&str> = rare.collect();
         rare.iter().for_each(|word| uncounted(word));
+        // The rare listed words are plain lowercase: none is a contraction.
         let contractions: Vec<(u32, String)> = dictionary
             .iter()
             .map(|&(word, _)| word)
-            .chain(rare.iter().copied())
             .filter(|word| word.contains('\''))
             .filter_map(|word| Some((words.id(word)?, word.replace('\'', ""))))
             .collect();

@@ -26,6 +26,7 @@ pub fn split(
     if typed.len() < MIN_SPLIT_LEN || !typed.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
+    let slip = CHANNEL_WEIGHT * space_slip_cost();
     let (score, first, second) = (1..typed.len())
         .filter_map(|cut| {
             let (first, second) = typed.split_at(cut);
@@ -37,7 +38,7 @@ pub fn split(
                 &[first, second],
                 context.next.as_deref(),
             )?;
-            Some((fit - CHANNEL_WEIGHT * space_slip_cost(), first, second))
+            Some((fit - slip, first, second))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     best.is_none_or(|b| score > b.score)

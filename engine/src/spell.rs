@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::shift_slips;
 use crate::space_slips;
-use crate::tokenize::{next_word, tokenize, Kind, Token};
+use crate::tokenize::{is_apostrophe, next_word, tokenize, Kind, Token};
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
@@ -43,7 +43,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     sentence_start,
                     acronym: is_acronym(&tokens, i),
                     apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
-                        next.kind == Kind::Gap && next.text.starts_with(['\'', '’'])
+                        next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
                     }),
                 };
                 let neighbours = (previous.as_deref(), next_word(&tokens, i));
@@ -287,7 +287,7 @@ fn meant_as_typed(
 /// drops one reads a mark as a slip: `c'est` had become `chest`, `hors
 /// d'oeuvre` `hors oeuvre`, `y'know` `know`, `goto's` `gators`.
 fn keeps_apostrophes(typed: &str, correction: &str) -> bool {
-    let apostrophes = |word: &str| word.chars().filter(|&c| c == '\'' || c == '’').count();
+    let apostrophes = |word: &str| word.chars().filter(|&c| is_apostrophe(c)).count();
     apostrophes(correction) >= apostrophes(typed)
 }
 

@@ -96,6 +96,11 @@ fn protected_chunk(text: &str) -> Option<usize> {
         .filter(|&len| len > 0)
 }
 
+/// A straight or a curly apostrophe (`can't`, `won’t`).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
 /// Letters and digits, with apostrophes inside (`can't`, `rock'n'roll`):
 /// a `Word` when it is plain Latin letters in ordinary case, else `Kept`.
 fn word_like(text: &str) -> (usize, Kind) {
@@ -104,7 +109,7 @@ fn word_like(text: &str) -> (usize, Kind) {
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             end = i + c.len_utf8();
-        } else if matches!(c, '\'' | '’')
+        } else if is_apostrophe(c)
             && end == i
             && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
         {
@@ -131,7 +136,7 @@ fn is_plain_word(word: &str) -> bool {
     let letters = || word.chars().filter(|c| c.is_alphabetic());
     if !word
         .chars()
-        .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '’')
+        .all(|c| c.is_ascii_alphabetic() || is_apostrophe(c))
     {
         return false;
     }
