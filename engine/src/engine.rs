@@ -544,6 +544,31 @@ mod tests {
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }
+        // An apostrophe stays inside its word; numbers are set apart from
+        // run-together words, but a word and a number alone are a code.
+        for (input, expected) in [
+            (
+                "don'tstopbelievingholdontothatfeeling",
+                "don't stop believing hold onto that feeling",
+            ),
+            (
+                "It'sabeautifulday,isn'tit",
+                "It's a beautiful day, isn't it",
+            ),
+            ("wewaitedforJohn'scar", "we waited for John's car"),
+            (
+                "MynameisJohnandI'm25yearsold",
+                "My name is John and I'm 25 years old",
+            ),
+            ("Ilovenewyorkin2024.", "I love new york in 2024."),
+            ("the24thofmay", "the 24th of may"),
+            (
+                "in2024 mp3 COVID19 h2o 90'sfashion",
+                "in2024 mp3 COVID19 h2o 90'sfashion",
+            ),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
         let inserted = engine().segment("helloworld", &NONE).changes;
         assert_eq!(inserted.len(), 1);
         assert_eq!(

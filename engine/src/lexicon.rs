@@ -405,8 +405,10 @@ impl Lexicon {
 
     /// Where to cut lowercase ASCII `letters` into words: the most likely
     /// sequence under the model (Viterbi, keeping the best few histories
-    /// per position). Returns the end offset of each word.
-    pub fn segment(&self, letters: &str) -> Vec<usize> {
+    /// per position), never at the offsets in `held` (where an apostrophe
+    /// was taken out: `dont` is `don't`, one word). Returns the end offset
+    /// of each word.
+    pub fn segment(&self, letters: &str, held: &[usize]) -> Vec<usize> {
         let n = letters.len();
         let unknown = self.letters.each_string(letters.as_bytes(), MAX_WORD_LEN);
         let mut beams = vec![Beam::default(); n + 1];
@@ -423,6 +425,10 @@ impl Lexicon {
             back: 0,
         });
         for end in 1..=n {
+            if end < n && held.contains(&end) {
+                // No word ends here, so none starts here either.
+                continue;
+            }
             let mut here = Beam::default();
             let stems = Self::inflection_stems(letters, end, true);
             for start in end.saturating_sub(MAX_WORD_LEN)..end {
@@ -571,7 +577,7 @@ mod tests {
     fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
         let mut start = 0;
         lexicon
-            .segment(text)
+            .segment(text, &[])
             .into_iter()
             .map(|end| {
                 let word = &text[start..end];
@@ -611,6 +617,13 @@ mod tests {
             words(&seen("now here"), "xnowhere"),
             vec!["x", "now", "here"]
         );
+    }
+
+    #[test]
+    fn no_word_ends_where_a_cut_is_held() {
+        let lexicon = lexicon(&[("don", 100), ("t", 100), ("dont", 1), ("stop", 100)], &[]);
+        assert_eq!(lexicon.segment("dontstop", &[]), vec![3, 4, 8]);
+        assert_eq!(lexicon.segment("dontstop", &[3]), vec![4, 8]);
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat()),
-        "[a-zA-Z' ,.!?\n]{0,60}",
+        "[a-zA-Z0-9'’ ,.!?\n]{0,60}",
     ]
 }
 

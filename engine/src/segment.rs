@@ -1,28 +1,30 @@
 //! Word segmentation that only ever adds spaces. The text is tokenized
-//! first: URLs, addresses, handles, numbers and other scripts are kept as
-//! they are; plain and CamelCase words are segmented (lowercased for the
-//! dictionary) and the spaces found are put into the original letters; and
-//! a space goes after `,` `;` `:` `!` `?` glued to the next word.
+//! first: URLs, addresses, handles and other scripts are kept as they are;
+//! runs of letters are segmented (lowercased for the dictionary), keeping
+//! CamelCase cuts, apostrophes inside their words (`don't`, `John's`) and
+//! numbers apart from the words run into them (`in 2024`, `25 years old`);
+//! and a space goes after `,` `;` `:` `!` `?` glued to the next word.
+
+use std::ops::Range;
 
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::Lexicon;
-use crate::tokenize::{tokenize, Kind, Token};
+use crate::tokenize::{is_apostrophe, tokenize, Kind, Token};
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
     for (i, token) in tokens.iter().enumerate() {
-        if is_letters(token) {
-            for (n, word) in words_of(lexicon, extra, token.text).into_iter().enumerate() {
-                if n > 0 {
-                    out.replace("", " ");
-                }
-                out.keep(word);
+        let mut start = 0;
+        if is_segmentable(token) {
+            for cut in cuts(lexicon, extra, token.text) {
+                out.keep(&token.text[start..cut]);
+                out.replace("", " ");
+                start = cut;
             }
-        } else {
-            out.keep(token.text);
         }
+        out.keep(&token.text[start..]);
         if needs_space_after(&tokens, i) {
             out.replace("", " ");
         }
@@ -30,10 +32,16 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     out.finish()
 }
 
-/// Plain ASCII letters (a `Word`, or kept only for its inner capitals).
-fn is_letters(token: &Token<'_>) -> bool {
+/// ASCII letters, digits and inner apostrophes, with a letter among them
+/// (a `Word`, or one kept for its capitals or digits: `iPhone`, `in2024`).
+/// URLs, addresses, handles and other scripts have other characters.
+fn is_segmentable(token: &Token<'_>) -> bool {
     matches!(token.kind, Kind::Word | Kind::Kept)
-        && token.text.bytes().all(|b| b.is_ascii_alphabetic())
+        && token
+            .text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || is_apostrophe(c))
+        && token.text.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// Punctuation that ends a clause, between two words with no space.
@@ -43,26 +51,140 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
     let after = tokens.get(i + 1);
     token.kind == Kind::Gap
         && matches!(token.text, "," | ";" | ":" | "!" | "?")
-        && before.is_some_and(is_letters)
-        && after.is_some_and(is_letters)
+        && before.is_some_and(is_segmentable)
+        && after.is_some_and(is_segmentable)
 }
 
-/// A known or extra word stays whole (`iPhone`, `McDonald`); CamelCase is cut at its
-/// capitals first; each part is then segmented by the language model.
-fn words_of<'a>(lexicon: &Lexicon, extra: &ExtraWords, letters: &'a str) -> Vec<&'a str> {
-    let lower = letters.to_ascii_lowercase();
-    if lexicon.is_dictionary_word(&lower) || extra.contains(&lower) {
-        return vec![letters];
-    }
+/// Byte offsets in `token` where a space goes: between the words of each
+/// run of letters, and, when there are two words or more, between words
+/// and numbers too (`Ilovenewyorkin2024` → `I love new york in 2024`,
+/// `the24thofmay` → `the 24th of may`: an ordinal keeps its ending). A
+/// word with a number and no other word is a code or a name, left as it
+/// is (`mp3`, `COVID19`, `in2024`).
+fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str) -> Vec<usize> {
+    let Some(runs) = runs(token) else {
+        return Vec::new();
+    };
+    // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
-    for part in camel_parts(letters) {
-        let mut start = 0;
-        for end in lexicon.segment(&part.to_ascii_lowercase()) {
-            words.push(&part[start..end]);
-            start = end;
+    let mut number = None;
+    for run in runs {
+        let text = &token[run.clone()];
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            number = Some(text);
+            continue;
+        }
+        let ending = number
+            .map(ordinal_ending)
+            .filter(|ending| text.to_ascii_lowercase().starts_with(ending))
+            .map_or(0, str::len);
+        number = None;
+        let letters = run.start + ending..run.end;
+        if !letters.is_empty() {
+            let ends = word_ends(lexicon, extra, &token[letters.clone()]);
+            words.push((letters, ends));
         }
     }
-    words
+    // Words of two letters or more: single letters by a number are codes
+    // too (`h2o`, `b2b`, `A4`).
+    let longer_words: usize = words
+        .iter()
+        .map(|(_, ends)| {
+            let mut start = 0;
+            ends.iter()
+                .filter(|&&end| end - std::mem::replace(&mut start, end) > 1)
+                .count()
+        })
+        .sum();
+    if longer_words < 2 {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    for (letters, ends) in words {
+        cuts.push(letters.start);
+        cuts.extend(ends.iter().map(|end| letters.start + end));
+    }
+    cuts.retain(|&cut| 0 < cut && cut < token.len());
+    cuts.dedup();
+    cuts
+}
+
+/// `token` as runs of digits and runs of letters (an apostrophe between two
+/// letters belongs to their run); `None` when an apostrophe touches a
+/// digit (`90's`), which is left as it is.
+fn runs(token: &str) -> Option<Vec<Range<usize>>> {
+    let bytes = token.as_bytes();
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut digits = None;
+    for (i, c) in token.char_indices() {
+        if is_apostrophe(c) {
+            let end = i + c.len_utf8();
+            let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
+            if !letter(i.checked_sub(1).and_then(|k| bytes.get(k))) || !letter(bytes.get(end)) {
+                return None;
+            }
+            runs.last_mut().expect("a letter came before").end = end;
+            continue;
+        }
+        let is_digit = c.is_ascii_digit();
+        match runs.last_mut() {
+            Some(run) if digits == Some(is_digit) => run.end = i + 1,
+            _ => runs.push(i..i + 1),
+        }
+        digits = Some(is_digit);
+    }
+    Some(runs)
+}
+
+/// The ending an ordinal number takes: `1st`, `2nd`, `3rd`, `11th`, `24th`.
+fn ordinal_ending(number: &str) -> &'static str {
+    let last_two = number.len().saturating_sub(2);
+    match (
+        number.as_bytes()[last_two..].first(),
+        number.as_bytes().last(),
+    ) {
+        (Some(b'1'), _) if number.len() >= 2 => "th",
+        (_, Some(b'1')) => "st",
+        (_, Some(b'2')) => "nd",
+        (_, Some(b'3')) => "rd",
+        _ => "th",
+    }
+}
+
+/// Where each word of a run of letters ends (offsets in `letters`). A known
+/// or extra word stays whole (`McDonald`, `don't`); CamelCase is cut at its
+/// capitals first; each part is then segmented by the language model, with
+/// its apostrophes taken out and no cut where one was (`dont` is one word,
+/// `don't`).
+fn word_ends(lexicon: &Lexicon, extra: &ExtraWords, letters: &str) -> Vec<usize> {
+    let lower = letters.to_ascii_lowercase().replace('’', "'");
+    if lexicon.is_dictionary_word(&lower) || extra.contains(&lower) {
+        return vec![letters.len()];
+    }
+    let mut ends = Vec::new();
+    let mut start = 0;
+    for part in camel_parts(letters) {
+        // `held` and `shift` by offset in the bare letters: where an
+        // apostrophe was, and how many bytes of apostrophes came before.
+        let (mut bare, mut held, mut shift) = (String::new(), Vec::new(), vec![0]);
+        for c in part.chars() {
+            if is_apostrophe(c) {
+                held.push(bare.len());
+                *shift.last_mut().expect("never empty") += c.len_utf8();
+            } else {
+                bare.push(c.to_ascii_lowercase());
+                shift.push(*shift.last().expect("never empty"));
+            }
+        }
+        ends.extend(
+            lexicon
+                .segment(&bare, &held)
+                .into_iter()
+                .map(|end| start + end + shift[end]),
+        );
+        start += part.len();
+    }
+    ends
 }
 
 /// `TheQuickBrownFox` → `The`, `Quick`, `Brown`, `Fox`; other words whole.
