@@ -560,7 +560,14 @@ mod tests {
                 "MynameisJohnandI'm25yearsold",
                 "My name is John and I'm 25 years old",
             ),
-            ("Ilovenewyorkin2024.", "I love new york in 2024."),
+            (
+                "Ilovenewyorkin2024.Itwasgreat!",
+                "I love new york in 2024. It was great!",
+            ),
+            (
+                "Dr.Smithcametoday.Hereadexample.comandJ.R.R.Tolkien",
+                "Dr. Smith came today. He read example.com and J.R.R.Tolkien",
+            ),
             ("the24thofmay", "the 24th of may"),
             (
                 "in2024 mp3 COVID19 h2o 90'sfashion",

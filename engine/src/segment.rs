@@ -3,7 +3,8 @@
 //! runs of letters are segmented (lowercased for the dictionary), keeping
 //! CamelCase cuts, apostrophes inside their words (`don't`, `John's`) and
 //! numbers apart from the words run into them (`in 2024`, `25 years old`);
-//! and a space goes after `,` `;` `:` `!` `?` glued to the next word.
+//! and a space goes after `,` `;` `:` `!` `?` glued to the next word, and
+//! after a full stop glued to the next sentence.
 
 use std::ops::Range;
 
@@ -44,15 +45,28 @@ fn is_segmentable(token: &Token<'_>) -> bool {
         && token.text.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
-/// Punctuation that ends a clause, between two words with no space.
+/// Punctuation that ends a clause, between two words with no space. A
+/// full stop only before a capitalised word and after a word of two
+/// letters or more (`great.It was`, `Dr.Smith`): not in initials
+/// (`J.R.R.Tolkien` keeps its last), abbreviations (`e.g.`) or names
+/// (`example.com`, `ASP.NET`).
 fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
-    let token = &tokens[i];
-    let before = i.checked_sub(1).map(|k| &tokens[k]);
-    let after = tokens.get(i + 1);
-    token.kind == Kind::Gap
-        && matches!(token.text, "," | ";" | ":" | "!" | "?")
-        && before.is_some_and(is_segmentable)
-        && after.is_some_and(is_segmentable)
+    let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    let capitalised = |word: &str| {
+        let bytes = word.as_bytes();
+        bytes[0].is_ascii_uppercase() && bytes.get(1).is_some_and(u8::is_ascii_lowercase)
+    };
+    tokens[i].kind == Kind::Gap
+        && is_segmentable(before)
+        && is_segmentable(after)
+        && match tokens[i].text {
+            "," | ";" | ":" | "!" | "?" => true,
+            "." => before.text.len() >= 2 && capitalised(after.text),
+            _ => false,
+        }
 }
 
 /// Byte offsets in `token` where a space goes: between the words of each
