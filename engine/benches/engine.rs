@@ -76,6 +76,16 @@ fn engine(c: &mut Criterion) {
     worst.bench_function("segmentation one word", |b| {
         b.iter(|| engine.segment(black_box(&one_word), &extra))
     });
+    // An apostrophe every few letters (no cut beside any), and a word
+    // run into a number 2,000 times.
+    let held: String = "qwer'tzui'op".chars().cycle().take(10_000).collect();
+    let with_digits: String = "word1".chars().cycle().take(10_000).collect();
+    worst.bench_function("segmentation apostrophes", |b| {
+        b.iter(|| engine.segment(black_box(&held), &extra))
+    });
+    worst.bench_function("segmentation words and numbers", |b| {
+        b.iter(|| engine.segment(black_box(&with_digits), &extra))
+    });
     worst.finish();
 
     let joined = run_together();

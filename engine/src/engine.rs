@@ -591,6 +591,8 @@ mod tests {
     #[test]
     fn awkward_input_never_panics() {
         let long_word = "a".repeat(10_000);
+        let held_together = format!("{}a", "a'".repeat(5_000));
+        let with_digits = "ab1".repeat(3_000);
         let inputs = [
             "",
             " ",
@@ -605,6 +607,8 @@ mod tests {
             "ÀÉÎÕÜ",
             "x",
             &long_word,
+            &held_together,
+            &with_digits,
         ];
         for input in inputs {
             let _ = engine().correct(input, &NONE);

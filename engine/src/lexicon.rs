@@ -406,7 +406,7 @@ impl Lexicon {
     /// Where to cut lowercase ASCII `letters` into words: the most likely
     /// sequence under the model (Viterbi, keeping the best few histories
     /// per position), never at the offsets in `held` (where an apostrophe
-    /// was taken out: `dont` is `don't`, one word). Returns the end offset
+    /// was taken out: `dont` is `don't`, one word; in order). Returns the end offset
     /// of each word.
     pub fn segment(&self, letters: &str, held: &[usize]) -> Vec<usize> {
         let n = letters.len();
@@ -425,7 +425,7 @@ impl Lexicon {
             back: 0,
         });
         for end in 1..=n {
-            if end < n && held.contains(&end) {
+            if end < n && held.binary_search(&end).is_ok() {
                 // No word ends here, so none starts here either.
                 continue;
             }
@@ -474,6 +474,11 @@ impl Lexicon {
             }
             beams[end] = here;
             unpaired[end] = self.best_before_unpaired(&here);
+        }
+        if beams[n].states().is_empty() {
+            // Apostrophes hold more letters together than a word has
+            // (`MAX_WORD_LEN`): no cut is possible, so none is made.
+            return vec![n];
         }
         let mut ends = Vec::new();
         let (mut end, mut k) = (n, 0);
@@ -624,6 +629,9 @@ mod tests {
         let lexicon = lexicon(&[("don", 100), ("t", 100), ("dont", 1), ("stop", 100)], &[]);
         assert_eq!(lexicon.segment("dontstop", &[]), vec![3, 4, 8]);
         assert_eq!(lexicon.segment("dontstop", &[3]), vec![4, 8]);
+        // Held together for longer than a word can be: left whole.
+        let held: Vec<usize> = (1..40).collect();
+        assert_eq!(lexicon.segment(&"don".repeat(20), &held), vec![60]);
     }
 
     #[test]
