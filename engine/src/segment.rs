@@ -55,9 +55,13 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
     else {
         return false;
     };
+    // `It`, `Smith`, `I'm`; not `I`, `NET`.
     let capitalised = |word: &str| {
-        let bytes = word.as_bytes();
-        bytes[0].is_ascii_uppercase() && bytes.get(1).is_some_and(u8::is_ascii_lowercase)
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || is_apostrophe(c))
     };
     tokens[i].kind == Kind::Gap
         && is_segmentable(before)

@@ -8,6 +8,7 @@ use crate::support::{created, served, stored_count};
 on_both_backends!(
     spell_json_answers_201_with_the_stored_record,
     space_form_from_curl_answers_201_json,
+    space_keeps_an_apostrophe_in_its_word_and_counts_characters,
     awkward_text_is_stored_and_returned_byte_for_byte,
 );
 
@@ -73,6 +74,26 @@ async fn space_form_from_curl_answers_201_json(db: TestDb) {
         "a space before quick, brown and fox"
     );
     assert_eq!(stored_count(&db).await, 1);
+}
+
+async fn space_keeps_an_apostrophe_in_its_word_and_counts_characters(db: TestDb) {
+    let server = served(&db).await;
+
+    let text = "Don’tstop.I'm25yearsold";
+    let response = server
+        .post_json("/api/space", &json!({"id": "a", "text": text}))
+        .await;
+
+    let record = created(response).await;
+    assert_eq!(record["processed"], "Don’t stop. I'm 25 years old");
+    let inserted: Vec<_> = record["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["offset"].as_u64().unwrap())
+        .collect();
+    // Characters, not bytes: the curly apostrophe is three bytes.
+    assert_eq!(inserted, vec![5, 10, 13, 15, 20]);
 }
 
 async fn awkward_text_is_stored_and_returned_byte_for_byte(db: TestDb) {
