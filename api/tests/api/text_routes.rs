@@ -62,12 +62,7 @@ async fn space_form_from_curl_answers_201_json(db: TestDb) {
     let record = created(response).await;
     assert_eq!(record["operation"], "space");
     assert_eq!(record["processed"], "the quick brown fox");
-    let inserted: Vec<_> = record["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["offset"].as_u64().unwrap())
-        .collect();
+    let inserted = offsets(&record);
     assert_eq!(
         inserted,
         vec![3, 8, 13],
@@ -86,12 +81,7 @@ async fn space_keeps_an_apostrophe_in_its_word_and_counts_characters(db: TestDb)
 
     let record = created(response).await;
     assert_eq!(record["processed"], "Don’t stop. I'm 25 years old");
-    let inserted: Vec<_> = record["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["offset"].as_u64().unwrap())
-        .collect();
+    let inserted = offsets(&record);
     // Characters, not bytes: the curly apostrophe is three bytes.
     assert_eq!(inserted, vec![5, 10, 13, 15, 20]);
 }
@@ -170,4 +160,14 @@ async fn an_unreadable_extra_words_file_stops_the_launch() {
         matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)),
         "{error:?}"
     );
+}
+
+/// Where each change of a record's answer is, in characters.
+fn offsets(record: &serde_json::Value) -> Vec<u64> {
+    record["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["offset"].as_u64().unwrap())
+        .collect()
 }
