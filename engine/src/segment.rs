@@ -63,14 +63,15 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
                 .next()
                 .is_some_and(|c| c.is_ascii_lowercase() || is_apostrophe(c))
     };
-    tokens[i].kind == Kind::Gap
-        && is_segmentable(before)
-        && is_segmentable(after)
+    // The punctuation first: most gaps are spaces, and the words on both
+    // sides are read only for the few that are not.
+    let ends_clause = tokens[i].kind == Kind::Gap
         && match tokens[i].text {
             "," | ";" | ":" | "!" | "?" => true,
             "." => before.text.len() >= 2 && capitalised(after.text),
             _ => false,
-        }
+        };
+    ends_clause && is_segmentable(before) && is_segmentable(after)
 }
 
 /// Byte offsets in `token` where a space goes: between the words of each
@@ -94,7 +95,10 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str) -> Vec<usize> {
         }
         let ending = number
             .map(ordinal_ending)
-            .filter(|ending| text.to_ascii_lowercase().starts_with(ending))
+            .filter(|ending| {
+                text.get(..ending.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(ending))
+            })
             .map_or(0, str::len);
         number = None;
         let letters = run.start + ending..run.end;
@@ -108,9 +112,10 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str) -> Vec<usize> {
     let longer_words: usize = words
         .iter()
         .map(|(_, ends)| {
-            let mut start = 0;
-            ends.iter()
-                .filter(|&&end| end - std::mem::replace(&mut start, end) > 1)
+            let starts = std::iter::once(&0).chain(ends);
+            starts
+                .zip(ends)
+                .filter(|&(start, end)| end - start > 1)
                 .count()
         })
         .sum();
