@@ -503,6 +503,31 @@ mod tests {
     }
 
     #[test]
+    fn contractions_typed_bare_get_their_apostrophe_back() {
+        let correct = |text| engine().correct(text, &NONE).text;
+        assert_eq!(
+            correct("i think thats good, isnt it? theyre here and ive seen it"),
+            "i think that's good, isn't it? they're here and i've seen it"
+        );
+        assert_eq!(
+            correct("he wasnt there and itll rain"),
+            "he wasn't there and it'll rain"
+        );
+        // Letters a name or an abbreviation could be are the contraction too.
+        assert_eq!(correct("Im sure Ive seen it"), "I'm sure I've seen it");
+        assert_eq!(correct("send me an IM today"), "send me an IM today");
+        // Bare letters that are a word of their own stay: which was meant,
+        // only the reader knows.
+        for text in [
+            "its well, we were ill",
+            "I cant say, lets see",
+            "shell, hell, wed",
+        ] {
+            assert_eq!(correct(text), text);
+        }
+    }
+
+    #[test]
     fn segments_run_together_words_keeping_case_and_punctuation() {
         let cases = [
             ("thequickbrownfox", "the quick brown fox"),

@@ -9,8 +9,9 @@
 //! either, as nothing tells which it is.
 
 use crate::model::{
-    DOUBLED, FIRST_LETTER, OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION, SOUND_ALIKE,
-    SPACE_SLIP, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION, VOWEL_FOR_VOWEL,
+    APOSTROPHE_HABIT, DOUBLED, FIRST_LETTER, OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION,
+    SOUND_ALIKE, SPACE_SLIP, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION,
+    VOWEL_FOR_VOWEL,
 };
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
@@ -128,6 +129,9 @@ impl Slips for Spelling {
     }
 
     fn deletion(&self, intended: &[u8], j: usize) -> f64 {
+        if intended[j] == b'\'' {
+            return APOSTROPHE_HABIT;
+        }
         let doubled = j.checked_sub(1).is_some_and(|k| intended[k] == intended[j])
             || intended.get(j + 1) == Some(&intended[j]);
         if doubled {
@@ -168,8 +172,12 @@ impl Slips for Typing {
         }
     }
 
-    fn deletion(&self, _intended: &[u8], _j: usize) -> f64 {
-        TYPING_SLIP
+    fn deletion(&self, intended: &[u8], j: usize) -> f64 {
+        if intended[j] == b'\'' {
+            APOSTROPHE_HABIT
+        } else {
+            TYPING_SLIP
+        }
     }
 
     fn transposition(&self) -> f64 {

@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use crate::letters::LetterModel;
 use crate::model::{
-    BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_UNKNOWN_WORD,
-    MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
+    APOSTROPHE_LEFT_OUT, BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS,
+    LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -25,16 +25,17 @@ pub struct Lexicon {
     pairs: FxHashMap<u64, u64>,
     /// All pair counts that start with a word, by id.
     pairs_from: Vec<u64>,
-    /// Whether any pair ends with a word, by id: most of the vocabulary
-    /// ends none, and asking `pairs` costs a cache miss.
-    pairs_to: Vec<bool>,
+    /// What a word is to the pairs, by id (`ENDS_PAIRS`, `CUT`): one byte
+    /// read, as asking `pairs` or `cut` costs a cache miss or a hash.
+    marks: Vec<u8>,
     /// log10 of the corpus size.
     log_total: f64,
     /// log10 P(w) of the rarest word the corpus counts: the odds of a form
     /// it does not count (`colors`, `kayaked`).
     log_p_rarest: f64,
-    /// Words the corpus saw as two (`CUT_BY_THE_CORPUS`).
-    cut: Vec<Cut>,
+    /// Words the corpus saw as two (`CUT_BY_THE_CORPUS`) or counted as
+    /// their first part (contractions), by id.
+    cut: FxHashMap<u32, Cut>,
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
     short: FxHashMap<Box<str>, f32>,
@@ -42,11 +43,17 @@ pub struct Lexicon {
     letters: LetterModel,
 }
 
-/// `cannot`, scored as the corpus saw it: `can`, then `not` after `can`
-/// with the odds the pair had. The pair itself is gone from `pairs`, so
-/// writing it apart costs more than writing it as one word.
+/// `Lexicon::marks`: some pair ends with the word.
+const ENDS_PAIRS: u8 = 1;
+/// `Lexicon::marks`: the word is scored through another (`Lexicon::cut`).
+const CUT: u8 = 2;
+
+/// A word scored as the corpus saw it. `cannot`: `can`, then `not` after
+/// `can` with the odds the pair had; the pair itself is gone from `pairs`,
+/// so writing it apart costs more than writing it as one word. A
+/// contraction (`isn't`): its first part `is`, then its share of that
+/// part's count; no pair follows it (`second` is the contraction itself).
 struct Cut {
-    id: u32,
     first: u32,
     second: u32,
     /// log10 P(second | first), before the pair was taken away.
@@ -90,11 +97,11 @@ impl Lexicon {
         let rare: Vec<&str> = rare.collect();
         rare.iter().for_each(|word| uncounted(word));
         // The rare listed words are plain lowercase: none is a contraction.
-        let contractions: Vec<(u32, String)> = dictionary
+        let contractions: Vec<(u32, &str, String)> = dictionary
             .iter()
             .map(|&(word, _)| word)
             .filter(|word| word.contains('\''))
-            .filter_map(|word| Some((words.id(word)?, word.replace('\'', ""))))
+            .filter_map(|word| Some((words.id(word)?, word, word.replace('\'', ""))))
             .collect();
         let letters = LetterModel::new(dictionary.iter().map(|&(word, _)| word).chain(rare));
         let dictionary_words = counts.len() as u32;
@@ -117,13 +124,23 @@ impl Lexicon {
         }
         // The corpus's tokenizer cut contractions at the apostrophe, so it
         // never counted them; but every `dont`, `isnt`, `youre` it counted
-        // is one meant, typed without its apostrophe. A contraction is at
-        // least that common, beyond the curated list's flat count; not when
-        // the bare letters are a word of their own (`cant`, `well`, `wed`).
-        for (id, bare) in &contractions {
-            if let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) {
-                counts[*id as usize] += counts[bare as usize];
-            }
+        // is one meant, typed without its apostrophe, which the web leaves
+        // out once in fifty (`APOSTROPHE_LEFT_OUT`). Not when the bare
+        // letters are a word of their own (`cant`, `well`, `wed`). Each
+        // such contraction was counted as its first part (`is` of `isn't`),
+        // so it is no commoner than that, and takes its pairs.
+        let mut contracted = Vec::new();
+        for (id, word, bare) in &contractions {
+            let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) else {
+                continue;
+            };
+            let Some(first) = first_part(word).and_then(|first| words.id(first)) else {
+                continue;
+            };
+            let (first_count, typed) = (counts[first as usize], counts[bare as usize]);
+            let count = (typed as f64 / APOSTROPHE_LEFT_OUT).min(first_count as f64);
+            counts[*id as usize] = counts[*id as usize].max(count as i64);
+            contracted.push((*id, first));
         }
         words.shrink_to_fit();
         let total: f64 = counts.iter().map(|&c| c as f64).sum();
@@ -139,7 +156,7 @@ impl Lexicon {
         let mut pairs = FxHashMap::with_capacity_and_hasher(bigrams.len(), Default::default());
         let unigram_p = unigram.iter().map(|&lp| 10f32.powf(lp)).collect();
         let mut pairs_from = vec![0u64; unigram.len()];
-        let mut pairs_to = vec![false; unigram.len()];
+        let mut marks = vec![0u8; unigram.len()];
         for (pair, count) in bigrams {
             let Some((first, second)) = pair.split_once(' ') else {
                 continue;
@@ -147,10 +164,10 @@ impl Lexicon {
             if let (Some(a), Some(b)) = (words.id(first), words.id(second)) {
                 pairs.insert(key(a, b), *count as u64);
                 pairs_from[a as usize] += *count as u64;
-                pairs_to[b as usize] = true;
+                marks[b as usize] |= ENDS_PAIRS;
             }
         }
-        let mut cut = Vec::new();
+        let mut cut = FxHashMap::default();
         for (word, pair) in CUT_BY_THE_CORPUS {
             let ids = pair
                 .split_once(' ')
@@ -162,13 +179,30 @@ impl Lexicon {
                 let from = &mut pairs_from[first as usize];
                 let log_p_second = (count as f64 / *from as f64).log10();
                 *from -= count;
-                cut.push(Cut {
+                cut.insert(
                     id,
-                    first,
-                    second,
-                    log_p_second,
-                });
+                    Cut {
+                        first,
+                        second,
+                        log_p_second,
+                    },
+                );
             }
+        }
+        for (id, first) in contracted {
+            let (count, first_count) = (counts[id as usize], counts[first as usize]);
+            let log_p_second = (count as f64 / first_count as f64).log10();
+            cut.insert(
+                id,
+                Cut {
+                    first,
+                    second: id,
+                    log_p_second,
+                },
+            );
+        }
+        for &id in cut.keys() {
+            marks[id as usize] |= CUT;
         }
         Lexicon {
             words,
@@ -177,7 +211,7 @@ impl Lexicon {
             unigram_p,
             pairs,
             pairs_from,
-            pairs_to,
+            marks,
             log_total: total.log10(),
             log_p_rarest: (rarest as f64 / total).log10(),
             cut,
@@ -205,7 +239,7 @@ impl Lexicon {
     /// one that follows others: only then does an unseen pair with it say
     /// something.
     pub fn is_paired(&self, id: u32) -> bool {
-        self.pairs_from[id as usize] > 0 && self.pairs_to[id as usize]
+        self.pairs_from[id as usize] > 0 && self.marks[id as usize] & ENDS_PAIRS != 0
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -216,14 +250,17 @@ impl Lexicon {
     /// log10 P(word | previous): the pair's share of what follows
     /// `previous`, mixed with the word's own odds.
     fn log_p(&self, previous: Option<u32>, id: u32) -> f64 {
-        if let Some(cut) = self.cut.iter().find(|cut| cut.id == id) {
-            return self.log_p(previous, cut.first) + cut.log_p_second;
+        let marks = self.marks[id as usize];
+        if marks & CUT != 0 {
+            if let Some(cut) = self.cut.get(&id) {
+                return self.log_p(previous, cut.first) + cut.log_p_second;
+            }
         }
         let Some(p) = previous.filter(|&p| self.pairs_from[p as usize] > 0) else {
             return f64::from(self.unigram[id as usize]);
         };
         let alone = f64::from(self.unigram_p[id as usize]);
-        let paired = if self.pairs_to[id as usize] {
+        let paired = if marks & ENDS_PAIRS != 0 {
             self.pairs.get(&key(p, id)).map_or(0.0, |&count| {
                 count as f64 / self.pairs_from[p as usize] as f64
             })
@@ -261,10 +298,7 @@ impl Lexicon {
     /// The word a pair after `id` starts from: for a cut word (`cannot`),
     /// its second part (`not`), as the corpus counted it.
     fn context(&self, id: u32) -> u32 {
-        self.cut
-            .iter()
-            .find(|cut| cut.id == id)
-            .map_or(id, |cut| cut.second)
+        self.cut.get(&id).map_or(id, |cut| cut.second)
     }
 
     /// log10 P(word), if the vocabulary has it.
@@ -567,6 +601,18 @@ impl Stems {
     }
 }
 
+/// The word a contraction was counted as, the corpus's tokenizer having
+/// cut it at the apostrophe (`is` of `isn't`, `that` of `that's`).
+fn first_part(contraction: &str) -> Option<&str> {
+    if let Some(first) = contraction.strip_suffix("n't") {
+        return Some(first);
+    }
+    let (first, rest) = contraction.split_once('\'')?;
+    ["s", "re", "ve", "ll", "d", "m"]
+        .contains(&rest)
+        .then_some(first)
+}
+
 fn key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
@@ -647,6 +693,31 @@ mod tests {
         let unigrams = [("can", 1000), ("not", 1000), ("cannot", 1), ("you", 1000)];
         let lexicon = lexicon(&unigrams, &[("can not", 500), ("can see", 500)]);
         assert_eq!(words(&lexicon, "youcannot"), vec!["you", "cannot"]);
+    }
+
+    #[test]
+    fn a_contraction_is_counted_by_its_bare_letters_and_paired_as_its_first_part() {
+        let dictionary = [("think", 1000), ("that", 1000), ("that's", 1)];
+        let pairs = [("think that", 600), ("think more", 400)];
+        let typed_bare = |count| {
+            let vocabulary = [("thats", count)];
+            Lexicon::new(&dictionary, [].into_iter(), vocabulary.into_iter(), &pairs)
+        };
+        // `thats` typed 10 times: `that's` written 10 / 0.02 = 500 times,
+        // so after `think` half as likely as `that`, whose pair it takes.
+        let lexicon = typed_bare(10);
+        let after_think = |word| lexicon.phrase_score(Some("think"), &[word], None).unwrap();
+        let halved = after_think("that's") - after_think("that");
+        assert!((halved - 0.5f64.log10()).abs() < 1e-9, "{halved}");
+        // Never commoner than its first part, which the corpus counted it as.
+        let lexicon = typed_bare(100);
+        let alone = |word| lexicon.phrase_score(None, &[word], None).unwrap();
+        assert!((alone("that's") - alone("that")).abs() < 1e-9);
+        // Bare letters that are a word of their own (`were`) say nothing.
+        let dictionary = [("we", 1000), ("we're", 1), ("were", 800)];
+        let lexicon = Lexicon::new(&dictionary, [].into_iter(), [].into_iter(), &[]);
+        let alone = |word| lexicon.phrase_score(None, &[word], None).unwrap();
+        assert!(alone("we're") < alone("were") - 2.0);
     }
 
     #[test]

@@ -159,6 +159,9 @@ fn correct_word(
     // capitals `TV`, `Mr`, `Ga`) than a slip; only two letters swapped into
     // a common word (`ot` → `to`) is corrected.
     if lower.len() == 2 {
+        if let Some(contraction) = apostrophe_put_back(known, word, &lower) {
+            return Some(with_case_of(word, &contraction));
+        }
         let swapped: String = lower.chars().rev().collect();
         return (plain && known.lexicon.is_common(&swapped)).then(|| with_case_of(word, &swapped));
     }
@@ -169,7 +172,7 @@ fn correct_word(
     // may replace it: a rare name stays rather than become a rare word.
     if typed.acronym || is_name(word, typed.sentence_start) {
         if known.lexicon.id(&lower).is_some() {
-            return None;
+            return apostrophe_put_back(known, word, &lower).map(|term| with_case_of(word, &term));
         }
         return most_likely(known, &lower, context)
             .filter(|best| best.distance <= 1 && best.term.as_bytes()[0] == lower.as_bytes()[0])
@@ -280,6 +283,21 @@ fn meant_as_typed(
         .lexicon
         .typed_score(context.previous, typed, context.next.as_deref())
         .is_some_and(|fit| fit - UNVETTED_WORD_COST >= best.score)
+}
+
+/// The dictionary word that is `lower` with its apostrophe put back
+/// (`im` → `i'm`, `Ive` → `I've`): the web types a contraction bare once in
+/// fifty (`model::APOSTROPHE_LEFT_OUT`), so such letters are that word
+/// even where their shape says a name or an abbreviation; not in capitals
+/// (`IM` is an instant message).
+fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option<String> {
+    if is_all_capitals(word) {
+        return None;
+    }
+    (1..lower.len())
+        .filter(|&i| lower.is_char_boundary(i))
+        .map(|i| format!("{}'{}", &lower[..i], &lower[i..]))
+        .find(|contraction| known.lexicon.is_dictionary_word(contraction))
 }
 
 /// An apostrophe is typed on purpose: a slip may move one (`did'nt` →
