@@ -12,23 +12,11 @@ are copied from the fresh sets, so `evaluate` runs unchanged:
     python3 bench/bare_contractions_set.py /tmp/fresh /tmp/bare
     cargo run --release -p engine --example evaluate -- /tmp/bare
 """
-import os, random, re, shutil, sys
+import re, sys
 
 import fortunes
 
 fresh, out = sys.argv[1], sys.argv[2]
-files = ['fortunes', 'literature', 'people', 'wisdom', 'work', 'science', 'education', 'love',
-         'politics', 'humorists', 'miscellaneous', 'platitudes', 'men-women', 'computers', 'law',
-         'medicine', 'sports', 'art', 'food', 'pets']
 contraction = re.compile(r"\b([A-Za-z]+)'(t|s|re|ve|ll|d|m)\b")
-sentences = {s for s in fortunes.sentences(files)
-             if 5 <= len(s.split()) <= 25 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)
-             and contraction.search(s)}
-sentences = sorted(sentences)
-random.Random(5).shuffle(sentences)
-for kind in ('spell', 'space'):
-    shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
-with open(os.path.join(out, 'spell', 'wordnet-sentences-dev.tsv'), 'w') as f:
-    for s in sentences[:1000]:
-        f.write(contraction.sub(r'\1\2', s) + '\t' + s + '\n')
-print(min(1000, len(sentences)), 'sentences written to', out)
+chosen = [s for s in fortunes.cased_sentences() if contraction.search(s)][:1000]
+fortunes.write_sentence_set(fresh, out, [(contraction.sub(r'\1\2', s), s) for s in chosen])

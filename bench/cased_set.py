@@ -11,21 +11,9 @@ sets, so `evaluate` runs unchanged:
     python3 bench/cased_set.py /tmp/fresh /tmp/cased
     cargo run --release -p engine --example evaluate -- /tmp/cased
 """
-import os, random, re, shutil, sys
+import sys
 
 import fortunes
 
 fresh, out = sys.argv[1], sys.argv[2]
-files = ['fortunes', 'literature', 'people', 'wisdom', 'work', 'science', 'education', 'love',
-         'politics', 'humorists', 'miscellaneous', 'platitudes', 'men-women', 'computers', 'law',
-         'medicine', 'sports', 'art', 'food', 'pets']
-sentences = {s for s in fortunes.sentences(files)
-             if 5 <= len(s.split()) <= 25 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)}
-sentences = sorted(sentences)
-random.Random(5).shuffle(sentences)
-for kind in ('spell', 'space'):
-    shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
-with open(os.path.join(out, 'spell', 'wordnet-sentences-dev.tsv'), 'w') as f:
-    for s in sentences[:3000]:
-        f.write(s + '\t' + s + '\n')
-print(min(3000, len(sentences)), 'sentences written to', out)
+fortunes.write_sentence_set(fresh, out, [(s, s) for s in fortunes.cased_sentences()[:3000]])

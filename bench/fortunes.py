@@ -1,9 +1,14 @@
 """Debian's fortune files (`apt-get install -y fortunes fortunes-min`), read
 as sentences: the ordinary English the fresh evaluation sets are made of
 (fresh_sets.py, cased_set.py)."""
-import os, re
+import os, random, re, shutil
 
 ROOT = '/usr/share/games/fortunes'
+
+# The prose files of the cased sets (cased_set.py, bare_contractions_set.py).
+CASED_FILES = ['fortunes', 'literature', 'people', 'wisdom', 'work', 'science', 'education',
+               'love', 'politics', 'humorists', 'miscellaneous', 'platitudes', 'men-women',
+               'computers', 'law', 'medicine', 'sports', 'art', 'food', 'pets']
 
 
 def sentences(files):
@@ -17,3 +22,24 @@ def sentences(files):
         for entry in open(path, encoding='latin-1').read().split('\n%\n'):
             body = ' '.join(l for l in entry.split('\n') if not l.strip().startswith('--'))
             yield from re.split(r'(?<=[.!?])\s+', re.sub(r'\s+', ' ', body).strip())
+
+
+def cased_sentences():
+    """The sentences of CASED_FILES as written, of 5 to 25 words of letters
+    and punctuation, in a seeded shuffle."""
+    found = {s for s in sentences(CASED_FILES)
+             if 5 <= len(s.split()) <= 25 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)}
+    found = sorted(found)
+    random.Random(5).shuffle(found)
+    return found
+
+
+def write_sentence_set(fresh, out, pairs):
+    """A set for `evaluate` whose sentences are `pairs` (typed, expected),
+    with the single-word and segmentation sets copied from the fresh sets."""
+    for kind in ('spell', 'space'):
+        shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
+    with open(os.path.join(out, 'spell', 'wordnet-sentences-dev.tsv'), 'w') as f:
+        for typed, expected in pairs:
+            f.write(typed + '\t' + expected + '\n')
+    print(len(pairs), 'sentences written to', out)

@@ -28,21 +28,26 @@ pub struct DatabaseHealth {
 
 /// 200 when the database answers and holds the records table, 503 (with
 /// which of the two failed) otherwise, and 503 at once, without asking the
-/// database, while the service is stopping. The detail goes to the log
+/// database, while the service is stopping (and as soon as it starts to,
+/// for a check still waiting on the database). The detail goes to the log
 /// only: hosts and SQL are not for an unauthenticated caller.
 pub async fn health(db: &DatabaseConnection, lifecycle: &Lifecycle) -> (Status, Health) {
+    let stopping = || Health {
+        status: "stopping",
+        database: DatabaseHealth {
+            ok: false,
+            backend: store::backend_name(db),
+            error: Some("not checked: the service is stopping"),
+        },
+    };
     if lifecycle.is_draining() {
-        let health = Health {
-            status: "stopping",
-            database: DatabaseHealth {
-                ok: false,
-                backend: store::backend_name(db),
-                error: Some("not checked: the service is stopping"),
-            },
-        };
-        return (Status::ServiceUnavailable, health);
+        return (Status::ServiceUnavailable, stopping());
     }
-    let error = match tokio::time::timeout(HEALTH_TIMEOUT, store::check_health(db)).await {
+    let checked = tokio::time::timeout(HEALTH_TIMEOUT, store::check_health(db));
+    let Some(checked) = lifecycle.before_draining(checked).await else {
+        return (Status::ServiceUnavailable, stopping());
+    };
+    let error = match checked {
         Ok(Ok(())) => None,
         Ok(Err(e)) => {
             rocket::warn!("health check failed: {e}");

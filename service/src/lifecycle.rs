@@ -16,7 +16,6 @@
 //! Worst case: 1 + 2 + 1 (mercy, for a client that will not read) + 1 s.
 
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -50,7 +49,7 @@ pub struct Lifecycle {
 }
 
 struct Inner {
-    draining: AtomicBool,
+    draining: watch::Sender<bool>,
     cut_off: watch::Sender<bool>,
 }
 
@@ -58,7 +57,7 @@ impl Default for Lifecycle {
     fn default() -> Self {
         Lifecycle {
             inner: Arc::new(Inner {
-                draining: AtomicBool::new(false),
+                draining: watch::Sender::new(false),
                 cut_off: watch::Sender::new(false),
             }),
         }
@@ -68,7 +67,18 @@ impl Default for Lifecycle {
 impl Lifecycle {
     /// True from the stop signal on: health answers 503.
     pub fn is_draining(&self) -> bool {
-        self.inner.draining.load(Ordering::Acquire)
+        *self.inner.draining.borrow()
+    }
+
+    /// Runs `work` to its end, or until the stop signal: `None` then. A
+    /// health check waiting on a hung database when the signal comes
+    /// answers "stopping" at once, as one that comes after it does.
+    pub async fn before_draining<T>(&self, work: impl Future<Output = T>) -> Option<T> {
+        let mut draining = self.inner.draining.subscribe();
+        tokio::select! {
+            done = work => Some(done),
+            _ = draining.wait_for(|draining| *draining) => None,
+        }
     }
 
     /// Runs `work` to its end, or until the stop's cut-off: `None` then, and
@@ -95,7 +105,7 @@ impl Lifecycle {
             }
         };
         rocket::warn!("{signal}: stopping; health answers 503 from now on");
-        self.inner.draining.store(true, Ordering::Release);
+        self.inner.draining.send_replace(true);
         tokio::time::sleep(DRAIN).await;
         shutdown.notify();
         tokio::time::sleep(grace.saturating_sub(CUT_OFF_MARGIN)).await;

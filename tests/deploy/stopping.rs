@@ -1,5 +1,6 @@
 //! Stopping as ECS stops a task (SIGTERM, SIGKILL 15 s later), when what
-//! the api waits for does not answer: health turns 503 at once, every
+//! the api waits for does not answer: health turns 503 at once (a check
+//! already waiting on the database included), every
 //! request in flight gets an answer that tells the truth, and the process
 //! exits within 10 s.
 
@@ -123,6 +124,39 @@ async fn sigterm_with_a_frozen_database_answers_everyone_and_exits_within_10_s()
             "{tag} was answered 'not stored' but is stored"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_health_check_waiting_on_a_frozen_database_says_stopping_at_the_signal() {
+    let Some(mariadb) = PrivateMariaDb::start().await else {
+        return;
+    };
+    let mut api = ServiceProcess::start(
+        &binary("api"),
+        &[("DATABASE_URL", mariadb.url.as_str())],
+        "/api/health",
+    )
+    .await;
+    mariadb.freeze();
+    let url = format!("{}/api/health", api.base);
+    let check = tokio::spawn(async move { client().get(url).send().await });
+    // The check is now waiting on the database (3 s before it gives up).
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let sent = api.send_sigterm();
+    let health = check.await.unwrap().expect("health answers");
+    let took = sent.elapsed();
+    assert_eq!(health.status(), 503);
+    let health: Value = health.json().await.unwrap();
+    assert_eq!(health["status"], "stopping", "{health}");
+    assert!(
+        took < Duration::from_secs(1),
+        "answered {took:?} after SIGTERM"
+    );
+    let exit = tokio::task::spawn_blocking(move || api.wait_for_exit())
+        .await
+        .unwrap();
+    assert!(exit.success(), "{exit}");
+    mariadb.thaw();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
