@@ -517,11 +517,13 @@ mod tests {
         assert_eq!(correct("Im sure Ive seen it"), "I'm sure I've seen it");
         assert_eq!(correct("send me an IM today"), "send me an IM today");
         // Bare letters that are a word of their own stay: which was meant,
-        // only the reader knows.
+        // only the reader knows. A plural or a name is no possessive.
         for text in [
             "its well, we were ill",
             "I cant say, lets see",
             "shell, hell, wed",
+            "Then Williams said no",
+            "Our Friends and Neighbors Came",
         ] {
             assert_eq!(correct(text), text);
         }
