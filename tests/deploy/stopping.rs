@@ -34,17 +34,24 @@ async fn code_of(response: reqwest::Response) -> (u16, String) {
     )
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sigterm_with_a_frozen_database_answers_everyone_and_exits_within_10_s() {
-    let Some(mariadb) = PrivateMariaDb::start().await else {
-        return;
-    };
-    let mut api = ServiceProcess::start(
+/// The api binary on a MariaDB server of the test's own, which it may
+/// freeze; `None` where MariaDB is not installed (as `PrivateMariaDb`).
+async fn api_on_a_private_mariadb() -> Option<(PrivateMariaDb, ServiceProcess)> {
+    let mariadb = PrivateMariaDb::start().await?;
+    let api = ServiceProcess::start(
         &binary("api"),
         &[("DATABASE_URL", mariadb.url.as_str())],
         "/api/health",
     )
     .await;
+    Some((mariadb, api))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_with_a_frozen_database_answers_everyone_and_exits_within_10_s() {
+    let Some((mariadb, mut api)) = api_on_a_private_mariadb().await else {
+        return;
+    };
     let base = api.base.clone();
     let warm = post(&base, "/api/spell", json!({"id": "warm", "text": "teh"})).await;
     assert_eq!(warm.status(), 201);
@@ -128,15 +135,9 @@ async fn sigterm_with_a_frozen_database_answers_everyone_and_exits_within_10_s()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_health_check_waiting_on_a_frozen_database_says_stopping_at_the_signal() {
-    let Some(mariadb) = PrivateMariaDb::start().await else {
+    let Some((mariadb, mut api)) = api_on_a_private_mariadb().await else {
         return;
     };
-    let mut api = ServiceProcess::start(
-        &binary("api"),
-        &[("DATABASE_URL", mariadb.url.as_str())],
-        "/api/health",
-    )
-    .await;
     mariadb.freeze();
     let url = format!("{}/api/health", api.base);
     let check = tokio::spawn(async move { client().get(url).send().await });
