@@ -53,6 +53,16 @@ trait Slips {
     /// `intended[j]` was left out.
     fn deletion(&self, intended: &[u8], j: usize) -> f64;
     fn transposition(&self) -> f64;
+
+    /// `intended[j]` was left out, an apostrophe being left out by habit
+    /// rather than by a slip of either kind (`APOSTROPHE_HABIT`).
+    fn left_out(&self, intended: &[u8], j: usize) -> f64 {
+        if intended[j] == b'\'' {
+            APOSTROPHE_HABIT
+        } else {
+            self.deletion(intended, j)
+        }
+    }
 }
 
 /// The cheapest way to type `t` when meaning `w`, by optimal string
@@ -67,13 +77,13 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
         d[i * width] = d[(i - 1) * width] + slips.insertion(t, i - 1);
     }
     for j in 1..=m {
-        d[j] = d[j - 1] + slips.deletion(w, j - 1);
+        d[j] = d[j - 1] + slips.left_out(w, j - 1);
     }
     for i in 1..=n {
         for j in 1..=m {
             let substitute = d[(i - 1) * width + j - 1] + slips.substitution(t[i - 1], w[j - 1]);
             let insert = d[(i - 1) * width + j] + slips.insertion(t, i - 1);
-            let delete = d[i * width + j - 1] + slips.deletion(w, j - 1);
+            let delete = d[i * width + j - 1] + slips.left_out(w, j - 1);
             let mut best = substitute.min(insert).min(delete);
             if i > 1
                 && j > 1
@@ -129,9 +139,6 @@ impl Slips for Spelling {
     }
 
     fn deletion(&self, intended: &[u8], j: usize) -> f64 {
-        if intended[j] == b'\'' {
-            return APOSTROPHE_HABIT;
-        }
         let doubled = j.checked_sub(1).is_some_and(|k| intended[k] == intended[j])
             || intended.get(j + 1) == Some(&intended[j]);
         if doubled {
@@ -172,12 +179,8 @@ impl Slips for Typing {
         }
     }
 
-    fn deletion(&self, intended: &[u8], j: usize) -> f64 {
-        if intended[j] == b'\'' {
-            APOSTROPHE_HABIT
-        } else {
-            TYPING_SLIP
-        }
+    fn deletion(&self, _intended: &[u8], _j: usize) -> f64 {
+        TYPING_SLIP
     }
 
     fn transposition(&self) -> f64 {

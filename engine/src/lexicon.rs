@@ -134,13 +134,19 @@ impl Lexicon {
             let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) else {
                 continue;
             };
-            let Some(first) = first_part(word).and_then(|first| words.id(first)) else {
+            let first = first_part(word).and_then(|first| words.id(first));
+            let Some(first) = first.filter(|&first| counts[first as usize] > 0) else {
                 continue;
             };
             let (first_count, typed) = (counts[first as usize], counts[bare as usize]);
             let count = (typed as f64 / APOSTROPHE_LEFT_OUT).min(first_count as f64);
             counts[*id as usize] = counts[*id as usize].max(count as i64);
-            contracted.push((*id, first));
+            let scored = Cut {
+                first,
+                second: *id,
+                log_p_second: (counts[*id as usize] as f64 / first_count as f64).log10(),
+            };
+            contracted.push((*id, scored));
         }
         words.shrink_to_fit();
         let total: f64 = counts.iter().map(|&c| c as f64).sum();
@@ -167,7 +173,7 @@ impl Lexicon {
                 marks[b as usize] |= ENDS_PAIRS;
             }
         }
-        let mut cut = FxHashMap::default();
+        let mut cut: FxHashMap<u32, Cut> = contracted.into_iter().collect();
         for (word, pair) in CUT_BY_THE_CORPUS {
             let ids = pair
                 .split_once(' ')
@@ -188,18 +194,6 @@ impl Lexicon {
                     },
                 );
             }
-        }
-        for (id, first) in contracted {
-            let (count, first_count) = (counts[id as usize], counts[first as usize]);
-            let log_p_second = (count as f64 / first_count as f64).log10();
-            cut.insert(
-                id,
-                Cut {
-                    first,
-                    second: id,
-                    log_p_second,
-                },
-            );
         }
         for &id in cut.keys() {
             marks[id as usize] |= CUT;
@@ -252,9 +246,8 @@ impl Lexicon {
     fn log_p(&self, previous: Option<u32>, id: u32) -> f64 {
         let marks = self.marks[id as usize];
         if marks & CUT != 0 {
-            if let Some(cut) = self.cut.get(&id) {
-                return self.log_p(previous, cut.first) + cut.log_p_second;
-            }
+            let cut = &self.cut[&id];
+            return self.log_p(previous, cut.first) + cut.log_p_second;
         }
         let Some(p) = previous.filter(|&p| self.pairs_from[p as usize] > 0) else {
             return f64::from(self.unigram[id as usize]);
@@ -298,7 +291,11 @@ impl Lexicon {
     /// The word a pair after `id` starts from: for a cut word (`cannot`),
     /// its second part (`not`), as the corpus counted it.
     fn context(&self, id: u32) -> u32 {
-        self.cut.get(&id).map_or(id, |cut| cut.second)
+        if self.marks[id as usize] & CUT != 0 {
+            self.cut[&id].second
+        } else {
+            id
+        }
     }
 
     /// log10 P(word), if the vocabulary has it.

@@ -32,20 +32,17 @@ pub struct DatabaseHealth {
 /// for a check still waiting on the database). The detail goes to the log
 /// only: hosts and SQL are not for an unauthenticated caller.
 pub async fn health(db: &DatabaseConnection, lifecycle: &Lifecycle) -> (Status, Health) {
-    let stopping = || Health {
-        status: "stopping",
-        database: DatabaseHealth {
-            ok: false,
-            backend: store::backend_name(db),
-            error: Some("not checked: the service is stopping"),
-        },
-    };
-    if lifecycle.is_draining() {
-        return (Status::ServiceUnavailable, stopping());
-    }
     let checked = tokio::time::timeout(HEALTH_TIMEOUT, store::check_health(db));
     let Some(checked) = lifecycle.before_draining(checked).await else {
-        return (Status::ServiceUnavailable, stopping());
+        let health = Health {
+            status: "stopping",
+            database: DatabaseHealth {
+                ok: false,
+                backend: store::backend_name(db),
+                error: Some("not checked: the service is stopping"),
+            },
+        };
+        return (Status::ServiceUnavailable, health);
     };
     let error = match checked {
         Ok(Ok(())) => None,

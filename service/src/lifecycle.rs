@@ -70,25 +70,17 @@ impl Lifecycle {
         *self.inner.draining.borrow()
     }
 
-    /// Runs `work` to its end, or until the stop signal: `None` then. A
-    /// health check waiting on a hung database when the signal comes
-    /// answers "stopping" at once, as one that comes after it does.
+    /// Runs `work` to its end, or until the stop signal: `None` then, and
+    /// at once if the signal came before (`work` is not started). A health
+    /// check waiting on a hung database answers "stopping" at the signal.
     pub async fn before_draining<T>(&self, work: impl Future<Output = T>) -> Option<T> {
-        let mut draining = self.inner.draining.subscribe();
-        tokio::select! {
-            done = work => Some(done),
-            _ = draining.wait_for(|draining| *draining) => None,
-        }
+        until_set(&self.inner.draining, work).await
     }
 
     /// Runs `work` to its end, or until the stop's cut-off: `None` then, and
     /// the caller answers 503 instead of leaving the client without one.
     pub async fn before_cut_off<T>(&self, work: impl Future<Output = T>) -> Option<T> {
-        let mut cut_off = self.inner.cut_off.subscribe();
-        tokio::select! {
-            done = work => Some(done),
-            _ = cut_off.wait_for(|cut| *cut) => None,
-        }
+        until_set(&self.inner.cut_off, work).await
     }
 
     /// The stop, step by step (the module comment): waits for SIGTERM or
@@ -110,6 +102,17 @@ impl Lifecycle {
         shutdown.notify();
         tokio::time::sleep(grace.saturating_sub(CUT_OFF_MARGIN)).await;
         self.inner.cut_off.send_replace(true);
+    }
+}
+
+/// `work`'s output, or `None` once `flag` is set; the flag is looked at
+/// first, so work that would start after it is never started.
+async fn until_set<T>(flag: &watch::Sender<bool>, work: impl Future<Output = T>) -> Option<T> {
+    let mut set = flag.subscribe();
+    tokio::select! {
+        biased;
+        _ = set.wait_for(|set| *set) => None,
+        done = work => Some(done),
     }
 }
 
