@@ -2,7 +2,8 @@
 //! decodes it at start instead of building it (see the `spelling-index`
 //! crate, which both use), and writes the words the SCOWL list adds to the
 //! curated dictionary, its words too rare to count, and the curated names
-//! it leaves out, so the engine need not read the list at start.
+//! it leaves out, so the engine need not read the list at start; and the
+//! word pairs of the language model, which would take a second to parse.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -12,9 +13,10 @@ use std::path::PathBuf;
 const CURATED: &str = "dictionaries/frequency_dictionary_en_82_765.txt.gz";
 const WORD_LIST: &str = "dictionaries/scowl_en_us_hunspell.txt.gz";
 const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
+const PAIRS: &str = "dictionaries/cmusphinx_en_us_pairs.txt.gz";
 
 fn main() {
-    for file in [CURATED, WORD_LIST, VOCABULARY] {
+    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS] {
         println!("cargo::rerun-if-changed={file}");
     }
     let (curated, word_list, vocabulary) = (read(CURATED), read(WORD_LIST), read(VOCABULARY));
@@ -57,6 +59,11 @@ fn main() {
     write("listed-words.txt", listed.as_bytes());
     write("left-out-words.txt", left_out.as_bytes());
     write("rare-listed-words.txt", rare.as_bytes());
+    let pairs = read(PAIRS);
+    write(
+        "word-pairs.postcard",
+        &spelling_index::WordPairs::new(triples(PAIRS, &pairs)).encode(),
+    );
 }
 
 fn read(path: &str) -> String {
@@ -77,5 +84,22 @@ fn counts<'a>(path: &'a str, text: &'a str) -> impl Iterator<Item = (&'a str, i6
             .parse()
             .unwrap_or_else(|_| panic!("{path}: bad count in {line:?}"));
         (word, count)
+    })
+}
+
+/// `first second log10-probability` lines.
+fn triples<'a>(path: &'a str, text: &'a str) -> impl Iterator<Item = (&'a str, &'a str, f64)> + 'a {
+    text.lines().filter(|l| !l.is_empty()).map(move |line| {
+        let mut fields = line.split(' ');
+        let mut next = || {
+            fields
+                .next()
+                .unwrap_or_else(|| panic!("{path}: bad line {line:?}"))
+        };
+        let (first, second, log_p) = (next(), next(), next());
+        let log_p = log_p
+            .parse()
+            .unwrap_or_else(|_| panic!("{path}: bad probability in {line:?}"));
+        (first, second, log_p)
     })
 }

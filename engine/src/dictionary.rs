@@ -1,24 +1,26 @@
 //! The embedded English dictionaries (see dictionaries/NOTICE): SymSpell's
-//! curated words and word pairs, and wordsegment's wider vocabulary.
+//! curated words, wordsegment's wider vocabulary, and the word pairs of
+//! CMU Sphinx's English language model.
 
 use std::io::Read;
 
 use flate2::read::GzDecoder;
 use rustc_hash::FxHashSet;
+use spelling_index::WordPairs;
 
 use crate::memory;
 
 static UNIGRAMS_GZ: &[u8] = include_bytes!("../dictionaries/frequency_dictionary_en_82_765.txt.gz");
-static BIGRAMS_GZ: &[u8] =
-    include_bytes!("../dictionaries/frequency_bigramdictionary_en_243_342.txt.gz");
+/// The word pairs, as build.rs encoded them (`spelling_index::WordPairs`).
+static WORD_PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-pairs.postcard"));
 
 #[cfg(test)]
 static WORD_LIST_GZ: &[u8] = include_bytes!("../dictionaries/scowl_en_us_hunspell.txt.gz");
 static VOCABULARY_GZ: &[u8] = include_bytes!("../dictionaries/wordsegment_unigrams_333k.txt.gz");
 
-/// Entries in the files as shipped (their names say 82,765 and 243,342).
+/// Entries in the files as shipped (the first's name says 82,765).
 const UNIGRAM_ENTRIES: usize = 82_834;
-const BIGRAM_ENTRIES: usize = 242_342;
+const PAIR_ENTRIES: usize = 1_980_373;
 const VOCABULARY_ENTRIES: usize = 333_213;
 #[cfg(test)]
 const WORD_LIST_ENTRIES: usize = 166_791;
@@ -35,7 +37,7 @@ static RARE_LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/rare-listed-w
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("the {name} dictionary is corrupt: {reason}")]
 pub struct DictionaryError {
-    /// Which one (`word-frequency`, `bigram`, `vocabulary`, `spelling index`).
+    /// Which one (`word-frequency`, `word pairs`, `vocabulary`, `spelling index`).
     pub name: &'static str,
     /// What is wrong with it.
     pub reason: String,
@@ -150,11 +152,26 @@ impl WordList {
     }
 }
 
-/// `word word count` lines, checked; the key is the two words with one space.
-pub fn bigrams() -> Result<Dictionary, DictionaryError> {
-    let parsed = parse("bigram", BIGRAMS_GZ, 2, BIGRAM_ENTRIES);
-    memory::release(BIGRAMS_GZ);
-    parsed
+/// The language model's word pairs, checked.
+pub fn word_pairs() -> Result<WordPairs, DictionaryError> {
+    let decoded = decode_pairs(WORD_PAIRS);
+    memory::release(WORD_PAIRS);
+    decoded
+}
+
+fn decode_pairs(bytes: &[u8]) -> Result<WordPairs, DictionaryError> {
+    let corrupt = |reason: String| DictionaryError {
+        name: "word pairs",
+        reason,
+    };
+    let pairs = WordPairs::decode(bytes).map_err(|e| corrupt(format!("cannot decode: {e}")))?;
+    if pairs.len() != PAIR_ENTRIES {
+        return Err(corrupt(format!(
+            "{} pairs, expected {PAIR_ENTRIES}",
+            pairs.len()
+        )));
+    }
+    Ok(pairs)
 }
 
 /// Decompresses and parses one dictionary, rejecting anything short of
@@ -201,10 +218,9 @@ mod tests {
         let unigrams: Vec<_> = unigrams.entries().collect();
         assert_eq!(unigrams.len(), UNIGRAM_ENTRIES);
         assert_eq!(unigrams[0], ("the", 23_135_851_162));
-        let bigrams = bigrams().expect("bigrams");
-        let bigrams: Vec<_> = bigrams.entries().collect();
-        assert_eq!(bigrams.len(), BIGRAM_ENTRIES);
-        assert!(bigrams.iter().any(|(k, _)| *k == "abcs of"));
+        let pairs = word_pairs().expect("word pairs");
+        let index = |word| pairs.words().position(|w| w == word).unwrap() as u32;
+        assert!(pairs.share(index("math"), index("is")).is_some());
         let vocabulary = vocabulary().expect("vocabulary");
         let vocabulary: Vec<_> = vocabulary.entries().collect();
         assert_eq!(vocabulary.len(), VOCABULARY_ENTRIES);
@@ -223,6 +239,19 @@ mod tests {
         )
         .expect_err("half a gzip stream must not load");
         assert_eq!(err.name, "word-frequency");
+    }
+
+    #[test]
+    fn damaged_word_pairs_are_an_error() {
+        let err = decode_pairs(&WORD_PAIRS[..WORD_PAIRS.len() / 2])
+            .err()
+            .expect("half the pairs must not load");
+        assert_eq!(err.name, "word pairs");
+        let other = WordPairs::new([("of", "the", -0.5)]).encode();
+        let err = decode_pairs(&other)
+            .err()
+            .expect("one pair is not the model's");
+        assert!(err.reason.contains("1 pairs, expected"), "{err}");
     }
 
     fn gzip(text: &[u8]) -> Vec<u8> {

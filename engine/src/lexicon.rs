@@ -2,6 +2,7 @@
 //! small enough to query a few dozen times per character.
 
 use rustc_hash::FxHashMap;
+use spelling_index::WordPairs;
 
 use crate::letters::LetterModel;
 use crate::model::{
@@ -21,10 +22,11 @@ pub struct Lexicon {
     /// P(w), by id: the same odds, kept so that mixing them with a pair's
     /// (many times per character) needs no `powf`.
     unigram_p: Vec<f32>,
-    /// Pair counts by `(previous id << 32) | id`.
-    pairs: FxHashMap<u64, u64>,
-    /// All pair counts that start with a word, by id.
-    pairs_from: Vec<u64>,
+    /// Which word follows which, and how often.
+    pairs: WordPairs,
+    /// Each word's index in `pairs`, by id; `NOT_PAIRED` for a word no
+    /// pair holds.
+    pair_index: Vec<u32>,
     /// What a word is to the pairs, by id (`ENDS_PAIRS`, `CUT`): one byte
     /// read, as asking `pairs` or `cut` costs a cache miss or a hash.
     marks: Vec<u8>,
@@ -33,8 +35,8 @@ pub struct Lexicon {
     /// log10 P(w) of the rarest word the corpus counts: the odds of a form
     /// it does not count (`colors`, `kayaked`).
     log_p_rarest: f64,
-    /// Words the corpus saw as two (`CUT_BY_THE_CORPUS`) or counted as
-    /// their first part (contractions), by id.
+    /// Words the corpus counted as their first part (contractions,
+    /// `CUT_BY_THE_CORPUS`), by id.
     cut: FxHashMap<u32, Cut>,
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
@@ -48,16 +50,16 @@ const ENDS_PAIRS: u8 = 1;
 /// `Lexicon::marks`: the word is scored through another (`Lexicon::cut`).
 const CUT: u8 = 2;
 
-/// A word scored as the corpus saw it. `cannot`: `can`, then `not` after
-/// `can` with the odds the pair had; the pair itself is gone from `pairs`,
-/// so writing it apart costs more than writing it as one word. A
-/// contraction (`isn't`): its first part `is`, then its share of that
-/// part's count; no pair follows it (`second` is the contraction itself).
+/// `Lexicon::pair_index` of a word no pair holds.
+const NOT_PAIRED: u32 = u32::MAX;
+
+/// A word scored as the corpus counted it: its first part (`is` of
+/// `isn't`, `can` of `cannot`), in that part's pairs, then its share of
+/// that part's count.
 struct Cut {
     first: u32,
-    second: u32,
-    /// log10 P(second | first), before the pair was taken away.
-    log_p_second: f64,
+    /// log10 of the word's share of its first part's count.
+    log_p_share: f64,
 }
 
 impl Lexicon {
@@ -65,12 +67,13 @@ impl Lexicon {
     /// right that no one counts, as rare as the rarest word (no forms are
     /// made of them: their list has its own); `vocabulary`: every
     /// word with its count in the same corpus (a word in both keeps the
-    /// vocabulary's count); `bigrams`: `word word` pair counts.
+    /// vocabulary's count); `pairs`: which word follows which, of a
+    /// language model.
     pub fn new<'a, 'r>(
         dictionary: &[(&str, i64)],
         rare: impl Iterator<Item = &'r str>,
         vocabulary: impl ExactSizeIterator<Item = (&'a str, i64)>,
-        bigrams: &[(&str, i64)],
+        pairs: WordPairs,
     ) -> Self {
         let capacity = vocabulary.len() + dictionary.len() / 2;
         let mut words = WordTable::with_capacity(capacity);
@@ -143,8 +146,7 @@ impl Lexicon {
             counts[*id as usize] = counts[*id as usize].max(count as i64);
             let scored = Cut {
                 first,
-                second: *id,
-                log_p_second: (counts[*id as usize] as f64 / first_count as f64).log10(),
+                log_p_share: (counts[*id as usize] as f64 / first_count as f64).log10(),
             };
             contracted.push((*id, scored));
         }
@@ -159,40 +161,27 @@ impl Lexicon {
             .iter()
             .map(|&c| (c.max(rarest) as f64 / total).log10() as f32)
             .collect();
-        let mut pairs = FxHashMap::with_capacity_and_hasher(bigrams.len(), Default::default());
         let unigram_p = unigram.iter().map(|&lp| 10f32.powf(lp)).collect();
-        let mut pairs_from = vec![0u64; unigram.len()];
+        let mut pair_index = vec![NOT_PAIRED; unigram.len()];
+        let ids: Vec<Option<u32>> = pairs.words().map(|word| words.id(word)).collect();
+        for (index, id) in ids.iter().enumerate() {
+            if let Some(id) = id {
+                pair_index[*id as usize] = index as u32;
+            }
+        }
         let mut marks = vec![0u8; unigram.len()];
-        for (pair, count) in bigrams {
-            let Some((first, second)) = pair.split_once(' ') else {
-                continue;
-            };
-            if let (Some(a), Some(b)) = (words.id(first), words.id(second)) {
-                pairs.insert(key(a, b), *count as u64);
-                pairs_from[a as usize] += *count as u64;
-                marks[b as usize] |= ENDS_PAIRS;
+        for first in ids.iter().enumerate().filter(|(_, id)| id.is_some()) {
+            for second in pairs.followers(first.0 as u32) {
+                if let Some(id) = ids[second as usize] {
+                    marks[id as usize] |= ENDS_PAIRS;
+                }
             }
         }
         let mut cut: FxHashMap<u32, Cut> = contracted.into_iter().collect();
-        for (word, pair) in CUT_BY_THE_CORPUS {
-            let ids = pair
-                .split_once(' ')
-                .and_then(|(a, b)| Some((words.id(word)?, words.id(a)?, words.id(b)?)));
-            let Some((id, first, second)) = ids else {
-                continue;
-            };
-            if let Some(count) = pairs.remove(&key(first, second)) {
-                let from = &mut pairs_from[first as usize];
-                let log_p_second = (count as f64 / *from as f64).log10();
-                *from -= count;
-                cut.insert(
-                    id,
-                    Cut {
-                        first,
-                        second,
-                        log_p_second,
-                    },
-                );
+        for &(word, first, share) in CUT_BY_THE_CORPUS {
+            if let (Some(id), Some(first)) = (words.id(word), words.id(first)) {
+                let log_p_share = share.log10();
+                cut.insert(id, Cut { first, log_p_share });
             }
         }
         for &id in cut.keys() {
@@ -204,7 +193,7 @@ impl Lexicon {
             unigram,
             unigram_p,
             pairs,
-            pairs_from,
+            pair_index,
             marks,
             log_total: total.log10(),
             log_p_rarest: (rarest as f64 / total).log10(),
@@ -224,16 +213,32 @@ impl Lexicon {
         self.id(word).filter(|&id| id < self.dictionary_words)
     }
 
-    /// Whether the corpus saw the pair of these ids.
+    /// Whether the pairs hold the pair of these ids.
     pub fn seen_pair(&self, first: u32, second: u32) -> bool {
-        self.pairs.contains_key(&key(first, second))
+        self.pair_share(first, second).is_some()
     }
 
     /// Whether the pairs know the word `id` as one that others follow and
     /// one that follows others: only then does an unseen pair with it say
     /// something.
     pub fn is_paired(&self, id: u32) -> bool {
-        self.pairs_from[id as usize] > 0 && self.marks[id as usize] & ENDS_PAIRS != 0
+        self.pairs_after(id).is_some() && self.marks[id as usize] & ENDS_PAIRS != 0
+    }
+
+    /// The word's index in the pairs, if some pair starts with it.
+    fn pairs_after(&self, id: u32) -> Option<u32> {
+        let index = self.pair_index[id as usize];
+        (index != NOT_PAIRED && self.pairs.starts_pairs(index)).then_some(index)
+    }
+
+    /// The share of `second` among the pairs after `first`, if they hold it.
+    fn pair_share(&self, first: u32, second: u32) -> Option<f64> {
+        let first = self.pairs_after(first)?;
+        let second = self.pair_index[second as usize];
+        if second == NOT_PAIRED {
+            return None;
+        }
+        self.pairs.share(first, second)
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -247,16 +252,14 @@ impl Lexicon {
         let marks = self.marks[id as usize];
         if marks & CUT != 0 {
             let cut = &self.cut[&id];
-            return self.log_p(previous, cut.first) + cut.log_p_second;
+            return self.log_p(previous, cut.first) + cut.log_p_share;
         }
-        let Some(p) = previous.filter(|&p| self.pairs_from[p as usize] > 0) else {
+        let Some(p) = previous.filter(|&p| self.pairs_after(p).is_some()) else {
             return f64::from(self.unigram[id as usize]);
         };
         let alone = f64::from(self.unigram_p[id as usize]);
         let paired = if marks & ENDS_PAIRS != 0 {
-            self.pairs.get(&key(p, id)).map_or(0.0, |&count| {
-                count as f64 / self.pairs_from[p as usize] as f64
-            })
+            self.pair_share(p, id).unwrap_or(0.0)
         } else {
             0.0
         };
@@ -267,7 +270,7 @@ impl Lexicon {
     /// `log_p` gives a known word in a pair the corpus did not see, only the
     /// single words' share of the mixture after a word that pairs.
     fn unpaired_share(&self, previous: Option<u32>) -> f64 {
-        if previous.is_some_and(|p| self.pairs_from[p as usize] > 0) {
+        if previous.is_some_and(|p| self.pairs_after(p).is_some()) {
             (1.0 - BIGRAM_WEIGHT).log10()
         } else {
             0.0
@@ -286,16 +289,6 @@ impl Lexicon {
             .map(|(k, s)| (s.score + self.unpaired_share(s.id), k))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .unwrap_or((f64::NEG_INFINITY, 0))
-    }
-
-    /// The word a pair after `id` starts from: for a cut word (`cannot`),
-    /// its second part (`not`), as the corpus counted it.
-    fn context(&self, id: u32) -> u32 {
-        if self.marks[id as usize] & CUT != 0 {
-            self.cut[&id].second
-        } else {
-            id
-        }
     }
 
     /// log10 P(word), if the vocabulary has it.
@@ -331,7 +324,7 @@ impl Lexicon {
         for word in words {
             let id = self.dictionary_id(word)?;
             score += self.log_p(before, id);
-            before = Some(self.context(id));
+            before = Some(id);
         }
         if let Some(next) = next.and_then(|n| self.id(n)) {
             score += self.log_p(before, next) - self.log_p(None, next);
@@ -363,9 +356,15 @@ impl Lexicon {
     ) -> Option<f64> {
         let before = previous.and_then(|p| self.id(p));
         let id = self.id(word)?;
+        if id >= self.dictionary_words {
+            // The pairs' text writes `alot` and `definately` too: its pairs
+            // say where people write a word, not that it is spelt right.
+            let alone = f64::from(self.unigram[id as usize]);
+            return Some(self.log_total + self.unpaired_share(before) + alone);
+        }
         let mut score = self.log_total + self.log_p(before, id);
         if let Some(next) = next.and_then(|n| self.id(n)) {
-            score += self.log_p(Some(self.context(id)), next) - self.log_p(None, next);
+            score += self.log_p(Some(id), next) - self.log_p(None, next);
         }
         Some(score)
     }
@@ -472,12 +471,11 @@ impl Lexicon {
                         if id < self.dictionary_words {
                             words_ending[end] |= 1 << (end - start - 1);
                         }
-                        let context = Some(self.context(id));
                         for (k, s) in from.states().iter().enumerate() {
                             here.offer(State {
                                 score: s.score + self.log_p(s.id, id),
                                 start,
-                                id: context,
+                                id: Some(id),
                                 back: k,
                             });
                         }
@@ -610,16 +608,23 @@ fn first_part(contraction: &str) -> Option<&str> {
         .then_some(first)
 }
 
-fn key(a: u32, b: u32) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
-
 #[cfg(test)]
 mod tests {
+    use spelling_index::WordPairs;
+
     use super::Lexicon;
 
-    fn lexicon(unigrams: &[(&str, i64)], bigrams: &[(&str, i64)]) -> Lexicon {
-        Lexicon::new(unigrams, [].into_iter(), [].into_iter(), bigrams)
+    fn lexicon(unigrams: &[(&str, i64)], pairs: &[(&str, i64)]) -> Lexicon {
+        Lexicon::new(unigrams, [].into_iter(), [].into_iter(), counted(pairs))
+    }
+
+    /// Pairs from `first second` counts: each pair's share of those after
+    /// its first word is what the model keeps.
+    fn counted(pairs: &[(&str, i64)]) -> WordPairs {
+        WordPairs::new(pairs.iter().map(|&(pair, count)| {
+            let (first, second) = pair.split_once(' ').unwrap();
+            (first, second, (count as f64).log10())
+        }))
     }
 
     fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
@@ -686,10 +691,12 @@ mod tests {
     }
 
     #[test]
-    fn a_word_the_corpus_cut_in_two_takes_the_pairs_odds() {
-        let unigrams = [("can", 1000), ("not", 1000), ("cannot", 1), ("you", 1000)];
-        let lexicon = lexicon(&unigrams, &[("can not", 500), ("can see", 500)]);
-        assert_eq!(words(&lexicon, "youcannot"), vec!["you", "cannot"]);
+    fn a_word_the_corpus_cut_in_two_is_its_first_part_times_its_share() {
+        let unigrams = [("can", 1000), ("cannot", 1), ("you", 1000), ("see", 1000)];
+        let lexicon = lexicon(&unigrams, &[("you can", 500), ("you see", 500)]);
+        let after_you = |word| lexicon.phrase_score(Some("you"), &[word], None).unwrap();
+        let share = after_you("cannot") - after_you("can");
+        assert!((share - 0.044f64.log10()).abs() < 1e-9, "{share}");
     }
 
     #[test]
@@ -698,7 +705,12 @@ mod tests {
         let pairs = [("think that", 600), ("think more", 400)];
         let typed_bare = |count| {
             let vocabulary = [("thats", count)];
-            Lexicon::new(&dictionary, [].into_iter(), vocabulary.into_iter(), &pairs)
+            Lexicon::new(
+                &dictionary,
+                [].into_iter(),
+                vocabulary.into_iter(),
+                counted(&pairs),
+            )
         };
         // `thats` typed 10 times: `that's` written 10 / 0.02 = 500 times,
         // so after `think` half as likely as `that`, whose pair it takes.
@@ -712,7 +724,7 @@ mod tests {
         assert!((alone("that's") - alone("that")).abs() < 1e-9);
         // Bare letters that are a word of their own (`were`) say nothing.
         let dictionary = [("we", 1000), ("we're", 1), ("were", 800)];
-        let lexicon = Lexicon::new(&dictionary, [].into_iter(), [].into_iter(), &[]);
+        let lexicon = Lexicon::new(&dictionary, [].into_iter(), [].into_iter(), counted(&[]));
         let alone = |word| lexicon.phrase_score(None, &[word], None).unwrap();
         assert!(alone("we're") < alone("were") - 2.0);
     }
@@ -721,7 +733,12 @@ mod tests {
     fn vocabulary_words_are_for_odds_never_for_spelling() {
         let dictionary = [("i", 1000), ("love", 500), ("myth", 10)];
         let vocabulary = [("math", 100), ("teh", 50)];
-        let lexicon = Lexicon::new(&dictionary, [].into_iter(), vocabulary.into_iter(), &[]);
+        let lexicon = Lexicon::new(
+            &dictionary,
+            [].into_iter(),
+            vocabulary.into_iter(),
+            counted(&[]),
+        );
         assert_eq!(words(&lexicon, "ilovemath"), vec!["i", "love", "math"]);
         assert!(lexicon.is_dictionary_word("myth"));
         assert!(!lexicon.is_dictionary_word("math") && !lexicon.is_dictionary_word("teh"));

@@ -70,15 +70,16 @@ pub const LOG_P_UNKNOWN_WORD: f64 = -2.5;
 /// of the cost of keeping all.
 pub const BEAM: usize = 4;
 
-/// Words the corpus's tokenizer cut in two: the counts come from the
-/// Google Web Trillion Word Corpus, tokenized Penn Treebank style, which
-/// writes `cannot` as `can not` (it counts `cannot` 88,737 times and the
-/// pair `can not` 180 million times, which no spelling habit explains).
-/// The word is scored as the corpus saw
-/// it (`can`, then `not` after `can`, then what follows `not`) and the
-/// pair gives up its odds, so `youcannotbeserious` is `you cannot be
-/// serious`. `gonna` and the like were not cut, so need nothing.
-pub const CUT_BY_THE_CORPUS: &[(&str, &str)] = &[("cannot", "can not")];
+/// Words the corpus's tokenizer cut in two, each with its first part and
+/// its share of that part's count. The counts come from the Google Web
+/// Trillion Word Corpus, tokenized Penn Treebank style, which writes
+/// `cannot` as `can not` (it counts `cannot` 88,737 times and `can`
+/// 400 million). The word is scored as its first part, in that part's
+/// pairs, times its share, so `youcannotbeserious` is `you cannot be
+/// serious`; the word pairs (CMU's model) keep `cannot` whole, so the
+/// pairs after it are its own. The share is CMU's model's own: its
+/// unigram odds of `cannot` over those of `can`, 10^(-3.8987 + 2.5397).
+pub const CUT_BY_THE_CORPUS: &[(&str, &str, f64)] = &[("cannot", "can", 0.044)];
 
 /// Share of a contraction's uses that the web types without its
 /// apostrophe (`dont` for `don't`): the corpus counted only those, as its

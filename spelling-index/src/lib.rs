@@ -1,7 +1,12 @@
-//! SymSpell's index of deletes, built when the engine is compiled (by its
-//! `build.rs`) and decoded when it starts: building it takes ~0.75 s of one
-//! core, decoding it ~0.2 s. A crate of its own so that the build script
-//! and the engine share one definition.
+//! SymSpell's index of deletes and the language model's word pairs, built
+//! when the engine is compiled (by its `build.rs`) and decoded when it
+//! starts: building the index takes ~0.75 s of one core, decoding it
+//! ~0.2 s. A crate of its own so that the build script and the engine
+//! share one definition.
+
+mod word_pairs;
+
+pub use word_pairs::WordPairs;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use symspell::{AsciiStringStrategy, SymSpell, SymSpellBuilder};
