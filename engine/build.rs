@@ -3,7 +3,8 @@
 //! crate, which both use), and writes the words the SCOWL list adds to the
 //! curated dictionary, its words too rare to count, and the curated names
 //! it leaves out, so the engine need not read the list at start; and the
-//! word pairs of the language model, which would take a second to parse.
+//! language model's word pairs, two million lines too many to parse at
+//! each start.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 

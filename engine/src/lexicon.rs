@@ -170,8 +170,10 @@ impl Lexicon {
             }
         }
         let mut marks = vec![0u8; unigram.len()];
-        for first in ids.iter().enumerate().filter(|(_, id)| id.is_some()) {
-            for second in pairs.followers(first.0 as u32) {
+        // A word ends pairs when a pair from a word the lexicon knows ends in it.
+        let known_firsts = (0..ids.len() as u32).filter(|&i| ids[i as usize].is_some());
+        for first in known_firsts {
+            for second in pairs.followers(first) {
                 if let Some(id) = ids[second as usize] {
                     marks[id as usize] |= ENDS_PAIRS;
                 }

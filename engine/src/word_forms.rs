@@ -1,7 +1,7 @@
 //! Right words the dictionary lacks, made from the words it has by how
 //! English forms them: American spellings of its British words (`colors`,
 //! `centered`, `traveled`), regular derivations (`youthfully`, `hazily`),
-//! plain plurals (`payables`), and a negating or repeating prefix
+//! plain plurals (`payables`, `agencies`), and a negating or repeating prefix
 //! (`unimpressive`, `reassailed`). Such a word is left as it is by the
 //! corrector (not turned into another word: `colors` → `colours`, `boyishly`
 //! → `boyish`) and kept whole by the segmenter (not `color less`, `lab or`).
@@ -141,6 +141,16 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
     {
         emit(format!("{word}s"));
     }
+    // agency → agencies, privacy → privacies: `-ency`, `-ancy` and `-acy`
+    // make nouns, and no adjective of six letters or more ends so
+    // (`bouncy` ends in `-ncy`, not `-ancy`).
+    if word.len() >= 6
+        && ["ency", "ancy", "acy"]
+            .iter()
+            .any(|end| word.ends_with(end))
+    {
+        emit(format!("{}ies", &word[..word.len() - 1]));
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +174,9 @@ mod tests {
         assert!(forms("hazy").contains(&"hazily".to_owned()));
         assert!(forms("youthful").contains(&"youthfully".to_owned()));
         assert!(forms("payable").contains(&"payables".to_owned()));
+        assert!(forms("insufficiency").contains(&"insufficiencies".to_owned()));
+        assert!(forms("conspiracy").contains(&"conspiracies".to_owned()));
+        assert!(!forms("bouncy").iter().any(|f| f == "bouncies"));
         // Misspellings people make are not forms.
         assert!(!forms("controlled").contains(&"controled".to_owned()));
         assert!(!forms("spelling").contains(&"speling".to_owned()));
