@@ -251,28 +251,43 @@ impl Lexicon {
     /// log10 P(word | previous): the pair's share of what follows
     /// `previous`, mixed with the word's own odds.
     fn log_p(&self, previous: Option<u32>, id: u32) -> f64 {
+        self.log_p_after(previous.and_then(|p| self.pairs_after(p)), id)
+    }
+
+    /// As `log_p`, given where the previous word's pairs are
+    /// (`pairs_after`), which the segmenter finds once per history rather
+    /// than once per word it weighs after it.
+    fn log_p_after(&self, after: Option<u32>, id: u32) -> f64 {
         let marks = self.marks[id as usize];
         if marks & CUT != 0 {
             let cut = &self.cut[&id];
-            return self.log_p(previous, cut.first) + cut.log_p_share;
+            return self.log_p_after(after, cut.first) + cut.log_p_share;
         }
-        let Some(p) = previous.filter(|&p| self.pairs_after(p).is_some()) else {
+        let Some(first) = after else {
             return f64::from(self.unigram[id as usize]);
         };
-        let alone = f64::from(self.unigram_p[id as usize]);
-        let paired = if marks & ENDS_PAIRS != 0 {
-            self.pair_share(p, id).unwrap_or(0.0)
+        let second = self.pair_index[id as usize];
+        let paired = if marks & ENDS_PAIRS != 0 && second != NOT_PAIRED {
+            self.pairs.share(first, second)
         } else {
-            0.0
+            None
         };
-        (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
+        match paired {
+            Some(paired) => {
+                let alone = f64::from(self.unigram_p[id as usize]);
+                (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
+            }
+            // An unseen pair: the single word's share alone, without a log.
+            None => Self::unpaired_share(after) + f64::from(self.unigram[id as usize]),
+        }
     }
 
-    /// What a string no pair holds pays after `previous`, as log10: as
-    /// `log_p` gives a known word in a pair the corpus did not see, only the
-    /// single words' share of the mixture after a word that pairs.
-    fn unpaired_share(&self, previous: Option<u32>) -> f64 {
-        if previous.is_some_and(|p| self.pairs_after(p).is_some()) {
+    /// What a string no pair holds pays after a word whose pairs are at
+    /// `after`, as log10: as `log_p` gives a known word in a pair the
+    /// corpus did not see, only the single words' share of the mixture
+    /// after a word that pairs.
+    fn unpaired_share(after: Option<u32>) -> f64 {
+        if after.is_some() {
             (1.0 - BIGRAM_WEIGHT).log10()
         } else {
             0.0
@@ -288,7 +303,7 @@ impl Lexicon {
         beam.states()
             .iter()
             .enumerate()
-            .map(|(k, s)| (s.score + self.unpaired_share(s.id), k))
+            .map(|(k, s)| (s.score + Self::unpaired_share(s.after), k))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .unwrap_or((f64::NEG_INFINITY, 0))
     }
@@ -344,7 +359,8 @@ impl Lexicon {
         }
         let before = previous.and_then(|p| self.id(p));
         let spelt = self.letters.log_p(word.as_bytes());
-        Some(self.log_total + self.unpaired_share(before) + self.log_p_unknown(spelt))
+        let after = before.and_then(|p| self.pairs_after(p));
+        Some(self.log_total + Self::unpaired_share(after) + self.log_p_unknown(spelt))
     }
 
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
@@ -362,7 +378,8 @@ impl Lexicon {
             // The pairs' text writes `alot` and `definately` too: its pairs
             // say where people write a word, not that it is spelt right.
             let alone = f64::from(self.unigram[id as usize]);
-            return Some(self.log_total + self.unpaired_share(before) + alone);
+            let after = before.and_then(|p| self.pairs_after(p));
+            return Some(self.log_total + Self::unpaired_share(after) + alone);
         }
         let mut score = self.log_total + self.log_p(before, id);
         if let Some(next) = next.and_then(|n| self.id(n)) {
@@ -453,7 +470,7 @@ impl Lexicon {
         beams[0].offer(State {
             score: 0.0,
             start: 0,
-            id: None,
+            after: None,
             back: 0,
         });
         for end in 1..=n {
@@ -473,11 +490,12 @@ impl Lexicon {
                         if id < self.dictionary_words {
                             words_ending[end] |= 1 << (end - start - 1);
                         }
+                        let after = self.pairs_after(id);
                         for (k, s) in from.states().iter().enumerate() {
                             here.offer(State {
-                                score: s.score + self.log_p(s.id, id),
+                                score: s.score + self.log_p_after(s.after, id),
                                 start,
-                                id: Some(id),
+                                after,
                                 back: k,
                             });
                         }
@@ -497,7 +515,7 @@ impl Lexicon {
                         here.offer(State {
                             score: score + log_p,
                             start,
-                            id: None,
+                            after: None,
                             back,
                         })
                     }
@@ -524,13 +542,14 @@ impl Lexicon {
 }
 
 /// One way the letters up to a position could have been written: its
-/// score, where its last word starts, that word (for the next pair) and
-/// which of the previous position's states it extends.
+/// score, where its last word starts, where that word's pairs are (for the
+/// next word: `Lexicon::pairs_after`) and which of the previous position's
+/// states it extends.
 #[derive(Clone, Copy)]
 struct State {
     score: f64,
     start: usize,
-    id: Option<u32>,
+    after: Option<u32>,
     back: usize,
 }
 
@@ -547,7 +566,7 @@ impl Default for Beam {
         let empty = State {
             score: f64::NEG_INFINITY,
             start: 0,
-            id: None,
+            after: None,
             back: 0,
         };
         Beam {
