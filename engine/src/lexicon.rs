@@ -277,7 +277,8 @@ impl Lexicon {
                 let alone = f64::from(self.unigram_p[id as usize]);
                 (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
             }
-            // An unseen pair: the single word's share alone, without a log.
+            // A pair the model lacks: the single word's share of the
+            // mixture, as a sum of logs (no `log10` per lookup).
             None => Self::unpaired_share(after) + f64::from(self.unigram[id as usize]),
         }
     }
