@@ -217,7 +217,9 @@ impl Lexicon {
 
     /// Whether the pairs hold the pair of these ids.
     pub fn seen_pair(&self, first: u32, second: u32) -> bool {
-        self.pair_share(first, second).is_some()
+        self.pairs_after(first)
+            .and_then(|after| self.share_after(after, second))
+            .is_some()
     }
 
     /// Whether the pairs know the word `id` as one that others follow and
@@ -233,14 +235,14 @@ impl Lexicon {
         (index != NOT_PAIRED && self.pairs.starts_pairs(index)).then_some(index)
     }
 
-    /// The share of `second` among the pairs after `first`, if they hold it.
-    fn pair_share(&self, first: u32, second: u32) -> Option<f64> {
-        let first = self.pairs_after(first)?;
-        let second = self.pair_index[second as usize];
-        if second == NOT_PAIRED {
+    /// The share of word `id` among the pairs after the word whose pairs
+    /// are at `after` (`pairs_after`), if they hold it.
+    fn share_after(&self, after: u32, id: u32) -> Option<f64> {
+        let second = self.pair_index[id as usize];
+        if self.marks[id as usize] & ENDS_PAIRS == 0 || second == NOT_PAIRED {
             return None;
         }
-        self.pairs.share(first, second)
+        self.pairs.share(after, second)
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -258,21 +260,14 @@ impl Lexicon {
     /// (`pairs_after`), which the segmenter finds once per history rather
     /// than once per word it weighs after it.
     fn log_p_after(&self, after: Option<u32>, id: u32) -> f64 {
-        let marks = self.marks[id as usize];
-        if marks & CUT != 0 {
+        if self.marks[id as usize] & CUT != 0 {
             let cut = &self.cut[&id];
             return self.log_p_after(after, cut.first) + cut.log_p_share;
         }
         let Some(first) = after else {
             return f64::from(self.unigram[id as usize]);
         };
-        let second = self.pair_index[id as usize];
-        let paired = if marks & ENDS_PAIRS != 0 && second != NOT_PAIRED {
-            self.pairs.share(first, second)
-        } else {
-            None
-        };
-        match paired {
+        match self.share_after(first, id) {
             Some(paired) => {
                 let alone = f64::from(self.unigram_p[id as usize]);
                 (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
