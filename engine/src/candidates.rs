@@ -12,6 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{
     CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
 };
+use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;
 use crate::word_forms;
 use spelling_index::Index;
@@ -25,6 +26,8 @@ pub struct Knowledge<'a> {
     pub sounds_like: &'a SoundsLike,
     /// Words SCOWL writes only with a capital (`dictionary::names`).
     pub names: &'a FxHashSet<&'static str>,
+    /// The dictionary words one slip from each (`near_words`).
+    pub near_words: &'a NearWords,
     pub extra: &'a ExtraWords,
 }
 
@@ -110,7 +113,7 @@ pub fn among_rare_words(
 
 /// Among the dictionary words one edit from `typed` whose ids `fits`
 /// accepts, the one that best explains it.
-pub fn best_one_edit_away(
+fn best_one_edit_away(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,

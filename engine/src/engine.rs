@@ -8,6 +8,7 @@ use crate::dictionary::{self, DictionaryError};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::Lexicon;
 use crate::memory;
+use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;
 use crate::{segment, spell};
 use rustc_hash::FxHashSet;
@@ -24,6 +25,8 @@ pub struct Engine {
     sounds_like: SoundsLike,
     /// Curated words taken for names only (`dictionary::names`).
     names: FxHashSet<&'static str>,
+    /// The words one slip from each, as the corrector asks (`near_words`).
+    near_words: NearWords,
 }
 
 impl Engine {
@@ -66,6 +69,7 @@ impl Engine {
             memory::release_freed_heap();
             Ok(Engine {
                 index,
+                near_words: NearWords::default(),
                 lexicon,
                 sounds_like,
                 names,
@@ -80,6 +84,7 @@ impl Engine {
             lexicon: &self.lexicon,
             sounds_like: &self.sounds_like,
             names: &self.names,
+            near_words: &self.near_words,
             extra,
         };
         spell::correct(&known, text)
@@ -143,6 +148,8 @@ fn check_index(index: &Index, sample: &[(String, i64)]) -> Result<(), Dictionary
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::{Engine, ExtraWords};
 
     static NONE: std::sync::LazyLock<ExtraWords> = std::sync::LazyLock::new(ExtraWords::default);
@@ -265,7 +272,29 @@ mod tests {
     }
 
     #[test]
-    fn a_real_word_that_fits_neither_neighbour_is_a_slip_for_one_that_fits_both() {
+    fn near_words_are_one_edit_or_an_apostrophe_away_and_kept() {
+        let Engine {
+            lexicon,
+            near_words,
+            ..
+        } = engine();
+        let found = near_words.of(lexicon, "hes");
+        let words: Vec<&str> = found.split_terminator(' ').collect();
+        for expected in ["he's", "her", "yes", "hers", "he"] {
+            assert!(words.contains(&expected), "{expected} in {words:?}");
+        }
+        assert!(!words.contains(&"hes"), "{words:?}");
+        assert!(words.iter().all(|w| lexicon.is_dictionary_word(w)));
+        // Asked again: the list kept, not a second search.
+        assert!(Arc::ptr_eq(&found, &near_words.of(lexicon, "hes")));
+        // A string the dictionary lacks is searched every time.
+        let wrold = near_words.of(lexicon, "wrold");
+        assert!(wrold.split_terminator(' ').any(|w| w == "world"));
+        assert!(!Arc::ptr_eq(&wrold, &near_words.of(lexicon, "wrold")));
+    }
+
+    #[test]
+    fn a_real_word_that_misses_a_neighbour_is_a_slip_for_one_that_fits() {
         // `mast` and `moke` are words, but `you mast`, `mast be`, `can
         // moke` and `moke you` are pairs no one writes; `must` and `make`
         // fit both neighbours.
@@ -282,16 +311,24 @@ mod tests {
                 "it is more complex tan most things",
                 "it is more complex than most things",
             ),
+            // `to fond` is a pair the model holds; `fond a` is not.
+            ("we need to fond a way out", "we need to find a way out"),
+            // A contraction typed bare that spells a word.
+            ("well i think hes right", "well i think he's right"),
+            ("i hope shell be fine", "i hope she'll be fine"),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
         }
         // Right words in pairs the corpus never saw stay when no word one
-        // slip away fits both neighbours better.
+        // slip away fits its neighbours better.
         for right in [
             "we ate fresh figs by the quay",
             "a meat pie and a gold ring",
             "the vogons read bad poetry",
             "you mast",
+            "the shell was empty",
+            "the dog wagged its tail",
+            "we were going home",
         ] {
             assert_eq!(engine().correct(right, &NONE).text, right);
         }

@@ -33,6 +33,7 @@ mod letters;
 mod lexicon;
 mod memory;
 pub mod model;
+mod near_words;
 #[cfg(test)]
 mod properties;
 mod segment;

@@ -170,10 +170,12 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// one typing slip in six makes another word (Peterson, 1986: 2–16 %, more
 /// with a larger list): some 4 in 1,000. One in 1,000, the first value,
 /// suits edited text and left most of them (README). A word is only
-/// weighed as such a slip when it fits neither neighbour (the corpus saw
-/// neither pair) and the word one edit away fits both; it is corrected
-/// when that word's odds in place, less its slip and these odds, still
-/// beat the typed word's.
+/// weighed as such a slip when it misses a neighbour (the pairs lack it
+/// with the word before or the one after) and the word one edit away
+/// meets one; it is corrected when that word's odds in place, less its
+/// slip and these odds, still beat the typed word's. A bare contraction
+/// that spells a word (`hes`, `shell`) is weighed alike, its apostrophe
+/// costing nothing (`APOSTROPHE_HABIT`).
 pub const REAL_WORD_SLIP_COST: f64 = 2.5;
 
 /// Shortest known word weighed as a slip for another: shorter ones are one

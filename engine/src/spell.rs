@@ -3,11 +3,10 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
-use crate::candidates::{
-    among_rare_words, best_one_edit_away, by_ear, most_likely, Candidate, Context, Knowledge,
-};
+use crate::candidates::{among_rare_words, by_ear, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
+use crate::error_model;
 use crate::model::{
     CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
     NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
@@ -239,12 +238,15 @@ fn unknown_word_meant(
             .is_some_and(|meant| meant >= score)
 }
 
-/// A known word typed for another (`stand luke a rock`, `how much dos
-/// she`): weighed only when it fits neither neighbour (the corpus saw
-/// neither pair) while a dictionary word one edit away fits both; that
-/// word replaces it when its odds in place, less its slip and
-/// `REAL_WORD_SLIP_COST`, still beat the typed word's. A right word that
-/// meets a neighbour in a seen pair costs a few lookups and no more.
+/// A known word typed for another (`stand luke a rock`, `i have dome
+/// it`), or a contraction typed bare that spells another word (`its` for
+/// `it's`, `cant` for `can't`). Weighed only when the word misses a
+/// neighbour (the pairs lack it with the word before or the one after),
+/// against the dictionary words one edit or one apostrophe away that meet
+/// a neighbour in a seen pair: such a word replaces it when its odds in
+/// place, less its slip and `REAL_WORD_SLIP_COST`, still beat the typed
+/// word's. A word seen with both neighbours costs a few lookups and no
+/// more.
 fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
     let lexicon = known.lexicon;
     let (previous, next) = (context.previous?, context.next.as_deref()?);
@@ -257,16 +259,36 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     let (before, word, after) = (lexicon.id(previous)?, lexicon.id(typed)?, lexicon.id(next)?);
     if !lexicon.is_paired(before)
         || !lexicon.is_paired(after)
-        || lexicon.seen_pair(before, word)
-        || lexicon.seen_pair(word, after)
+        || (lexicon.seen_pair(before, word) && lexicon.seen_pair(word, after))
     {
         return None;
     }
     let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(next))?;
-    let fits_both = |id| lexicon.seen_pair(before, id) && lexicon.seen_pair(id, after);
-    best_one_edit_away(known, typed, context, fits_both)
-        .filter(|best| best.score - REAL_WORD_SLIP_COST >= as_typed)
-        .map(|best| best.term)
+    // The best reading so far: the typed word's, until a slip beats it.
+    let mut best = (as_typed, None);
+    let near = known.near_words.of(lexicon, typed);
+    for term in near.split_terminator(' ') {
+        let meets_a_neighbour = lexicon
+            .dictionary_id(term)
+            .is_some_and(|id| lexicon.seen_pair(before, id) || lexicon.seen_pair(id, after));
+        if !meets_a_neighbour {
+            continue;
+        }
+        let Some(fit) = lexicon.phrase_score(Some(previous), &[term], Some(next)) else {
+            continue;
+        };
+        // The slip's cost only lowers the odds: most words one slip away
+        // are out before it is reckoned.
+        let odds = fit - REAL_WORD_SLIP_COST;
+        if odds < best.0 {
+            continue;
+        }
+        let odds = odds - CHANNEL_WEIGHT * error_model::edit_cost(typed, term);
+        if odds >= best.0 {
+            best = (odds, Some(term));
+        }
+    }
+    best.1.map(str::to_owned)
 }
 
 /// The noisy channel's other reading: the typed string was meant. A word

@@ -140,47 +140,50 @@ fn capitalised(word: &str) -> String {
     out
 }
 
-/// Calls `found` with every string one edit from `word` (lowercase ASCII):
-/// a letter dropped, two swapped, one replaced, one added, in one buffer.
-/// For the engine's real-word slips, asking its word table for each (its
-/// filter turns most away at once) is cheaper than this index's lookup,
-/// which scores every word within two edits of each of the word's deletes.
+/// Calls `found` with every string one edit from `word`: a letter
+/// dropped, two swapped, one replaced by a letter `a`–`z`, or one such
+/// letter added, built in one buffer. Edits are of whole characters, so
+/// every string is valid UTF-8 by construction and none is checked again:
+/// for the engine's real-word slips this runs for hundreds of strings a
+/// word. Asking the engine's word table for each (its filter turns most
+/// away at once) is cheaper than this index's lookup, which scores every
+/// word within two edits of each of the word's deletes.
 pub fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
-    let letters = word.as_bytes();
-    let mut buffer: Vec<u8> = Vec::with_capacity(letters.len() + 1);
-    let mut try_bytes = |bytes: &[u8]| {
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            found(text);
-        }
-    };
-    for i in 0..letters.len() {
+    let mut buffer = String::with_capacity(word.len() + 1);
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let (before, after) = (&word[..i], &word[i + ch.len_utf8()..]);
         buffer.clear();
-        buffer.extend_from_slice(letters);
-        buffer.remove(i);
-        try_bytes(&buffer);
-        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
-            buffer.clear();
-            buffer.extend_from_slice(letters);
-            buffer.swap(i, i + 1);
-            try_bytes(&buffer);
+        buffer.push_str(before);
+        buffer.push_str(after);
+        found(&buffer);
+        if let Some(&(_, next)) = chars.peek() {
+            if next != ch {
+                buffer.clear();
+                buffer.push_str(before);
+                buffer.push(next);
+                buffer.push(ch);
+                buffer.push_str(&after[next.len_utf8()..]);
+                found(&buffer);
+            }
         }
-        buffer.clear();
-        buffer.extend_from_slice(letters);
-        for c in b'a'..=b'z' {
-            if c != letters[i] {
-                buffer[i] = c;
-                try_bytes(&buffer);
+        for letter in 'a'..='z' {
+            if letter != ch {
+                buffer.clear();
+                buffer.push_str(before);
+                buffer.push(letter);
+                buffer.push_str(after);
+                found(&buffer);
             }
         }
     }
-    for i in 0..=letters.len() {
-        buffer.clear();
-        buffer.extend_from_slice(&letters[..i]);
-        buffer.push(b'a');
-        buffer.extend_from_slice(&letters[i..]);
-        for c in b'a'..=b'z' {
-            buffer[i] = c;
-            try_bytes(&buffer);
+    for i in (0..=word.len()).filter(|&i| word.is_char_boundary(i)) {
+        for letter in 'a'..='z' {
+            buffer.clear();
+            buffer.push_str(&word[..i]);
+            buffer.push(letter);
+            buffer.push_str(&word[i..]);
+            found(&buffer);
         }
     }
 }
@@ -219,6 +222,27 @@ mod tests {
             [("the", 100), ("math", 30), ("teh", 20), ("Boston", 9)],
         );
         assert_eq!(words, vec![("the", 100), ("myth", 5), ("math", 30)]);
+    }
+
+    #[test]
+    fn one_edit_away_is_every_drop_swap_change_and_addition() {
+        let mut edits = Vec::new();
+        super::each_one_edit_away("ab", |edited| edits.push(edited.to_owned()));
+        // 2 drops, 1 swap, 2 × 25 changes, 3 × 26 additions.
+        assert_eq!(edits.len(), 2 + 1 + 50 + 78);
+        for expected in ["b", "a", "ba", "zb", "az", "cab", "acb", "abc"] {
+            assert!(edits.iter().any(|e| e == expected), "{expected}");
+        }
+        assert!(
+            !edits.iter().any(|e| e == "ab"),
+            "changing a letter to itself"
+        );
+        // A letter of two bytes is dropped, swapped or changed whole.
+        let mut edits = Vec::new();
+        super::each_one_edit_away("éa", |edited| edits.push(edited.to_owned()));
+        for expected in ["a", "é", "aé", "ea", "éb", "éab"] {
+            assert!(edits.iter().any(|e| e == expected), "{expected}");
+        }
     }
 
     #[test]

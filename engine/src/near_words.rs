@@ -1,0 +1,59 @@
+//! The dictionary words one slip from a dictionary word, found the first
+//! time the corrector asks and kept for the life of the engine. Weighing a
+//! known word as a slip for another (`spell::real_word_slip`) looks up
+//! some 300 strings for a word of five letters; the answer depends on the
+//! word alone, and the same words come back in text after text.
+
+use std::sync::{Arc, PoisonError, RwLock};
+
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::Lexicon;
+
+/// Only the words asked about are kept (a slot for every dictionary word
+/// cost 4 MiB at start), each as its near words, each followed by a space.
+#[derive(Default)]
+pub struct NearWords {
+    found: RwLock<FxHashMap<u32, Arc<str>>>,
+}
+
+impl NearWords {
+    /// The dictionary words one edit from `word` (lowercase), or one
+    /// apostrophe (`hes`: `he's`), in the order they are found, each
+    /// followed by a space. Kept for a dictionary word; found afresh for
+    /// another (a word made by rule, `unwell`).
+    pub fn of(&self, lexicon: &Lexicon, word: &str) -> Arc<str> {
+        let Some(id) = lexicon.dictionary_id(word) else {
+            return find(lexicon, word);
+        };
+        // Nothing panics while the lock is held, so a poisoned map is whole.
+        let kept = self.found.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(near) = kept.get(&id) {
+            return Arc::clone(near);
+        }
+        drop(kept);
+        let near = find(lexicon, word);
+        let mut kept = self.found.write().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(kept.entry(id).or_insert(near))
+    }
+}
+
+fn find(lexicon: &Lexicon, word: &str) -> Arc<str> {
+    let mut found = String::new();
+    let mut keep = |near: &str| {
+        if lexicon.is_dictionary_word(near) {
+            found.push_str(near);
+            found.push(' ');
+        }
+    };
+    spelling_index::each_one_edit_away(word, &mut keep);
+    let mut with_apostrophe = String::with_capacity(word.len() + 1);
+    for i in (1..word.len()).filter(|&i| word.is_char_boundary(i)) {
+        with_apostrophe.clear();
+        with_apostrophe.push_str(&word[..i]);
+        with_apostrophe.push('\'');
+        with_apostrophe.push_str(&word[i..]);
+        keep(&with_apostrophe);
+    }
+    found.into()
+}
