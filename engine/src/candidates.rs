@@ -108,20 +108,9 @@ pub fn among_rare_words(
     if typed.len() > MAX_WORD_LEN + 1 {
         return None;
     }
-    best_one_edit_away(known, typed, context, |_| true)
-}
-
-/// Among the dictionary words one edit from `typed` whose ids `fits`
-/// accepts, the one that best explains it.
-fn best_one_edit_away(
-    known: &Knowledge<'_>,
-    typed: &str,
-    context: &Context<'_>,
-    fits: impl Fn(u32) -> bool,
-) -> Option<Candidate> {
     let mut words = Vec::new();
     spelling_index::each_one_edit_away(typed, |edited| {
-        if known.lexicon.dictionary_id(edited).is_some_and(&fits) {
+        if known.lexicon.is_dictionary_word(edited) {
             words.push(edited.to_owned());
         }
     });

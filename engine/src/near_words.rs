@@ -47,13 +47,19 @@ fn find(lexicon: &Lexicon, word: &str) -> Arc<str> {
         }
     };
     spelling_index::each_one_edit_away(word, &mut keep);
-    let mut with_apostrophe = String::with_capacity(word.len() + 1);
-    for i in (1..word.len()).filter(|&i| word.is_char_boundary(i)) {
-        with_apostrophe.clear();
-        with_apostrophe.push_str(&word[..i]);
-        with_apostrophe.push('\'');
-        with_apostrophe.push_str(&word[i..]);
-        keep(&with_apostrophe);
-    }
+    each_apostrophe_put_in(word, keep);
     found.into()
+}
+
+/// Calls `found` with `word` and an apostrophe put in after each of its
+/// letters but the last (`hes`: `h'es`, `he's`), in one buffer.
+pub fn each_apostrophe_put_in(word: &str, mut found: impl FnMut(&str)) {
+    let mut buffer = String::with_capacity(word.len() + 1);
+    for i in (1..word.len()).filter(|&i| word.is_char_boundary(i)) {
+        buffer.clear();
+        buffer.push_str(&word[..i]);
+        buffer.push('\'');
+        buffer.push_str(&word[i..]);
+        found(&buffer);
+    }
 }

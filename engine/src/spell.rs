@@ -11,6 +11,7 @@ use crate::model::{
     CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
     NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
 };
+use crate::near_words::each_apostrophe_put_in;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{is_apostrophe, next_word, tokenize, Kind, Token};
@@ -316,10 +317,13 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
     if is_all_capitals(word) {
         return None;
     }
-    (1..lower.len())
-        .filter(|&i| lower.is_char_boundary(i))
-        .map(|i| format!("{}'{}", &lower[..i], &lower[i..]))
-        .find(|contraction| known.lexicon.is_dictionary_word(contraction))
+    let mut first = None;
+    each_apostrophe_put_in(lower, |contraction| {
+        if first.is_none() && known.lexicon.is_dictionary_word(contraction) {
+            first = Some(contraction.to_owned());
+        }
+    });
+    first
 }
 
 /// An apostrophe is typed on purpose: a slip may move one (`did'nt` →
