@@ -171,7 +171,8 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// with a larger list): some 4 in 1,000. One in 1,000, the first value,
 /// suits edited text and left most of them (README). A word is only
 /// weighed as such a slip when it misses a neighbour (the pairs lack it
-/// with the word before or the one after) and the word one edit away
+/// with the word before or the one after; beside punctuation or at the
+/// text's edge it has only one) and the word one edit away
 /// meets one; it is corrected when that word's odds in place, less its
 /// slip and these odds, still beat the typed word's. A bare contraction
 /// that spells a word (`hes`, `shell`) is weighed alike, its apostrophe

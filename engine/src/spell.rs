@@ -242,7 +242,8 @@ fn unknown_word_meant(
 /// A known word typed for another (`stand luke a rock`, `i have dome
 /// it`), or a contraction typed bare that spells another word (`its` for
 /// `it's`, `cant` for `can't`). Weighed only when the word misses a
-/// neighbour (the pairs lack it with the word before or the one after),
+/// neighbour (the pairs lack it with the word before or the one after; a
+/// word beside punctuation or at the text's start or end has only one),
 /// against the dictionary words one edit or one apostrophe away that meet
 /// a neighbour in a seen pair: such a word replaces it when its odds in
 /// place, less its slip and `REAL_WORD_SLIP_COST`, still beat the typed
@@ -250,32 +251,45 @@ fn unknown_word_meant(
 /// more.
 fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
     let lexicon = known.lexicon;
-    let (previous, next) = (context.previous?, context.next.as_deref()?);
-    if !(MIN_REAL_WORD_SLIP_LEN..=MAX_REAL_WORD_SLIP_LEN).contains(&typed.len())
+    let (previous, next) = (context.previous, context.next.as_deref());
+    if (previous.is_none() && next.is_none())
+        || !(MIN_REAL_WORD_SLIP_LEN..=MAX_REAL_WORD_SLIP_LEN).contains(&typed.len())
         || !typed.bytes().all(|b| b.is_ascii_lowercase())
         || known.extra.contains(typed)
     {
         return None;
     }
-    let (before, word, after) = (lexicon.id(previous)?, lexicon.id(typed)?, lexicon.id(next)?);
-    if !lexicon.is_paired(before)
-        || !lexicon.is_paired(after)
-        || (lexicon.seen_pair(before, word) && lexicon.seen_pair(word, after))
+    // Beside punctuation or at the text's edge (`hen in doubt`) the word
+    // has one neighbour, and is weighed against that one.
+    let word = lexicon.id(typed)?;
+    let before = match previous {
+        Some(w) => Some(lexicon.id(w)?),
+        None => None,
+    };
+    let after = match next {
+        Some(w) => Some(lexicon.id(w)?),
+        None => None,
+    };
+    let seen_before = |id| before.is_some_and(|b| lexicon.seen_pair(b, id));
+    let seen_after = |id| after.is_some_and(|a| lexicon.seen_pair(id, a));
+    if !before.is_none_or(|b| lexicon.is_paired(b))
+        || !after.is_none_or(|a| lexicon.is_paired(a))
+        || ((before.is_none() || seen_before(word)) && (after.is_none() || seen_after(word)))
     {
         return None;
     }
-    let as_typed = lexicon.phrase_score(Some(previous), &[typed], Some(next))?;
+    let as_typed = lexicon.phrase_score(previous, &[typed], next)?;
     // The best reading so far: the typed word's, until a slip beats it.
     let mut best = (as_typed, None);
     let near = known.near_words.of(lexicon, typed);
     for term in near.split_terminator(' ') {
         let meets_a_neighbour = lexicon
             .dictionary_id(term)
-            .is_some_and(|id| lexicon.seen_pair(before, id) || lexicon.seen_pair(id, after));
+            .is_some_and(|id| seen_before(id) || seen_after(id));
         if !meets_a_neighbour {
             continue;
         }
-        let Some(fit) = lexicon.phrase_score(Some(previous), &[term], Some(next)) else {
+        let Some(fit) = lexicon.phrase_score(previous, &[term], next) else {
             continue;
         };
         // The slip's cost only lowers the odds: most words one slip away
