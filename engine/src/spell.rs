@@ -259,7 +259,7 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     {
         return None;
     }
-    // Beside punctuation or at the text's edge (`hen in doubt`) the word
+    // Beside punctuation or at the text's edge (`odes it matter`) the word
     // has one neighbour, and is weighed against that one.
     let word = lexicon.id(typed)?;
     let before = match previous {
@@ -272,9 +272,11 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     };
     let seen_before = |id| before.is_some_and(|b| lexicon.seen_pair(b, id));
     let seen_after = |id| after.is_some_and(|a| lexicon.seen_pair(id, a));
+    let misses_a_neighbour =
+        (before.is_some() && !seen_before(word)) || (after.is_some() && !seen_after(word));
     if !before.is_none_or(|b| lexicon.is_paired(b))
         || !after.is_none_or(|a| lexicon.is_paired(a))
-        || ((before.is_none() || seen_before(word)) && (after.is_none() || seen_after(word)))
+        || !misses_a_neighbour
     {
         return None;
     }
