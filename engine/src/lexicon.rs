@@ -377,11 +377,18 @@ impl Lexicon {
             let after = before.and_then(|p| self.pairs_after(p));
             return Some(self.log_total + Self::unpaired_share(after) + alone);
         }
-        let mut score = self.log_total + self.log_p(before, id);
-        if let Some(next) = next.and_then(|n| self.id(n)) {
+        Some(self.fit_between(before, id, next.and_then(|n| self.id(n))))
+    }
+
+    /// As `phrase_score` for the one dictionary word `id`, its neighbours
+    /// given by id (`Lexicon::id`): for a caller that weighs many words
+    /// between the same neighbours and has their ids already.
+    pub fn fit_between(&self, previous: Option<u32>, id: u32, next: Option<u32>) -> f64 {
+        let mut score = self.log_total + self.log_p(previous, id);
+        if let Some(next) = next {
             score += self.log_p(Some(id), next) - self.log_p(None, next);
         }
-        Some(score)
+        score
     }
 
     /// The odds of a string no list holds, as one word: the odds of such a

@@ -18,14 +18,10 @@ pub struct NearWords {
 }
 
 impl NearWords {
-    /// The dictionary words one edit from `word` (lowercase), or one
-    /// apostrophe (`hes`: `he's`), in the order they are found, each
-    /// followed by a space. Kept for a dictionary word; found afresh for
-    /// another (a word made by rule, `unwell`).
-    pub fn of(&self, lexicon: &Lexicon, word: &str) -> Arc<str> {
-        let Some(id) = lexicon.dictionary_id(word) else {
-            return find(lexicon, word);
-        };
+    /// The dictionary words one edit from `word` (lowercase, a dictionary
+    /// word whose id is `id`), or one apostrophe (`hes`: `he's`), in the
+    /// order they are found, each followed by a space.
+    pub fn of(&self, lexicon: &Lexicon, word: &str, id: u32) -> Arc<str> {
         // Nothing panics while the lock is held, so a poisoned map is whole.
         let kept = self.found.read().unwrap_or_else(PoisonError::into_inner);
         if let Some(near) = kept.get(&id) {

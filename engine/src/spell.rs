@@ -260,40 +260,38 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
         return None;
     }
     // Beside punctuation or at the text's edge (`odes it matter`) the word
-    // has one neighbour, and is weighed against that one.
-    let word = lexicon.id(typed)?;
-    let before = match previous {
-        Some(w) => Some(lexicon.id(w)?),
-        None => None,
+    // has one neighbour, and is weighed against that one. A neighbour the
+    // pairs do not know says nothing: then the word is not weighed.
+    let neighbour = |word: Option<&str>| match word {
+        Some(word) => lexicon
+            .id(word)
+            .filter(|&id| lexicon.is_paired(id))
+            .map(Some),
+        None => Some(None),
     };
-    let after = match next {
-        Some(w) => Some(lexicon.id(w)?),
-        None => None,
+    let (Some(before), Some(after)) = (neighbour(previous), neighbour(next)) else {
+        return None;
     };
+    let word = lexicon.dictionary_id(typed)?;
     let seen_before = |id| before.is_some_and(|b| lexicon.seen_pair(b, id));
     let seen_after = |id| after.is_some_and(|a| lexicon.seen_pair(id, a));
     let misses_a_neighbour =
         (before.is_some() && !seen_before(word)) || (after.is_some() && !seen_after(word));
-    if !before.is_none_or(|b| lexicon.is_paired(b))
-        || !after.is_none_or(|a| lexicon.is_paired(a))
-        || !misses_a_neighbour
-    {
+    if !misses_a_neighbour {
         return None;
     }
-    let as_typed = lexicon.phrase_score(previous, &[typed], next)?;
+    let as_typed = lexicon.fit_between(before, word, after);
     // The best reading so far: the typed word's, until a slip beats it.
     let mut best = (as_typed, None);
-    let near = known.near_words.of(lexicon, typed);
+    let near = known.near_words.of(lexicon, typed, word);
     for term in near.split_terminator(' ') {
-        let meets_a_neighbour = lexicon
-            .dictionary_id(term)
-            .is_some_and(|id| seen_before(id) || seen_after(id));
-        if !meets_a_neighbour {
-            continue;
-        }
-        let Some(fit) = lexicon.phrase_score(previous, &[term], next) else {
+        let Some(id) = lexicon.dictionary_id(term) else {
             continue;
         };
+        if !(seen_before(id) || seen_after(id)) {
+            continue;
+        }
+        let fit = lexicon.fit_between(before, id, after);
         // The slip's cost only lowers the odds: most words one slip away
         // are out before it is reckoned.
         let odds = fit - REAL_WORD_SLIP_COST;

@@ -144,9 +144,10 @@ fn capitalised(word: &str) -> String {
 /// dropped, two swapped, one replaced by a letter `a`–`z`, or one such
 /// letter added, built in one buffer. Edits are of whole characters, so
 /// every string is valid UTF-8 by construction and none is checked again
-/// (some 300 strings for a word of five letters). Asking the engine's word table for each (its filter turns most
-/// away at once) is cheaper than this index's lookup, which scores every
-/// word within two edits of each of the word's deletes.
+/// (some 300 strings for a word of five letters). Asking the engine's word
+/// table for each (its filter turns most away at once) is cheaper than this
+/// index's lookup, which scores every word within two edits of each of the
+/// word's deletes.
 pub fn each_one_edit_away(word: &str, mut found: impl FnMut(&str)) {
     let mut buffer = String::with_capacity(word.len() + 1);
     let mut chars = word.char_indices().peekable();
