@@ -216,6 +216,9 @@ mod tests {
             ("youcannotbeserious", "you cannot be serious"),
             ("heplowsthefield", "he plows the field"),
             ("ilovemath", "i love math"),
+            // Not the surname `mathis`, nor `get away` where a noun goes.
+            ("mathisfun", "math is fun"),
+            ("thegetawaycarwasred", "the getaway car was red"),
         ];
         for (input, expected) in spaced {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
@@ -601,6 +604,14 @@ mod tests {
                 "thekubernetesclusterfailed",
                 "the kubernetes cluster failed",
             ),
+            // After a word the model lists few pairs for, a listed pair is
+            // no likelier than the model says: these were `limit s` and
+            // `teen ager`.
+            (
+                "stayingwithinallowablelimits",
+                "staying within allowable limits",
+            ),
+            ("aprettyteenagersmiled", "a pretty teenager smiled"),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }

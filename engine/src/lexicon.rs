@@ -218,7 +218,7 @@ impl Lexicon {
     /// Whether the pairs hold the pair of these ids.
     pub fn seen_pair(&self, first: u32, second: u32) -> bool {
         self.pairs_after(first)
-            .and_then(|after| self.share_after(after, second))
+            .and_then(|after| self.probability_after(after, second))
             .is_some()
     }
 
@@ -235,14 +235,14 @@ impl Lexicon {
         (index != NOT_PAIRED && self.pairs.starts_pairs(index)).then_some(index)
     }
 
-    /// The share of word `id` among the pairs after the word whose pairs
-    /// are at `after` (`pairs_after`), if they hold it.
-    fn share_after(&self, after: u32, id: u32) -> Option<f64> {
+    /// The pairs' probability of word `id` after the word whose pairs are
+    /// at `after` (`pairs_after`), if they hold the pair.
+    fn probability_after(&self, after: u32, id: u32) -> Option<f64> {
         let second = self.pair_index[id as usize];
         if self.marks[id as usize] & ENDS_PAIRS == 0 || second == NOT_PAIRED {
             return None;
         }
-        self.pairs.share(after, second)
+        self.pairs.probability(after, second)
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -250,8 +250,8 @@ impl Lexicon {
         self.words.id(word)
     }
 
-    /// log10 P(word | previous): the pair's share of what follows
-    /// `previous`, mixed with the word's own odds.
+    /// log10 P(word | previous): the pair's probability in the model,
+    /// mixed with the word's own odds.
     fn log_p(&self, previous: Option<u32>, id: u32) -> f64 {
         self.log_p_after(previous.and_then(|p| self.pairs_after(p)), id)
     }
@@ -267,7 +267,7 @@ impl Lexicon {
         let Some(first) = after else {
             return f64::from(self.unigram[id as usize]);
         };
-        match self.share_after(first, id) {
+        match self.probability_after(first, id) {
             Some(paired) => {
                 let alone = f64::from(self.unigram_p[id as usize]);
                 (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
@@ -642,12 +642,19 @@ mod tests {
         Lexicon::new(unigrams, [].into_iter(), [].into_iter(), counted(pairs))
     }
 
-    /// Pairs from `first second` counts: each pair's share of those after
-    /// its first word is what the model keeps.
+    /// Pairs from `first second` counts, as a model that knows no other
+    /// pair: each pair's probability is its count's share of those after
+    /// its first word.
     fn counted(pairs: &[(&str, i64)]) -> WordPairs {
+        let after = |word: &str| -> i64 {
+            let listed = pairs
+                .iter()
+                .filter(|(pair, _)| pair.split(' ').next() == Some(word));
+            listed.map(|&(_, count)| count).sum()
+        };
         WordPairs::new(pairs.iter().map(|&(pair, count)| {
             let (first, second) = pair.split_once(' ').unwrap();
-            (first, second, (count as f64).log10())
+            (first, second, (count as f64 / after(first) as f64).log10())
         }))
     }
 

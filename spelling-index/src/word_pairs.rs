@@ -4,14 +4,15 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Bits of a follower that hold its share (`-log10`, in thousandths).
-const SHARE_BITS: u32 = 14;
-const SHARE_MASK: u32 = (1 << SHARE_BITS) - 1;
-/// Thousandths of a log10: a share is kept to within 0.12 %.
-const SHARE_STEP: f64 = 1000.0;
+/// Bits of a follower that hold its probability (`-log10`, in
+/// thousandths).
+const LOG_P_BITS: u32 = 14;
+const LOG_P_MASK: u32 = (1 << LOG_P_BITS) - 1;
+/// Thousandths of a log10: a probability is kept to within 0.12 %.
+const LOG_P_STEP: f64 = 1000.0;
 
-/// For each word, the words the pairs have after it, each with its share
-/// of what the pairs have after that word.
+/// For each word, the words the pairs have after it, each with the
+/// model's probability of it after that word.
 #[derive(Serialize, Deserialize)]
 pub struct WordPairs {
     /// The words, sorted, each ended by a newline.
@@ -20,24 +21,27 @@ pub struct WordPairs {
     /// the last word's end.
     starts: Vec<u32>,
     /// By first word, sorted: the second word's index, shifted left by
-    /// `SHARE_BITS`, with its share as `-log10` in thousandths below.
+    /// `LOG_P_BITS`, with its probability as `-log10` in thousandths below.
     followers: Vec<u32>,
-    /// Each share a follower can hold, as a probability: asked many times
-    /// a letter, where `powf` would cost a third of segmentation's time.
+    /// Each probability a follower can hold: asked many times a letter,
+    /// where `powf` would cost a third of segmentation's time.
     #[serde(skip)]
-    shares: Vec<f32>,
+    probabilities: Vec<f32>,
 }
 
-fn shares() -> Vec<f32> {
-    (0..=SHARE_MASK)
-        .map(|q| 10f64.powf(-f64::from(q) / SHARE_STEP) as f32)
+fn probabilities() -> Vec<f32> {
+    (0..=LOG_P_MASK)
+        .map(|q| 10f64.powf(-f64::from(q) / LOG_P_STEP) as f32)
         .collect()
 }
 
 impl WordPairs {
     /// The pairs from `first second log10-probability` triples: the
-    /// probability of `second` after `first` in the model, of which only
-    /// its share among the pairs listed after `first` is kept. A pair
+    /// probability of `second` after `first` in the model, kept as the
+    /// model gives it. Not as a share of the pairs listed after `first`:
+    /// the model lists few pairs after a rare word, and their shares would
+    /// make each of them near certain (`allowable limit` then beat
+    /// `allowable limits`, and `limits` was cut into `limit s`). A pair
     /// given twice keeps the first.
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str, f64)>) -> Self {
         let mut pairs: Vec<(&str, &str, f64)> = pairs.into_iter().collect();
@@ -47,7 +51,7 @@ impl WordPairs {
         words.sort_unstable();
         words.dedup();
         assert!(
-            words.len() < 1 << (32 - SHARE_BITS),
+            words.len() < 1 << (32 - LOG_P_BITS),
             "{} words do not fit a follower's index",
             words.len()
         );
@@ -55,11 +59,9 @@ impl WordPairs {
         let mut starts = vec![0u32; words.len() + 1];
         let mut followers = Vec::with_capacity(pairs.len());
         for run in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let total: f64 = run.iter().map(|&(_, _, lp)| 10f64.powf(lp)).sum();
             for &(_, second, lp) in run {
-                let share = -(lp - total.log10()) * SHARE_STEP;
-                let share = (share.round().max(0.0) as u32).min(SHARE_MASK);
-                followers.push(index(second) << SHARE_BITS | share);
+                let log_p = (-lp * LOG_P_STEP).round().max(0.0) as u32;
+                followers.push(index(second) << LOG_P_BITS | log_p.min(LOG_P_MASK));
             }
             starts[index(run[0].0) as usize + 1] = followers.len() as u32;
         }
@@ -72,7 +74,7 @@ impl WordPairs {
             words,
             starts,
             followers,
-            shares: shares(),
+            probabilities: probabilities(),
         }
     }
 
@@ -89,17 +91,18 @@ impl WordPairs {
 
     /// The indexes of the words that follow the word at `first`.
     pub fn followers(&self, first: u32) -> impl Iterator<Item = u32> + '_ {
-        self.after(first).iter().map(|f| f >> SHARE_BITS)
+        self.after(first).iter().map(|f| f >> LOG_P_BITS)
     }
 
-    /// The share of `second` among the pairs after `first`, if the pairs
-    /// have it.
-    pub fn share(&self, first: u32, second: u32) -> Option<f64> {
+    /// The probability of `second` after `first`, if the pairs have it.
+    pub fn probability(&self, first: u32, second: u32) -> Option<f64> {
         let after = self.after(first);
         let found = after
-            .binary_search_by_key(&second, |f| f >> SHARE_BITS)
+            .binary_search_by_key(&second, |f| f >> LOG_P_BITS)
             .ok()?;
-        Some(f64::from(self.shares[(after[found] & SHARE_MASK) as usize]))
+        Some(f64::from(
+            self.probabilities[(after[found] & LOG_P_MASK) as usize],
+        ))
     }
 
     /// Pairs in all.
@@ -124,7 +127,7 @@ impl WordPairs {
     /// range would panic at the first lookup, so it fails here instead.
     pub fn decode(bytes: &[u8]) -> Result<Self, String> {
         let mut pairs: WordPairs = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
-        pairs.shares = shares();
+        pairs.probabilities = probabilities();
         let words = pairs.words().count();
         let ordered = pairs.starts.windows(2).all(|w| w[0] <= w[1]);
         if pairs.starts.len() != words + 1
@@ -133,7 +136,7 @@ impl WordPairs {
             || pairs
                 .followers
                 .iter()
-                .any(|f| (f >> SHARE_BITS) as usize >= words)
+                .any(|f| (f >> LOG_P_BITS) as usize >= words)
         {
             return Err("its word indexes do not hang together".into());
         }
@@ -159,7 +162,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pair_has_its_share_of_what_follows_its_first_word() {
+    fn a_pair_has_the_models_probability_of_its_second_word_after_its_first() {
         let pairs = pairs();
         let (of, the, a, cat) = (
             index(&pairs, "of"),
@@ -167,13 +170,14 @@ mod tests {
             index(&pairs, "a"),
             index(&pairs, "cat"),
         );
-        let share = |first, second| pairs.share(first, second);
-        // 0.5 and 0.25 listed after `of`: two thirds and one third.
-        assert!((share(of, the).unwrap() - 2.0 / 3.0).abs() < 0.002);
-        assert!((share(of, a).unwrap() - 1.0 / 3.0).abs() < 0.001);
-        assert!((share(a, cat).unwrap() - 1.0).abs() < 0.001);
-        assert_eq!(share(the, of), None);
-        assert_eq!(share(of, cat), None);
+        let p = |first, second| pairs.probability(first, second);
+        // As given, the first of a pair given twice: not scaled up to what
+        // the pairs list after `of` (0.75), nor `cat` to all that follows `a`.
+        assert!((p(of, the).unwrap() - 0.5).abs() < 0.001);
+        assert!((p(of, a).unwrap() - 0.25).abs() < 0.001);
+        assert!((p(a, cat).unwrap() - 0.01).abs() < 0.0001);
+        assert_eq!(p(the, of), None);
+        assert_eq!(p(of, cat), None);
         assert!(pairs.starts_pairs(of) && pairs.starts_pairs(a));
         assert!(!pairs.starts_pairs(the) && !pairs.starts_pairs(cat));
         assert_eq!(pairs.followers(of).collect::<Vec<_>>(), vec![a, the]);
@@ -190,7 +194,7 @@ mod tests {
         assert_eq!(decoded.followers, pairs.followers);
         assert!(WordPairs::decode(&bytes[..bytes.len() / 2]).is_err());
         let mut bad = WordPairs::new([("a", "b", -1.0)]);
-        bad.followers[0] = 9 << super::SHARE_BITS;
+        bad.followers[0] = 9 << super::LOG_P_BITS;
         assert!(WordPairs::decode(&bad.encode()).is_err());
     }
 }
