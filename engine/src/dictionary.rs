@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(unigrams[0], ("the", 23_135_851_162));
         let pairs = word_pairs().expect("word pairs");
         let index = |word| pairs.words().position(|w| w == word).unwrap() as u32;
-        assert!(pairs.probability(index("math"), index("is")).is_some());
+        assert!(pairs.log_p(index("math"), index("is")).is_some());
         let vocabulary = vocabulary().expect("vocabulary");
         let vocabulary: Vec<_> = vocabulary.entries().collect();
         assert_eq!(vocabulary.len(), VOCABULARY_ENTRIES);

@@ -6,8 +6,8 @@ use spelling_index::WordPairs;
 
 use crate::letters::LetterModel;
 use crate::model::{
-    APOSTROPHE_LEFT_OUT, BEAM, BIGRAM_WEIGHT, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS,
-    LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
+    APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_UNKNOWN_WORD,
+    MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -19,11 +19,11 @@ pub struct Lexicon {
     dictionary_words: u32,
     /// log10 P(w), by id.
     unigram: Vec<f32>,
-    /// P(w), by id: the same odds, kept so that mixing them with a pair's
-    /// (many times per character) needs no `powf`.
-    unigram_p: Vec<f32>,
     /// Which word follows which, and how often.
     pairs: WordPairs,
+    /// By index in `pairs`: log10 of the share of a word's single odds
+    /// that a word the pairs do not list after it takes (`back_off`).
+    back_off: Vec<f32>,
     /// Each word's index in `pairs`, by id; `NOT_PAIRED` for a word no
     /// pair holds.
     pair_index: Vec<u32>,
@@ -161,7 +161,6 @@ impl Lexicon {
             .iter()
             .map(|&c| (c.max(rarest) as f64 / total).log10() as f32)
             .collect();
-        let unigram_p = unigram.iter().map(|&lp| 10f32.powf(lp)).collect();
         let mut pair_index = vec![NOT_PAIRED; unigram.len()];
         let ids: Vec<Option<u32>> = pairs.words().map(|word| words.id(word)).collect();
         for (index, id) in ids.iter().enumerate() {
@@ -179,6 +178,14 @@ impl Lexicon {
                 }
             }
         }
+        // Each pair word's single odds, found once rather than once a pair.
+        let alone: Vec<f64> = ids
+            .iter()
+            .map(|id| id.map_or(0.0, |id| 10f64.powf(f64::from(unigram[id as usize]))))
+            .collect();
+        let back_off = (0..ids.len() as u32)
+            .map(|first| back_off(&pairs, first, &alone))
+            .collect();
         let mut cut: FxHashMap<u32, Cut> = contracted.into_iter().collect();
         for &(word, first, share) in CUT_BY_THE_CORPUS {
             if let (Some(id), Some(first)) = (words.id(word), words.id(first)) {
@@ -193,8 +200,8 @@ impl Lexicon {
             words,
             dictionary_words,
             unigram,
-            unigram_p,
             pairs,
+            back_off,
             pair_index,
             marks,
             log_total: total.log10(),
@@ -218,7 +225,7 @@ impl Lexicon {
     /// Whether the pairs hold the pair of these ids.
     pub fn seen_pair(&self, first: u32, second: u32) -> bool {
         self.pairs_after(first)
-            .and_then(|after| self.probability_after(after, second))
+            .and_then(|after| self.log_p_listed(after, second))
             .is_some()
     }
 
@@ -235,14 +242,14 @@ impl Lexicon {
         (index != NOT_PAIRED && self.pairs.starts_pairs(index)).then_some(index)
     }
 
-    /// The pairs' probability of word `id` after the word whose pairs are
-    /// at `after` (`pairs_after`), if they hold the pair.
-    fn probability_after(&self, after: u32, id: u32) -> Option<f64> {
+    /// log10 of the pairs' probability of word `id` after the word whose
+    /// pairs are at `after` (`pairs_after`), if they hold the pair.
+    fn log_p_listed(&self, after: u32, id: u32) -> Option<f64> {
         let second = self.pair_index[id as usize];
         if self.marks[id as usize] & ENDS_PAIRS == 0 || second == NOT_PAIRED {
             return None;
         }
-        self.pairs.probability(after, second)
+        self.pairs.log_p(after, second)
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -250,8 +257,10 @@ impl Lexicon {
         self.words.id(word)
     }
 
-    /// log10 P(word | previous): the pair's probability in the model,
-    /// mixed with the word's own odds.
+    /// log10 P(word | previous), by the pairs' model: the pair's
+    /// probability, or for a pair it does not list, the word's own odds
+    /// times the previous word's back-off weight (Katz's back-off, the
+    /// model's own form).
     fn log_p(&self, previous: Option<u32>, id: u32) -> f64 {
         self.log_p_after(previous.and_then(|p| self.pairs_after(p)), id)
     }
@@ -267,27 +276,15 @@ impl Lexicon {
         let Some(first) = after else {
             return f64::from(self.unigram[id as usize]);
         };
-        match self.probability_after(first, id) {
-            Some(paired) => {
-                let alone = f64::from(self.unigram_p[id as usize]);
-                (BIGRAM_WEIGHT * paired + (1.0 - BIGRAM_WEIGHT) * alone).log10()
-            }
-            // A pair the model lacks: the single word's share of the
-            // mixture, as a sum of logs (no `log10` per lookup).
-            None => Self::unpaired_share(after) + f64::from(self.unigram[id as usize]),
-        }
+        self.log_p_listed(first, id)
+            .unwrap_or_else(|| self.unpaired_share(after) + f64::from(self.unigram[id as usize]))
     }
 
     /// What a string no pair holds pays after a word whose pairs are at
     /// `after`, as log10: as `log_p` gives a known word in a pair the
-    /// corpus did not see, only the single words' share of the mixture
-    /// after a word that pairs.
-    fn unpaired_share(after: Option<u32>) -> f64 {
-        if after.is_some() {
-            (1.0 - BIGRAM_WEIGHT).log10()
-        } else {
-            0.0
-        }
+    /// model does not list, the previous word's back-off weight.
+    fn unpaired_share(&self, after: Option<u32>) -> f64 {
+        after.map_or(0.0, |first| f64::from(self.back_off[first as usize]))
     }
 
     /// Which of a position's histories a string no pair holds best follows,
@@ -299,7 +296,7 @@ impl Lexicon {
         beam.states()
             .iter()
             .enumerate()
-            .map(|(k, s)| (s.score + Self::unpaired_share(s.after), k))
+            .map(|(k, s)| (s.score + self.unpaired_share(s.after), k))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .unwrap_or((f64::NEG_INFINITY, 0))
     }
@@ -356,7 +353,7 @@ impl Lexicon {
         let before = previous.and_then(|p| self.id(p));
         let spelt = self.letters.log_p(word.as_bytes());
         let after = before.and_then(|p| self.pairs_after(p));
-        Some(self.log_total + Self::unpaired_share(after) + self.log_p_unknown(spelt))
+        Some(self.log_total + self.unpaired_share(after) + self.log_p_unknown(spelt))
     }
 
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
@@ -375,7 +372,7 @@ impl Lexicon {
             // say where people write a word, not that it is spelt right.
             let alone = f64::from(self.unigram[id as usize]);
             let after = before.and_then(|p| self.pairs_after(p));
-            return Some(self.log_total + Self::unpaired_share(after) + alone);
+            return Some(self.log_total + self.unpaired_share(after) + alone);
         }
         Some(self.fit_between(before, id, next.and_then(|n| self.id(n))))
     }
@@ -632,6 +629,24 @@ fn first_part(contraction: &str) -> Option<&str> {
         .then_some(first)
 }
 
+/// log10 of the back-off weight of the word at `first` in `pairs`: the
+/// odds the model leaves to the pairs it does not list after the word,
+/// over the single odds of the words it does not list there, so that the
+/// odds of what follows the word add up to one (Katz). `alone`: each pair
+/// word's single odds, by index in `pairs` (0 for a word the lexicon
+/// lacks).
+fn back_off(pairs: &WordPairs, first: u32, alone: &[f64]) -> f32 {
+    let (mut listed, mut listed_alone) = (0.0, 0.0);
+    for (second, p) in pairs.followers_with_probability(first) {
+        listed += p;
+        listed_alone += alone[second as usize];
+    }
+    // A model that left nothing over would make every other pair
+    // impossible; CMU's leaves at least 0.9 % after any word.
+    let left = (1.0 - listed).max(f64::MIN_POSITIVE);
+    (left / (1.0 - listed_alone).max(f64::EPSILON)).log10() as f32
+}
+
 #[cfg(test)]
 mod tests {
     use spelling_index::WordPairs;
@@ -642,9 +657,10 @@ mod tests {
         Lexicon::new(unigrams, [].into_iter(), [].into_iter(), counted(pairs))
     }
 
-    /// Pairs from `first second` counts, as a model that knows no other
-    /// pair: each pair's probability is its count's share of those after
-    /// its first word.
+    /// Pairs from `first second` counts, as a model that leaves a tenth of
+    /// what follows a word to the pairs it does not list: each pair's
+    /// probability is nine tenths of its count's share of those after its
+    /// first word.
     fn counted(pairs: &[(&str, i64)]) -> WordPairs {
         let after = |word: &str| -> i64 {
             let listed = pairs
@@ -654,7 +670,11 @@ mod tests {
         };
         WordPairs::new(pairs.iter().map(|&(pair, count)| {
             let (first, second) = pair.split_once(' ').unwrap();
-            (first, second, (count as f64 / after(first) as f64).log10())
+            (
+                first,
+                second,
+                (0.9 * count as f64 / after(first) as f64).log10(),
+            )
         }))
     }
 
@@ -669,6 +689,29 @@ mod tests {
                 word
             })
             .collect()
+    }
+
+    /// Katz's back-off: a listed pair at the model's probability, any
+    /// other word at its own odds times what the listed pairs leave over,
+    /// so that what may follow a word adds up to one.
+    #[test]
+    fn what_follows_a_word_adds_up_to_one() {
+        let unigrams = [("of", 400), ("the", 300), ("cat", 200), ("sat", 100)];
+        let lexicon = lexicon(&unigrams, &[("of the", 3), ("of cat", 1)]);
+        let id = |word| lexicon.id(word).unwrap();
+        let p = |word| 10f64.powf(lexicon.log_p(Some(id("of")), id(word)));
+        assert!((p("the") - 0.675).abs() < 0.001, "{}", p("the"));
+        // A tenth left over, shared by `of` and `sat` as their odds are.
+        assert!(
+            (p("sat") - 0.1 * 100.0 / 500.0).abs() < 0.001,
+            "{}",
+            p("sat")
+        );
+        let all: f64 = unigrams.iter().map(|(word, _)| p(word)).sum();
+        assert!((all - 1.0).abs() < 0.002, "{all}");
+        // After a word no pair starts with, a word's own odds.
+        let after_sat = lexicon.log_p(Some(id("sat")), id("cat"));
+        assert!((after_sat - 0.2f64.log10()).abs() < 1e-6);
     }
 
     #[test]

@@ -10,11 +10,6 @@
 /// words fit, and each extra letter is one more lookup per position.
 pub const MAX_WORD_LEN: usize = 24;
 
-/// How much a seen word pair counts against the single word's own odds
-/// (linear interpolation): the pairs know context, the single words cover
-/// the pairs never seen.
-pub const BIGRAM_WEIGHT: f64 = 0.7;
-
 /// Shortest word taken from the wider vocabulary (the curated dictionary's
 /// short words are all kept). The web's short strings are mostly
 /// abbreviations and fragments (`th`, `nd`, `eq`, `ny`), and a short word

@@ -23,8 +23,8 @@ pub struct WordPairs {
     /// By first word, sorted: the second word's index, shifted left by
     /// `LOG_P_BITS`, with its probability as `-log10` in thousandths below.
     followers: Vec<u32>,
-    /// Each probability a follower can hold: asked many times a letter,
-    /// where `powf` would cost a third of segmentation's time.
+    /// Each probability a follower can hold, for sums over a word's
+    /// followers, which `powf` would make slow.
     #[serde(skip)]
     probabilities: Vec<f32>,
 }
@@ -94,15 +94,23 @@ impl WordPairs {
         self.after(first).iter().map(|f| f >> LOG_P_BITS)
     }
 
-    /// The probability of `second` after `first`, if the pairs have it.
-    pub fn probability(&self, first: u32, second: u32) -> Option<f64> {
+    /// The indexes of the words that follow the word at `first`, each with
+    /// its probability after it.
+    pub fn followers_with_probability(&self, first: u32) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.after(first).iter().map(|f| {
+            let p = self.probabilities[(f & LOG_P_MASK) as usize];
+            (f >> LOG_P_BITS, f64::from(p))
+        })
+    }
+
+    /// log10 of the probability of `second` after `first`, if the pairs
+    /// have it.
+    pub fn log_p(&self, first: u32, second: u32) -> Option<f64> {
         let after = self.after(first);
         let found = after
             .binary_search_by_key(&second, |f| f >> LOG_P_BITS)
             .ok()?;
-        Some(f64::from(
-            self.probabilities[(after[found] & LOG_P_MASK) as usize],
-        ))
+        Some(-f64::from(after[found] & LOG_P_MASK) / LOG_P_STEP)
     }
 
     /// Pairs in all.
@@ -170,7 +178,7 @@ mod tests {
             index(&pairs, "a"),
             index(&pairs, "cat"),
         );
-        let p = |first, second| pairs.probability(first, second);
+        let p = |first, second| pairs.log_p(first, second).map(|lp| 10f64.powf(lp));
         // As given, the first of a pair given twice: not scaled up to what
         // the pairs list after `of` (0.75), nor `cat` to all that follows `a`.
         assert!((p(of, the).unwrap() - 0.5).abs() < 0.001);
@@ -181,6 +189,8 @@ mod tests {
         assert!(pairs.starts_pairs(of) && pairs.starts_pairs(a));
         assert!(!pairs.starts_pairs(the) && !pairs.starts_pairs(cat));
         assert_eq!(pairs.followers(of).collect::<Vec<_>>(), vec![a, the]);
+        let listed: f64 = pairs.followers_with_probability(of).map(|(_, p)| p).sum();
+        assert!((listed - 0.75).abs() < 0.001);
         assert_eq!(pairs.len(), 3);
     }
 
