@@ -277,26 +277,26 @@ impl Lexicon {
             return f64::from(self.unigram[id as usize]);
         };
         self.log_p_listed(first, id)
-            .unwrap_or_else(|| self.unpaired_share(after) + f64::from(self.unigram[id as usize]))
+            .unwrap_or_else(|| self.back_off_weight(after) + f64::from(self.unigram[id as usize]))
     }
 
-    /// What a string no pair holds pays after a word whose pairs are at
-    /// `after`, as log10: as `log_p` gives a known word in a pair the
-    /// model does not list, the previous word's back-off weight.
-    fn unpaired_share(&self, after: Option<u32>) -> f64 {
+    /// log10 of the back-off weight of the word whose pairs are at `after`
+    /// (0 with no such word): what a word in a pair the model does not
+    /// list pays on its own odds, and so also a string no pair holds.
+    fn back_off_weight(&self, after: Option<u32>) -> f64 {
         after.map_or(0.0, |first| f64::from(self.back_off[first as usize]))
     }
 
     /// Which of a position's histories a string no pair holds best follows,
-    /// as (score, index): after a word that pairs, such a string takes the
-    /// unseen pair's share (`unpaired_share`), so the best history is not
-    /// always the one with the best score. Once per position, as the pair
-    /// lists are large and each look costs a cache miss.
+    /// as (score, index): after a word that pairs, such a string takes that
+    /// word's back-off weight (`back_off_weight`), so the best history is
+    /// not always the one with the best score. Once per position, as the
+    /// pair lists are large and each look costs a cache miss.
     fn best_before_unpaired(&self, beam: &Beam) -> (f64, usize) {
         beam.states()
             .iter()
             .enumerate()
-            .map(|(k, s)| (s.score + self.unpaired_share(s.after), k))
+            .map(|(k, s)| (s.score + self.back_off_weight(s.after), k))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .unwrap_or((f64::NEG_INFINITY, 0))
     }
@@ -353,7 +353,7 @@ impl Lexicon {
         let before = previous.and_then(|p| self.id(p));
         let spelt = self.letters.log_p(word.as_bytes());
         let after = before.and_then(|p| self.pairs_after(p));
-        Some(self.log_total + self.unpaired_share(after) + self.log_p_unknown(spelt))
+        Some(self.log_total + self.back_off_weight(after) + self.log_p_unknown(spelt))
     }
 
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
@@ -372,7 +372,7 @@ impl Lexicon {
             // say where people write a word, not that it is spelt right.
             let alone = f64::from(self.unigram[id as usize]);
             let after = before.and_then(|p| self.pairs_after(p));
-            return Some(self.log_total + self.unpaired_share(after) + alone);
+            return Some(self.log_total + self.back_off_weight(after) + alone);
         }
         Some(self.fit_between(before, id, next.and_then(|n| self.id(n))))
     }
