@@ -274,6 +274,23 @@ mod tests {
         }
     }
 
+    /// The embedded pairs read as a back-off model: what may follow a
+    /// word adds up to one (0.989 to 1.021 here), whether the model lists
+    /// much after it (`the`) or little (`mast`), less what it lists of
+    /// words the vocabulary lacks, more the odds of the forms the corpus
+    /// does not count. The mixture before it (0.7 of a listed pair's
+    /// probability, 0.3 of the single odds) summed to 0.37 after `mast`,
+    /// whose listed pairs hold 10.6 %.
+    #[test]
+    fn what_follows_a_word_adds_up_to_about_one() {
+        let lexicon = &engine().lexicon;
+        for word in ["the", "of", "must", "mast", "allowable", "southern"] {
+            let id = lexicon.id(word).expect("in the vocabulary");
+            let total = lexicon.total_after(id);
+            assert!((total - 1.0).abs() < 0.03, "after {word}: {total}");
+        }
+    }
+
     #[test]
     fn near_words_are_one_edit_or_an_apostrophe_away_and_kept() {
         let Engine {

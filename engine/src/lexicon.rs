@@ -280,6 +280,15 @@ impl Lexicon {
             .unwrap_or_else(|| self.back_off_weight(after) + f64::from(self.unigram[id as usize]))
     }
 
+    /// The odds of every word of the vocabulary after `previous`, summed:
+    /// one, for a model whose back-off weights are right.
+    #[cfg(test)]
+    pub fn total_after(&self, previous: u32) -> f64 {
+        (0..self.unigram.len() as u32)
+            .map(|id| 10f64.powf(self.log_p(Some(previous), id)))
+            .sum()
+    }
+
     /// log10 of the back-off weight of the word whose pairs are at `after`
     /// (0 with no such word): what a word in a pair the model does not
     /// list pays on its own odds, and so also a string no pair holds.
