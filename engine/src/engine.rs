@@ -335,6 +335,9 @@ mod tests {
             // A contraction typed bare that spells a word.
             ("well i think hes right", "well i think he's right"),
             ("i hope shell be fine", "i hope she'll be fine"),
+            // Even where the bare word fits both neighbours (`think its`,
+            // `its not` are pairs), its contraction may fit them better.
+            ("i think its not working", "i think it's not working"),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
         }
@@ -349,6 +352,7 @@ mod tests {
             "the chickens come home to roost",
             "the shell was empty",
             "the dog wagged its tail",
+            "it lost its way",
             "we were going home",
         ] {
             assert_eq!(engine().correct(right, &NONE).text, right);

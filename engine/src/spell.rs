@@ -241,14 +241,13 @@ fn unknown_word_meant(
 
 /// A known word typed for another (`stand luke a rock`, `i have dome
 /// it`), or a contraction typed bare that spells another word (`its` for
-/// `it's`, `cant` for `can't`). Weighed only when the word misses a
-/// neighbour (the pairs lack it with the word before or the one after; a
-/// word beside punctuation or at the text's start or end has only one),
-/// against the dictionary words one edit or one apostrophe away that meet
-/// a neighbour in a seen pair: such a word replaces it when its odds in
-/// place, less its slip and `REAL_WORD_SLIP_COST`, still beat the typed
-/// word's. A word seen with both neighbours costs a few lookups and no
-/// more.
+/// `it's`, `cant` for `can't`). A word that misses a neighbour (the pairs
+/// lack it with the word before or the one after; a word beside
+/// punctuation or at the text's start or end has only one) is weighed
+/// against the dictionary words one edit or one apostrophe away; a word
+/// seen with both, only against its contractions. Of those, the ones that
+/// meet a neighbour in a seen pair replace it when their odds in place,
+/// less their slip and `REAL_WORD_SLIP_COST`, still beat the typed word's.
 fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
     let lexicon = known.lexicon;
     let (previous, next) = (context.previous, context.next.as_deref());
@@ -277,13 +276,29 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     let seen_after = |id| after.is_some_and(|a| lexicon.seen_pair(id, a));
     let misses_a_neighbour =
         (before.is_some() && !seen_before(word)) || (after.is_some() && !seen_after(word));
-    if !misses_a_neighbour {
-        return None;
-    }
+    // A word that fits its neighbours is weighed only against itself with
+    // an apostrophe put back (`think its not` for `it's`): people type
+    // a contraction bare far more often than they slip into another word,
+    // and these few lookups cost little where every word's near words
+    // would cost much.
+    let near: std::sync::Arc<str> = if misses_a_neighbour {
+        known.near_words.of(lexicon, typed, word)
+    } else {
+        let mut contractions = String::new();
+        each_apostrophe_put_in(typed, |contraction| {
+            if lexicon.is_dictionary_word(contraction) {
+                contractions.push_str(contraction);
+                contractions.push(' ');
+            }
+        });
+        if contractions.is_empty() {
+            return None;
+        }
+        contractions.into()
+    };
     let as_typed = lexicon.fit_between(before, word, after);
     // The best reading so far: the typed word's, until a slip beats it.
     let mut best = (as_typed, None);
-    let near = known.near_words.of(lexicon, typed, word);
     for term in near.split_terminator(' ') {
         let Some(id) = lexicon.dictionary_id(term) else {
             continue;
