@@ -170,8 +170,10 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// text's edge it has only one) and the word one edit away
 /// meets one; it is corrected when that word's odds in place, less its
 /// slip and these odds, still beat the typed word's. A bare contraction
-/// that spells a word (`hes`, `shell`) is weighed alike, its apostrophe
-/// costing nothing (`APOSTROPHE_HABIT`).
+/// that spells a word (`hes`, `its`, `cant`) is no slip but a habit: it
+/// pays the odds of that habit instead, one in fifty
+/// (`APOSTROPHE_LEFT_OUT`), and is weighed even where the typed word fits
+/// both neighbours (`i think its not`).
 pub const REAL_WORD_SLIP_COST: f64 = 2.5;
 
 /// Shortest known word weighed as a slip for another: shorter ones are one

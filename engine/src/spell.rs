@@ -8,8 +8,8 @@ use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
 use crate::model::{
-    CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MIN_REAL_WORD_SLIP_LEN,
-    NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
+    APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN,
+    MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::shift_slips;
@@ -247,7 +247,8 @@ fn unknown_word_meant(
 /// against the dictionary words one edit or one apostrophe away; a word
 /// seen with both, only against its contractions. Of those, the ones that
 /// meet a neighbour in a seen pair replace it when their odds in place,
-/// less their slip and `REAL_WORD_SLIP_COST`, still beat the typed word's.
+/// less their slip and `REAL_WORD_SLIP_COST` (a contraction: the odds of
+/// typing it bare, `APOSTROPHE_LEFT_OUT`), still beat the typed word's.
 fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
     let lexicon = known.lexicon;
     let (previous, next) = (context.previous, context.next.as_deref());
@@ -307,9 +308,18 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
             continue;
         }
         let fit = lexicon.fit_between(before, id, after);
+        // A contraction typed bare is a habit of one in fifty, not a slip
+        // into another word.
+        let bare_contraction =
+            term.len() == typed.len() + 1 && term.bytes().filter(|&b| b != b'\'').eq(typed.bytes());
+        let against = if bare_contraction {
+            -APOSTROPHE_LEFT_OUT.log10()
+        } else {
+            REAL_WORD_SLIP_COST
+        };
         // The slip's cost only lowers the odds: most words one slip away
         // are out before it is reckoned.
-        let odds = fit - REAL_WORD_SLIP_COST;
+        let odds = fit - against;
         if odds < best.0 {
             continue;
         }
