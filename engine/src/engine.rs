@@ -565,6 +565,26 @@ mod tests {
         );
     }
 
+    /// Contractions whose bare letters are a word of their own are
+    /// counted as the pairs predict them, not at the curated list's
+    /// stand-in (300,000 each): `it's` is about as common as `its`.
+    #[test]
+    fn contractions_that_spell_a_word_bare_are_counted() {
+        let p = |word| engine().lexicon.unigram_log_p(word).expect(word);
+        for (contraction, bare) in [("it's", "its"), ("can't", "cant"), ("there's", "theres")] {
+            assert!(p(contraction) > p(bare), "{contraction}");
+        }
+        let correct = |text| engine().correct(text, &NONE).text;
+        assert_eq!(
+            correct("Theres no place like home."),
+            "There's no place like home."
+        );
+        assert_eq!(
+            correct("The company and its workers."),
+            "The company and its workers."
+        );
+    }
+
     #[test]
     fn contractions_typed_bare_get_their_apostrophe_back() {
         let correct = |text| engine().correct(text, &NONE).text;

@@ -150,6 +150,32 @@ impl Lexicon {
             };
             contracted.push((*id, scored));
         }
+        // Each pair word's id, by its index in `pairs`.
+        let ids: Vec<Option<u32>> = pairs.words().map(|word| words.id(word)).collect();
+        // Contractions whose bare letters are a word of their own (`it's`,
+        // `can't`, `we're`) the corpus could not count even bare, and the
+        // curated list gives each the same stand-in count (300,000: `it's`
+        // as rare as `armrest`). The pairs can tell how often each follows
+        // the words the corpus counted.
+        let bare_is_a_word = |bare: &str| words.id(bare).is_some_and(|b| b < dictionary_words);
+        let uncounted: Vec<(u32, &str)> = contractions
+            .iter()
+            .filter(|(_, _, bare)| bare_is_a_word(bare))
+            .map(|&(id, word, _)| (id, word))
+            .collect();
+        if !uncounted.is_empty() {
+            let predicted = predicted_counts(&pairs, &ids, &counts);
+            let index: FxHashMap<&str, usize> = pairs
+                .words()
+                .enumerate()
+                .map(|(i, word)| (word, i))
+                .collect();
+            for (id, word) in uncounted {
+                if let Some(&i) = index.get(word) {
+                    counts[id as usize] = counts[id as usize].max(predicted[i] as i64);
+                }
+            }
+        }
         words.shrink_to_fit();
         let total: f64 = counts.iter().map(|&c| c as f64).sum();
         let rarest = counts.iter().copied().filter(|&c| c > 0).min().unwrap_or(1);
@@ -162,7 +188,6 @@ impl Lexicon {
             .map(|&c| (c.max(rarest) as f64 / total).log10() as f32)
             .collect();
         let mut pair_index = vec![NOT_PAIRED; unigram.len()];
-        let ids: Vec<Option<u32>> = pairs.words().map(|word| words.id(word)).collect();
         for (index, id) in ids.iter().enumerate() {
             if let Some(id) = id {
                 pair_index[*id as usize] = index as u32;
@@ -638,6 +663,34 @@ fn first_part(contraction: &str) -> Option<&str> {
         .then_some(first)
 }
 
+/// How often the corpus would count each pair word (by index in `pairs`)
+/// as the pairs predict it: the counts of the words before it, times its
+/// probability after each. The listed pairs leave out the back-off's share
+/// and the words that start a text, so the predictions are scaled to
+/// match the counts of the words both know (the corpus counts 1.4 times
+/// what the listed pairs predict).
+fn predicted_counts(pairs: &WordPairs, ids: &[Option<u32>], counts: &[i64]) -> Vec<f64> {
+    let count = |index: usize| ids[index].map_or(0.0, |id| counts[id as usize] as f64);
+    let mut predicted = vec![0.0; ids.len()];
+    for first in 0..ids.len() {
+        let before = count(first);
+        if before > 0.0 {
+            for (second, p) in pairs.followers_with_probability(first as u32) {
+                predicted[second as usize] += before * p;
+            }
+        }
+    }
+    let (counted, expected) = (0..ids.len())
+        .filter(|&i| count(i) > 0.0 && predicted[i] > 0.0)
+        .fold((0.0, 0.0), |(c, e), i| (c + count(i), e + predicted[i]));
+    let scale = if expected > 0.0 {
+        counted / expected
+    } else {
+        0.0
+    };
+    predicted.iter().map(|p| p * scale).collect()
+}
+
 /// log10 of the back-off weight of the word at `first` in `pairs`: the
 /// odds the model leaves to the pairs it does not list after the word,
 /// over the single odds of the words it does not list there, so that the
@@ -698,6 +751,26 @@ mod tests {
                 word
             })
             .collect()
+    }
+
+    /// The pairs predict a word's count from the words before it, scaled
+    /// to the counts of the words the corpus and the pairs both know.
+    #[test]
+    fn the_pairs_predict_how_often_a_word_follows_others() {
+        let unigrams = [("the", 600), ("cat", 300), ("sat", 100)];
+        let lexicon = lexicon(&unigrams, &[("the cat", 3), ("the sat", 1), ("cat sat", 1)]);
+        let ids: Vec<Option<u32>> = lexicon.pairs.words().map(|w| lexicon.id(w)).collect();
+        let mut counts = vec![0; lexicon.unigram.len()];
+        for (word, count) in unigrams {
+            counts[lexicon.id(word).unwrap() as usize] = count;
+        }
+        let predicted = super::predicted_counts(&lexicon.pairs, &ids, &counts);
+        let at = |word| predicted[lexicon.pairs.words().position(|w| w == word).unwrap()];
+        // `cat`: 600 × 0.675 = 405; `sat`: 600 × 0.225 + 300 × 0.9 = 405;
+        // scaled by what they are counted, 400 of 810.
+        assert!((at("cat") - 200.0).abs() < 0.5, "{}", at("cat"));
+        assert!((at("sat") - 200.0).abs() < 0.5, "{}", at("sat"));
+        assert_eq!(at("the"), 0.0);
     }
 
     /// Katz's back-off: a listed pair at the model's probability, any
