@@ -158,21 +158,17 @@ impl Lexicon {
         // as rare as `armrest`). The pairs can tell how often each follows
         // the words the corpus counted.
         let bare_is_a_word = |bare: &str| words.id(bare).is_some_and(|b| b < dictionary_words);
-        let uncounted: Vec<(u32, &str)> = contractions
+        let mut uncounted: Vec<u32> = contractions
             .iter()
             .filter(|(_, _, bare)| bare_is_a_word(bare))
-            .map(|&(id, word, _)| (id, word))
+            .map(|&(id, _, _)| id)
             .collect();
+        uncounted.sort_unstable();
         if !uncounted.is_empty() {
             let predicted = predicted_counts(&pairs, &ids, &counts);
-            let index: FxHashMap<&str, usize> = pairs
-                .words()
-                .enumerate()
-                .map(|(i, word)| (word, i))
-                .collect();
-            for (id, word) in uncounted {
-                if let Some(&i) = index.get(word) {
-                    counts[id as usize] = counts[id as usize].max(predicted[i] as i64);
+            for (index, id) in ids.iter().enumerate() {
+                if let Some(id) = id.filter(|id| uncounted.binary_search(id).is_ok()) {
+                    counts[id as usize] = counts[id as usize].max(predicted[index] as i64);
                 }
             }
         }
