@@ -567,7 +567,7 @@ mod tests {
 
     /// Contractions whose bare letters are a word of their own are
     /// counted as the pairs predict them, not at the curated list's
-    /// stand-in (300,000 each): `it's` is about as common as `its`.
+    /// stand-in (300,000 each): `it's` is no rarer than `its`.
     #[test]
     fn contractions_that_spell_a_word_bare_are_counted() {
         let p = |word| engine().lexicon.unigram_log_p(word).expect(word);

@@ -3,6 +3,8 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
+use std::sync::Arc;
+
 use crate::candidates::{among_rare_words, by_ear, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
@@ -282,7 +284,7 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     // a contraction bare far more often than they slip into another word,
     // and these few lookups cost little where every word's near words
     // would cost much.
-    let near: std::sync::Arc<str> = if misses_a_neighbour {
+    let near: Arc<str> = if misses_a_neighbour {
         known.near_words.of(lexicon, typed, word)
     } else {
         let mut contractions = String::new();
