@@ -663,7 +663,7 @@ fn first_part(contraction: &str) -> Option<&str> {
 /// as the pairs predict it: the counts of the words before it, times its
 /// probability after each. The listed pairs leave out the back-off's share
 /// and the words that start a text, so the predictions are scaled to
-/// match the counts of the words both know (the corpus counts 1.4 times
+/// match the counts of the words both know (the corpus counts 1.38 times
 /// what the listed pairs predict).
 fn predicted_counts(pairs: &WordPairs, ids: &[Option<u32>], counts: &[i64]) -> Vec<f64> {
     let count = |index: usize| ids[index].map_or(0.0, |id| counts[id as usize] as f64);

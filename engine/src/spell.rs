@@ -3,8 +3,6 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
-use std::sync::Arc;
-
 use crate::candidates::{among_rare_words, by_ear, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
@@ -284,10 +282,12 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     // a contraction bare far more often than they slip into another word,
     // and these few lookups cost little where every word's near words
     // would cost much.
-    let near: Arc<str> = if misses_a_neighbour {
-        known.near_words.of(lexicon, typed, word)
+    let (kept, mut contractions);
+    let near: &str = if misses_a_neighbour {
+        kept = known.near_words.of(lexicon, typed, word);
+        &kept
     } else {
-        let mut contractions = String::new();
+        contractions = String::new();
         each_apostrophe_put_in(typed, |contraction| {
             if lexicon.is_dictionary_word(contraction) {
                 contractions.push_str(contraction);
@@ -297,7 +297,7 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
         if contractions.is_empty() {
             return None;
         }
-        contractions.into()
+        &contractions
     };
     let as_typed = lexicon.fit_between(before, word, after);
     // The best reading so far: the typed word's, until a slip beats it.
@@ -311,10 +311,9 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
         }
         let fit = lexicon.fit_between(before, id, after);
         // A contraction typed bare is a habit of one in fifty, not a slip
-        // into another word.
-        let bare_contraction =
-            term.len() == typed.len() + 1 && term.bytes().filter(|&b| b != b'\'').eq(typed.bytes());
-        let against = if bare_contraction {
+        // into another word. `typed` has no apostrophe and an edit adds
+        // none, so a near word with one is `typed` with it put back.
+        let against = if term.contains('\'') {
             -APOSTROPHE_LEFT_OUT.log10()
         } else {
             REAL_WORD_SLIP_COST
