@@ -32,6 +32,9 @@ def model():
     counts = {w: int(c) for w, c in (l.split() for l in lines('wordsegment_unigrams_333k.txt.gz'))}
     total = sum(counts.values())
     alone = {w: c / total for w, c in counts.items()}
+    # A sentence's end, as the pairs' model gives it alone
+    # (LOG_P_SENTENCE_END in engine/src/model.rs).
+    alone['</s>'] = 10 ** -1.1261
     pairs, listed, listed_alone = {}, {}, {}
     for line in lines('cmusphinx_en_us_pairs.txt.gz'):
         first, second, log_p = line.split()

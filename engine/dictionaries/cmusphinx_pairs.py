@@ -7,7 +7,8 @@ cmusphinx_en_us_pairs.txt.gz was made (see NOTICE):
         | gzip -9 -n > engine/dictionaries/cmusphinx_en_us_pairs.txt.gz
 
 Only pairs of two words of lowercase letters and apostrophes are kept
-(no `<s>`, `</s>`, digits or dotted abbreviations), sorted bytewise.
+(no digits or dotted abbreviations), and the pairs that start or end a
+sentence (`<s> it's`, `well </s>`), sorted bytewise.
 """
 
 import math
@@ -24,6 +25,8 @@ import tempfile
 # and the model, asked one by one, 30 more.
 PAIRS = 2_051_541
 WORD = re.compile(r"[a-z']+")
+# The model's marks for a sentence's start and end.
+START, END = "<s>", "</s>"
 # log10 of one unit of pocketsphinx's log scale (base 1.0001).
 LOG10_UNIT = math.log10(1.0001)
 
@@ -88,7 +91,7 @@ def main():
     kept = sorted(
         (a.encode(), b.encode(), p)
         for a, b, p in pairs
-        if WORD.fullmatch(a) and WORD.fullmatch(b)
+        if (WORD.fullmatch(a) or a == START) and (WORD.fullmatch(b) or b == END)
     )
     out = sys.stdout.buffer
     for a, b, p in kept:

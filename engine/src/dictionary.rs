@@ -20,7 +20,7 @@ static VOCABULARY_GZ: &[u8] = include_bytes!("../dictionaries/wordsegment_unigra
 
 /// Entries in the files as shipped (the first's name says 82,765).
 const UNIGRAM_ENTRIES: usize = 82_834;
-const PAIR_ENTRIES: usize = 1_980_373;
+const PAIR_ENTRIES: usize = 2_045_800;
 const VOCABULARY_ENTRIES: usize = 333_213;
 #[cfg(test)]
 const WORD_LIST_ENTRIES: usize = 166_791;

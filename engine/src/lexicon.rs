@@ -6,8 +6,8 @@ use spelling_index::WordPairs;
 
 use crate::letters::LetterModel;
 use crate::model::{
-    APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_UNKNOWN_WORD,
-    MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
+    APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_SENTENCE_END,
+    LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -35,6 +35,9 @@ pub struct Lexicon {
     /// log10 P(w) of the rarest word the corpus counts: the odds of a form
     /// it does not count (`colors`, `kayaked`).
     log_p_rarest: f64,
+    /// The ids of `SENTENCE_START` and `SENTENCE_END`.
+    sentence_start: u32,
+    sentence_end: u32,
     /// Words the corpus counted as their first part (contractions,
     /// `CUT_BY_THE_CORPUS`), by id.
     cut: FxHashMap<u32, Cut>,
@@ -45,10 +48,25 @@ pub struct Lexicon {
     letters: LetterModel,
 }
 
+/// The pairs' word for a sentence's start: what follows it is what starts
+/// sentences (`<s> it's`). No text spells it, as `<` is no letter.
+pub const SENTENCE_START: &str = "<s>";
+/// The pairs' word for a sentence's end (`well </s>`).
+pub const SENTENCE_END: &str = "</s>";
+
+/// The words on either side of letters to segment, for the pairs: a
+/// sentence's start before them (`SENTENCE_START`), its end after them
+/// (`SENTENCE_END`), or none.
+pub type Around<'a> = (Option<&'a str>, Option<&'a str>);
+
 /// `Lexicon::marks`: some pair ends with the word.
 const ENDS_PAIRS: u8 = 1;
 /// `Lexicon::marks`: the word is scored through another (`Lexicon::cut`).
 const CUT: u8 = 2;
+
+/// log10 P of a word no text holds (the pairs' model's own figure for a
+/// sentence's start).
+const NEVER: f32 = -99.0;
 
 /// `Lexicon::pair_index` of a word no pair holds.
 const NOT_PAIRED: u32 = u32::MAX;
@@ -125,6 +143,11 @@ impl Lexicon {
                 None => {}
             }
         }
+        // A sentence's start and end, as words of their own: the pairs hold
+        // what starts and ends a sentence. Neither is counted by the corpus.
+        let sentence_start = words.insert(SENTENCE_START).expect("no word has `<`");
+        let sentence_end = words.insert(SENTENCE_END).expect("no word has `<`");
+        counts.extend([0, 0]);
         // The corpus's tokenizer cut contractions at the apostrophe, so it
         // never counted them; but every `dont`, `isnt`, `youre` it counted
         // is one meant, typed without its apostrophe, which the web leaves
@@ -179,10 +202,14 @@ impl Lexicon {
             .into_iter()
             .map(|(word, count)| (word.into(), (count as f64 / total).log10() as f32))
             .collect();
-        let unigram: Vec<f32> = counts
+        let mut unigram: Vec<f32> = counts
             .iter()
             .map(|&c| (c.max(rarest) as f64 / total).log10() as f32)
             .collect();
+        // A sentence never starts after a word; it ends as often as the
+        // pairs' model says.
+        unigram[sentence_start as usize] = NEVER;
+        unigram[sentence_end as usize] = LOG_P_SENTENCE_END;
         let mut pair_index = vec![NOT_PAIRED; unigram.len()];
         for (index, id) in ids.iter().enumerate() {
             if let Some(id) = id {
@@ -190,7 +217,8 @@ impl Lexicon {
             }
         }
         let mut marks = vec![0u8; unigram.len()];
-        // A word ends pairs when a pair from a word the lexicon knows ends in it.
+        // A word ends pairs when a pair from a word the lexicon knows (or
+        // a sentence's start) ends in it.
         let known_firsts = (0..ids.len() as u32).filter(|&i| ids[i as usize].is_some());
         for first in known_firsts {
             for second in pairs.followers(first) {
@@ -227,6 +255,8 @@ impl Lexicon {
             marks,
             log_total: total.log10(),
             log_p_rarest: (rarest as f64 / total).log10(),
+            sentence_start,
+            sentence_end,
             cut,
             short,
             letters,
@@ -252,9 +282,12 @@ impl Lexicon {
 
     /// Whether the pairs know the word `id` as one that others follow and
     /// one that follows others: only then does an unseen pair with it say
-    /// something.
+    /// something. A sentence's start only starts pairs, and its end only
+    /// ends them.
     pub fn is_paired(&self, id: u32) -> bool {
-        self.pairs_after(id).is_some() && self.marks[id as usize] & ENDS_PAIRS != 0
+        let starts = self.pairs_after(id).is_some() || id == self.sentence_end;
+        let ends = self.marks[id as usize] & ENDS_PAIRS != 0 || id == self.sentence_start;
+        starts && ends
     }
 
     /// The word's index in the pairs, if some pair starts with it.
@@ -485,9 +518,10 @@ impl Lexicon {
     /// Where to cut lowercase ASCII `letters` into words: the most likely
     /// sequence under the model (Viterbi, keeping the best few histories
     /// per position), never at the offsets in `held` (where an apostrophe
-    /// was taken out: `dont` is `don't`, one word; in order). Returns the end offset
-    /// of each word.
-    pub fn segment(&self, letters: &str, held: &[usize]) -> Vec<usize> {
+    /// was taken out: `dont` is `don't`, one word; in order), between the
+    /// words `around` (`SENTENCE_START`, `SENTENCE_END`, or none). Returns
+    /// the end offset of each word.
+    pub fn segment(&self, letters: &str, held: &[usize], around: Around<'_>) -> Vec<usize> {
         let n = letters.len();
         let unknown = self.letters.each_string(letters.as_bytes(), MAX_WORD_LEN);
         let mut beams = vec![Beam::default(); n + 1];
@@ -497,10 +531,14 @@ impl Lexicon {
         // Which strings ending at each position are dictionary words
         // (`is_inflected`).
         let mut words_ending = vec![0u32; n + 1];
+        let (before, next) = (
+            around.0.and_then(|w| self.id(w)),
+            around.1.and_then(|w| self.id(w)),
+        );
         beams[0].offer(State {
             score: 0.0,
             start: 0,
-            after: None,
+            after: before.and_then(|id| self.pairs_after(id)),
             back: 0,
         });
         for end in 1..=n {
@@ -559,8 +597,13 @@ impl Lexicon {
             // (`MAX_WORD_LEN`): no cut is possible, so none is made.
             return vec![n];
         }
+        // The best history once the word after is weighed too.
+        let last = |s: &State| s.score + next.map_or(0.0, |id| self.log_p_after(s.after, id));
+        let k = (0..beams[n].states().len())
+            .max_by(|&a, &b| last(&beams[n].states()[a]).total_cmp(&last(&beams[n].states()[b])))
+            .unwrap_or(0);
         let mut ends = Vec::new();
-        let (mut end, mut k) = (n, 0);
+        let (mut end, mut k) = (n, k);
         while end > 0 {
             let state = beams[end].states()[k];
             ends.push(end);
@@ -709,7 +752,7 @@ fn back_off(pairs: &WordPairs, first: u32, alone: &[f64]) -> f32 {
 mod tests {
     use spelling_index::WordPairs;
 
-    use super::Lexicon;
+    use super::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
 
     fn lexicon(unigrams: &[(&str, i64)], pairs: &[(&str, i64)]) -> Lexicon {
         Lexicon::new(unigrams, [].into_iter(), [].into_iter(), counted(pairs))
@@ -737,9 +780,13 @@ mod tests {
     }
 
     fn words<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
+        words_around(lexicon, text, (None, None))
+    }
+
+    fn words_around<'a>(lexicon: &Lexicon, text: &'a str, around: Around<'_>) -> Vec<&'a str> {
         let mut start = 0;
         lexicon
-            .segment(text, &[])
+            .segment(text, &[], around)
             .into_iter()
             .map(|end| {
                 let word = &text[start..end];
@@ -824,14 +871,39 @@ mod tests {
         );
     }
 
+    /// `now here` is a little likelier word by word, but what starts
+    /// sentences, or what ends them, says `no where`.
+    #[test]
+    fn a_sentence_starts_and_ends_as_the_pairs_say() {
+        let unigrams = [("now", 110), ("here", 100), ("no", 100), ("where", 100)];
+        let plain = lexicon(&unigrams, &[]);
+        assert_eq!(words(&plain, "nowhere"), vec!["now", "here"]);
+        let starts = lexicon(&unigrams, &[("<s> no", 5), ("<s> now", 1)]);
+        assert_eq!(words(&starts, "nowhere"), vec!["now", "here"]);
+        let start = (Some(SENTENCE_START), None);
+        assert_eq!(words_around(&starts, "nowhere", start), vec!["no", "where"]);
+        // After `here`, which starts no pair, a sentence ends at the odds
+        // the model gives an end alone (one in 13); after `where`, at 0.9.
+        let ends = lexicon(&unigrams, &[("where </s>", 1)]);
+        assert_eq!(words(&ends, "nowhere"), vec!["now", "here"]);
+        let end = (None, Some(SENTENCE_END));
+        assert_eq!(words_around(&ends, "nowhere", end), vec!["no", "where"]);
+    }
+
     #[test]
     fn no_word_ends_where_a_cut_is_held() {
         let lexicon = lexicon(&[("don", 100), ("t", 100), ("dont", 1), ("stop", 100)], &[]);
-        assert_eq!(lexicon.segment("dontstop", &[]), vec![3, 4, 8]);
-        assert_eq!(lexicon.segment("dontstop", &[3]), vec![4, 8]);
+        assert_eq!(
+            lexicon.segment("dontstop", &[], (None, None)),
+            vec![3, 4, 8]
+        );
+        assert_eq!(lexicon.segment("dontstop", &[3], (None, None)), vec![4, 8]);
         // Held together for longer than a word can be: left whole.
         let held: Vec<usize> = (1..40).collect();
-        assert_eq!(lexicon.segment(&"don".repeat(20), &held), vec![60]);
+        assert_eq!(
+            lexicon.segment(&"don".repeat(20), &held, (None, None)),
+            vec![60]
+        );
     }
 
     #[test]

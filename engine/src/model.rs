@@ -60,6 +60,12 @@ pub const MIN_INFLECTED_STEM: usize = 4;
 /// until the ninth session, cut `scapose` into `sca pose`.
 pub const LOG_P_UNKNOWN_WORD: f64 = -2.5;
 
+/// log10 of the odds that a sentence ends after a word, where the pairs
+/// list no figure for the word before: the odds CMU's model gives it
+/// alone (one word in 13 ends a sentence), which a word's back-off weight
+/// scales like any other word's.
+pub const LOG_P_SENTENCE_END: f32 = -1.1261;
+
 /// Histories the segmenter's Viterbi search keeps per position: four
 /// let a word pair overturn a cut the single words preferred, at a quarter
 /// of the cost of keeping all.
@@ -166,8 +172,9 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// with a larger list): some 4 in 1,000. One in 1,000, the first value,
 /// suits edited text and left most of them (README). A word is only
 /// weighed as such a slip when it misses a neighbour (the pairs lack it
-/// with the word before or the one after; beside punctuation or at the
-/// text's edge it has only one) and the word one edit away
+/// with the word before or the one after; a sentence's start and end
+/// count as words, and beside other punctuation it has only one) and the
+/// word one edit away
 /// meets one; it is corrected when that word's odds in place, less its
 /// slip and these odds, still beat the typed word's. A bare contraction
 /// that spells a word (`hes`, `its`, `cant`) is no slip but a habit: it

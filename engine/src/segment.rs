@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
-use crate::lexicon::Lexicon;
-use crate::tokenize::{is_apostrophe, tokenize, Kind, Token};
+use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
+use crate::tokenize::{ends_sentence, is_apostrophe, tokenize, Kind, Token};
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
@@ -19,7 +19,8 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     for (i, token) in tokens.iter().enumerate() {
         let mut start = 0;
         if is_segmentable(token) {
-            for cut in cuts(lexicon, extra, token.text) {
+            let around = sentence_edges(&tokens, i);
+            for cut in cuts(lexicon, extra, token.text, around) {
                 out.keep(&token.text[start..cut]);
                 out.replace("", " ");
                 start = cut;
@@ -31,6 +32,17 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
         }
     }
     out.finish()
+}
+
+/// Whether the token starts a sentence and whether it ends one, as the
+/// words around it to the language model: the text's start and end, and
+/// the ends of sentences, count as such.
+fn sentence_edges(tokens: &[Token<'_>], i: usize) -> Around<'static> {
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    (
+        ends_sentence(before).then_some(SENTENCE_START),
+        ends_sentence(tokens.get(i + 1)).then_some(SENTENCE_END),
+    )
 }
 
 /// ASCII letters, digits and inner apostrophes, with a letter among them
@@ -80,7 +92,7 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
 /// `the24thofmay` → `the 24th of may`: an ordinal keeps its ending). A
 /// word with a number and no other word is a code or a name, left as it
 /// is (`mp3`, `COVID19`, `in2024`).
-fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str) -> Vec<usize> {
+fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) -> Vec<usize> {
     let Some(runs) = runs(token) else {
         return Vec::new();
     };
@@ -103,7 +115,12 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str) -> Vec<usize> {
         number = None;
         let letters = run.start + ending..run.end;
         if !letters.is_empty() {
-            let ends = word_ends(lexicon, extra, &token[letters.clone()]);
+            // Only the token's edges are the sentence's.
+            let around = (
+                around.0.filter(|_| letters.start == 0),
+                around.1.filter(|_| letters.end == token.len()),
+            );
+            let ends = word_ends(lexicon, extra, &token[letters.clone()], around);
             words.push((letters, ends));
         }
     }
@@ -179,14 +196,20 @@ fn ordinal_ending(number: &str) -> &'static str {
 /// capitals first; each part is then segmented by the language model, with
 /// its apostrophes taken out and no cut where one was (`dont` is one word,
 /// `don't`).
-fn word_ends(lexicon: &Lexicon, extra: &ExtraWords, letters: &str) -> Vec<usize> {
+fn word_ends(
+    lexicon: &Lexicon,
+    extra: &ExtraWords,
+    letters: &str,
+    around: Around<'_>,
+) -> Vec<usize> {
     let lower = letters.to_ascii_lowercase().replace('’', "'");
     if lexicon.is_dictionary_word(&lower) || extra.contains(&lower) {
         return vec![letters.len()];
     }
     let mut ends = Vec::new();
     let mut start = 0;
-    for part in camel_parts(letters) {
+    let parts = camel_parts(letters);
+    for (k, part) in parts.iter().enumerate() {
         // `held` and `shift` by offset in the bare letters: where an
         // apostrophe was, and how many bytes of apostrophes came before.
         let (mut bare, mut held, mut shift) = (String::new(), Vec::new(), vec![0]);
@@ -201,7 +224,14 @@ fn word_ends(lexicon: &Lexicon, extra: &ExtraWords, letters: &str) -> Vec<usize>
         }
         ends.extend(
             lexicon
-                .segment(&bare, &held)
+                .segment(
+                    &bare,
+                    &held,
+                    (
+                        around.0.filter(|_| k == 0),
+                        around.1.filter(|_| k + 1 == parts.len()),
+                    ),
+                )
                 .into_iter()
                 .map(|end| start + end + shift[end]),
         );

@@ -7,6 +7,7 @@ use crate::candidates::{among_rare_words, by_ear, most_likely, Candidate, Contex
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
+use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN,
     MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
@@ -14,11 +15,14 @@ use crate::model::{
 use crate::near_words::each_apostrophe_put_in;
 use crate::shift_slips;
 use crate::space_slips;
-use crate::tokenize::{is_apostrophe, next_word, tokenize, Kind, Token};
+use crate::tokenize::{ends_sentence, is_apostrophe, next_word, tokenize, Kind, Token};
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
     let tokens = tokenize(text);
+    // A word alone is no sentence: its odds are its own, not those of a
+    // word that starts and ends one.
+    let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
     let mut sentence_start = true;
     // The word before, as corrected, when only spaces separate them.
     let mut previous: Option<String> = None;
@@ -27,8 +31,10 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
         let token = &tokens[i];
         match token.kind {
             Kind::Word => {
-                if let Some(joined) =
-                    space_slips::merge(known, &tokens, i, previous.as_deref(), sentence_start)
+                let before = previous
+                    .as_deref()
+                    .or_else(|| (in_sentences && sentence_start).then_some(SENTENCE_START));
+                if let Some(joined) = space_slips::merge(known, &tokens, i, before, sentence_start)
                 {
                     // `ins pired`: the word, its space and the next word.
                     let span = token.span.start..tokens[i + 2].span.end;
@@ -46,7 +52,10 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                         next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
                     }),
                 };
-                let neighbours = (previous.as_deref(), next_word(&tokens, i));
+                let after = next_word(&tokens, i).or_else(|| {
+                    (in_sentences && ends_sentence(tokens.get(i + 1))).then_some(SENTENCE_END)
+                });
+                let neighbours = (before, after);
                 let corrected = correct_word(known, &typed, neighbours)
                     .filter(|correction| keeps_apostrophes(token.text, correction));
                 let written = corrected.as_deref().unwrap_or(token.text);
@@ -242,8 +251,9 @@ fn unknown_word_meant(
 /// A known word typed for another (`stand luke a rock`, `i have dome
 /// it`), or a contraction typed bare that spells another word (`its` for
 /// `it's`, `cant` for `can't`). A word that misses a neighbour (the pairs
-/// lack it with the word before or the one after; a word beside
-/// punctuation or at the text's start or end has only one) is weighed
+/// lack it with the word before or the one after; a sentence's start and
+/// end count as words, and beside other punctuation a word has only one)
+/// is weighed
 /// against the dictionary words one edit or one apostrophe away; a word
 /// seen with both, only against its contractions. Of those, the ones that
 /// meet a neighbour in a seen pair replace it when their odds in place,
@@ -259,8 +269,8 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     {
         return None;
     }
-    // Beside punctuation or at the text's edge (`odes it matter`) the word
-    // has one neighbour, and is weighed against that one. A neighbour the
+    // Beside a comma, a quote or a word kept as it is the word has one
+    // neighbour, and is weighed against that one. A neighbour the
     // pairs do not know says nothing: then the word is not weighed.
     let neighbour = |word: Option<&str>| match word {
         Some(word) => lexicon

@@ -145,6 +145,12 @@ fn is_plain_word(word: &str) -> bool {
     all_upper || rest_lower
 }
 
+/// Whether `gap`, the token after a word or before one, ends a sentence:
+/// a full stop, `!`, `?` or a line break in it, or the text's edge.
+pub fn ends_sentence(gap: Option<&Token<'_>>) -> bool {
+    gap.is_none_or(|gap| gap.kind == Kind::Gap && gap.text.contains(['.', '!', '?', '\n']))
+}
+
 /// The next token when it is a word after nothing but spaces.
 pub fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
     match (tokens.get(i + 1), tokens.get(i + 2)) {
