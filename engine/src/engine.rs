@@ -681,6 +681,16 @@ mod tests {
             // The text's end is a sentence's end, which `them at` seldom is
             // (it was `on them at` until the sixteenth session).
             ("thecatsatonthemat", "the cat sat on the mat"),
+            // The words beside a run, when only spaces part them, count as
+            // its neighbours (these were `upon`, `may be`).
+            (
+                "noah decidestocheck uponthe animals",
+                "noah decides to check up on the animals",
+            ),
+            (
+                "i justwantto findhappinessand maybeopenup alittle cafe",
+                "i just want to find happiness and maybe open up a little cafe",
+            ),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }
@@ -709,6 +719,13 @@ mod tests {
                 "Dr. Smith came today. He read example.com and J.R.R.Tolkien",
             ),
             ("the24thofmay", "the 24th of may"),
+            // A single letter and a word are cut (they were left as a code
+            // until the sixteenth session); two letters alone are not.
+            (
+                "afarmer with hens, iam here",
+                "a farmer with hens, i am here",
+            ),
+            ("ok tv", "ok tv"),
             (
                 "in2024 mp3 COVID19 h2o 90'sfashion",
                 "in2024 mp3 COVID19 h2o 90'sfashion",

@@ -4,28 +4,43 @@
 //! CamelCase cuts, apostrophes inside their words (`don't`, `John's`) and
 //! numbers apart from the words run into them (`in 2024`, `25 years old`);
 //! and a space goes after `,` `;` `:` `!` `?` glued to the next word, and
-//! after a full stop glued to the next sentence.
+//! after a full stop glued to the next sentence. The words beside a run,
+//! or a sentence's start and end, are its neighbours to the word pairs.
 
 use std::ops::Range;
 
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
-use crate::tokenize::{ends_sentence, is_apostrophe, tokenize, Kind, Token};
+use crate::tokenize::{ends_sentence, is_apostrophe, next_word, tokenize, Kind, Token};
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
+    // The last word of the token before, as segmented, when only spaces
+    // separate the two.
+    let mut previous: Option<String> = None;
     for (i, token) in tokens.iter().enumerate() {
         let mut start = 0;
         if is_segmentable(token) {
-            let around = sentence_edges(&tokens, i);
+            let next = next_word(&tokens, i).map(str::to_ascii_lowercase);
+            let next = next.filter(|word| lexicon.is_dictionary_word(word));
+            let (start_mark, end_mark) = sentence_edges(&tokens, i);
+            let around = (
+                previous.as_deref().or(start_mark),
+                next.as_deref().or(end_mark),
+            );
             for cut in cuts(lexicon, extra, token.text, around) {
                 out.keep(&token.text[start..cut]);
                 out.replace("", " ");
                 start = cut;
             }
         }
+        previous = match token.kind {
+            Kind::Word => Some(token.text[start..].to_ascii_lowercase()),
+            Kind::Gap if token.text.chars().all(char::is_whitespace) => previous.take(),
+            _ => None,
+        };
         out.keep(&token.text[start..]);
         if needs_space_after(&tokens, i) {
             out.replace("", " ");
@@ -36,7 +51,8 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
 
 /// Whether the token starts a sentence and whether it ends one, as the
 /// words around it to the language model: the text's start and end, and
-/// the ends of sentences, count as such.
+/// the ends of sentences, count as such. A word beside it with only spaces
+/// between comes first (`segment`).
 fn sentence_edges(tokens: &[Token<'_>], i: usize) -> Around<'static> {
     let before = i.checked_sub(1).map(|k| &tokens[k]);
     (
@@ -98,11 +114,11 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) 
     };
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
-    let mut number = None;
+    let (mut number, mut digits) = (None, false);
     for run in runs {
         let text = &token[run.clone()];
         if text.bytes().all(|b| b.is_ascii_digit()) {
-            number = Some(text);
+            (number, digits) = (Some(text), true);
             continue;
         }
         let ending = number
@@ -124,8 +140,9 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) 
             words.push((letters, ends));
         }
     }
-    // Words of two letters or more: single letters by a number are codes
-    // too (`h2o`, `b2b`, `A4`).
+    // Words of two letters or more: two with a number, as single letters
+    // by a number are codes too (`h2o`, `b2b`, `A4`); one in letters alone
+    // (`afarmer`, `iam`; not `ok`, `tv`).
     let longer_words: usize = words
         .iter()
         .map(|(_, ends)| {
@@ -136,7 +153,7 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) 
                 .count()
         })
         .sum();
-    if longer_words < 2 {
+    if longer_words < if digits { 2 } else { 1 } {
         return Vec::new();
     }
     let mut cuts = Vec::new();
