@@ -83,7 +83,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                 if !token.text.chars().all(char::is_whitespace) {
                     previous = None;
                 }
-                if token.text.contains(['.', '!', '?', '\n']) {
+                if ends_sentence(Some(token)) {
                     sentence_start = true;
                 }
             }
@@ -253,12 +253,12 @@ fn unknown_word_meant(
 /// `it's`, `cant` for `can't`). A word that misses a neighbour (the pairs
 /// lack it with the word before or the one after; a sentence's start and
 /// end count as words, and beside other punctuation a word has only one)
-/// is weighed
-/// against the dictionary words one edit or one apostrophe away; a word
-/// seen with both, only against its contractions. Of those, the ones that
-/// meet a neighbour in a seen pair replace it when their odds in place,
-/// less their slip and `REAL_WORD_SLIP_COST` (a contraction: the odds of
-/// typing it bare, `APOSTROPHE_LEFT_OUT`), still beat the typed word's.
+/// is weighed against the dictionary words one edit or one apostrophe
+/// away; a word seen with both, only against its contractions. Of those,
+/// the ones that meet a neighbour in a seen pair replace it when their
+/// odds in place, less their slip and `REAL_WORD_SLIP_COST` (a
+/// contraction: the odds of typing it bare, `APOSTROPHE_LEFT_OUT`), still
+/// beat the typed word's.
 fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
     let lexicon = known.lexicon;
     let (previous, next) = (context.previous, context.next.as_deref());
