@@ -618,9 +618,18 @@ mod tests {
             correct("Lets go. Ill be there."),
             "Let's go. I'll be there."
         );
+        // A capital I may be the pronoun's, mid-sentence too, and two
+        // letters have a contraction as well (these stayed until the
+        // sixteenth session).
+        assert_eq!(
+            correct("Id like a coffee, and then Ill go."),
+            "I'd like a coffee, and then I'll go."
+        );
         for text in [
             "The dog wagged its tail. Its owner smiled.",
             "Its roots are deep.",
+            "Freud wrote of the Id and the ego.",
+            "He was Ill at ease.",
             "Well done.",
             "its well, we were ill",
             "shell, hell, wed",

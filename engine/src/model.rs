@@ -184,7 +184,8 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 pub const REAL_WORD_SLIP_COST: f64 = 2.5;
 
 /// Shortest known word weighed as a slip for another: shorter ones are one
-/// edit from dozens of words (`in`, `on`, `an`, `as`).
+/// edit from dozens of words (`in`, `on`, `an`, `as`). Their contractions
+/// are few, and weighed (`id` for `i'd`).
 pub const MIN_REAL_WORD_SLIP_LEN: usize = 3;
 
 /// Longest known word weighed as a slip for another: one edit from a

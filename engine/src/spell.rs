@@ -148,8 +148,11 @@ fn correct_word(
             .map(|best| with_case_of(word, &best.term));
     }
     if known.is_word(&lower) {
-        return plain
-            .then(|| real_word_slip(known, &lower, context))
+        // `Id`, `Ill`: the capital may be the pronoun's (`I'd`, `I'll`), so
+        // mid-sentence too such a word may be a contraction typed bare.
+        let pronoun = !plain && is_capitalised(word) && word.starts_with('I');
+        return (plain || pronoun)
+            .then(|| real_word_slip(known, &lower, context, pronoun))
             .flatten()
             .map(|term| with_case_of(word, &term));
     }
@@ -259,11 +262,16 @@ fn unknown_word_meant(
 /// odds in place, less their slip and `REAL_WORD_SLIP_COST` (a
 /// contraction: the odds of typing it bare, `APOSTROPHE_LEFT_OUT`), still
 /// beat the typed word's.
-fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
+fn real_word_slip(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+    only_contractions: bool,
+) -> Option<String> {
     let lexicon = known.lexicon;
     let (previous, next) = (context.previous, context.next.as_deref());
     if (previous.is_none() && next.is_none())
-        || !(MIN_REAL_WORD_SLIP_LEN..=MAX_REAL_WORD_SLIP_LEN).contains(&typed.len())
+        || typed.len() > MAX_REAL_WORD_SLIP_LEN
         || !typed.bytes().all(|b| b.is_ascii_lowercase())
         || known.extra.contains(typed)
     {
@@ -285,8 +293,11 @@ fn real_word_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> 
     let word = lexicon.dictionary_id(typed)?;
     let seen_before = |id| before.is_some_and(|b| lexicon.seen_pair(b, id));
     let seen_after = |id| after.is_some_and(|a| lexicon.seen_pair(id, a));
-    let misses_a_neighbour =
-        (before.is_some() && !seen_before(word)) || (after.is_some() && !seen_after(word));
+    // A word shorter than `MIN_REAL_WORD_SLIP_LEN` is one slip from dozens
+    // of words, but has few contractions (`id`, `i'd`).
+    let near_words = !only_contractions && typed.len() >= MIN_REAL_WORD_SLIP_LEN;
+    let misses_a_neighbour = near_words
+        && ((before.is_some() && !seen_before(word)) || (after.is_some() && !seen_after(word)));
     // A word that fits its neighbours is weighed only against itself with
     // an apostrophe put back (`think its not` for `it's`): people type
     // a contraction bare far more often than they slip into another word,
