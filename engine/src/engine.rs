@@ -321,8 +321,8 @@ mod tests {
         // fit both neighbours.
         for (typed, meant) in [
             ("you mast be tired", "you must be tired"),
-            // A sentence's start and end are neighbours too (`<s> does`);
-            // beside a comma there is one neighbour.
+            // A sentence's start and end are neighbours too (`<s> does`),
+            // and so is a word across a comma.
             ("odes it matter", "does it matter"),
             ("Odes it matter?", "Does it matter?"),
             ("well, odes it matter?", "well, does it matter?"),
@@ -625,11 +625,18 @@ mod tests {
             correct("Id like a coffee, and then Ill go."),
             "I'd like a coffee, and then I'll go."
         );
+        // A comma is no edge to the word pairs, whose text had none (these
+        // had one neighbour, and stayed).
+        assert_eq!(
+            correct("Well, its not that bad. Yes, Id love to."),
+            "Well, it's not that bad. Yes, I'd love to."
+        );
         for text in [
             "The dog wagged its tail. Its owner smiled.",
             "Its roots are deep.",
             "Freud wrote of the Id and the ego.",
             "He was Ill at ease.",
+            "The company, its staff and its board agreed.",
             "Well done.",
             "its well, we were ill",
             "shell, hell, wed",

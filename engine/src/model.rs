@@ -173,9 +173,9 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// suits edited text and left most of them (README). A word is only
 /// weighed as such a slip when it misses a neighbour (the pairs lack it
 /// with the word before or the one after; a sentence's start and end
-/// count as words, and beside other punctuation it has only one) and the
-/// word one edit away
-/// meets one; it is corrected when that word's odds in place, less its
+/// count as words, a comma parts no neighbours, and beside a word kept as
+/// it is, a URL say, it has only one) and the word one edit away meets
+/// one; it is corrected when that word's odds in place, less its
 /// slip and these odds, still beat the typed word's. A bare contraction
 /// that spells a word (`hes`, `its`, `cant`) is no slip but a habit: it
 /// pays the odds of that habit instead, one in fifty

@@ -12,18 +12,20 @@ use std::ops::Range;
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
-use crate::tokenize::{ends_sentence, is_apostrophe, next_word, tokenize, Kind, Token};
+use crate::tokenize::{
+    ends_sentence, is_apostrophe, joins_words, tokenize, word_after, Kind, Token,
+};
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
-    // The last word of the token before, as segmented, when only spaces
-    // separate the two.
+    // The last word of the token before, as segmented, when a gap inside
+    // the sentence separates the two (`joins_words`).
     let mut previous: Option<String> = None;
     for (i, token) in tokens.iter().enumerate() {
         let mut start = 0;
         if is_segmentable(token) {
-            let next = next_word(&tokens, i).map(str::to_ascii_lowercase);
+            let next = word_after(&tokens, i).map(str::to_ascii_lowercase);
             let next = next.filter(|word| lexicon.is_dictionary_word(word));
             let (start_mark, end_mark) = sentence_edges(&tokens, i);
             let around = (
@@ -38,7 +40,7 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
         }
         previous = match token.kind {
             Kind::Word => Some(token.text[start..].to_ascii_lowercase()),
-            Kind::Gap if token.text.chars().all(char::is_whitespace) => previous.take(),
+            Kind::Gap if joins_words(token) => previous.take(),
             _ => None,
         };
         out.keep(&token.text[start..]);

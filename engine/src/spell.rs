@@ -15,7 +15,9 @@ use crate::model::{
 use crate::near_words::each_apostrophe_put_in;
 use crate::shift_slips;
 use crate::space_slips;
-use crate::tokenize::{ends_sentence, is_apostrophe, next_word, tokenize, Kind, Token};
+use crate::tokenize::{
+    ends_sentence, is_apostrophe, joins_words, tokenize, word_after, Kind, Token,
+};
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
@@ -24,7 +26,8 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     // word that starts and ends one.
     let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
     let mut sentence_start = true;
-    // The word before, as corrected, when only spaces separate them.
+    // The word before, as corrected, when a gap inside the sentence
+    // separates them (`joins_words`).
     let mut previous: Option<String> = None;
     let mut i = 0;
     while i < tokens.len() {
@@ -52,7 +55,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                         next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
                     }),
                 };
-                let after = next_word(&tokens, i).or_else(|| {
+                let after = word_after(&tokens, i).or_else(|| {
                     (in_sentences && ends_sentence(tokens.get(i + 1))).then_some(SENTENCE_END)
                 });
                 let neighbours = (before, after);
@@ -80,7 +83,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
             }
             Kind::Gap => {
                 out.keep(token.text);
-                if !token.text.chars().all(char::is_whitespace) {
+                if !joins_words(token) {
                     previous = None;
                 }
                 if ends_sentence(Some(token)) {
@@ -255,13 +258,13 @@ fn unknown_word_meant(
 /// it`), or a contraction typed bare that spells another word (`its` for
 /// `it's`, `cant` for `can't`). A word that misses a neighbour (the pairs
 /// lack it with the word before or the one after; a sentence's start and
-/// end count as words, and beside other punctuation a word has only one)
-/// is weighed against the dictionary words one edit or one apostrophe
-/// away; a word seen with both, only against its contractions. Of those,
-/// the ones that meet a neighbour in a seen pair replace it when their
-/// odds in place, less their slip and `REAL_WORD_SLIP_COST` (a
-/// contraction: the odds of typing it bare, `APOSTROPHE_LEFT_OUT`), still
-/// beat the typed word's.
+/// end count as words, a comma parts no neighbours, and beside a word kept
+/// as it is a word has only one) is weighed against the dictionary words
+/// one edit or one apostrophe away; a word seen with both, only against
+/// its contractions. Of those, the ones that meet a neighbour in a seen
+/// pair replace it when their odds in place, less their slip and
+/// `REAL_WORD_SLIP_COST` (a contraction: the odds of typing it bare,
+/// `APOSTROPHE_LEFT_OUT`), still beat the typed word's.
 fn real_word_slip(
     known: &Knowledge<'_>,
     typed: &str,
@@ -277,7 +280,7 @@ fn real_word_slip(
     {
         return None;
     }
-    // Beside a comma, a quote or a word kept as it is the word has one
+    // Beside a word kept as it is (a URL, a number) the word has one
     // neighbour, and is weighed against that one. A neighbour the
     // pairs do not know says nothing: then the word is not weighed.
     let neighbour = |word: Option<&str>| match word {

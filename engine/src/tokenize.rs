@@ -151,6 +151,29 @@ pub fn ends_sentence(gap: Option<&Token<'_>>) -> bool {
     gap.is_none_or(|gap| gap.kind == Kind::Gap && gap.text.contains(['.', '!', '?', '\n']))
 }
 
+/// Whether `gap` lies inside a sentence: spaces, and punctuation a
+/// sentence goes on across (`,` `;` `:`, dashes, double quotes,
+/// brackets). The language model's text had no punctuation, so to it the
+/// words on either side are neighbours (`you, its not` is `you its not`).
+pub fn joins_words(gap: &Token<'_>) -> bool {
+    gap.kind == Kind::Gap
+        && gap.text.chars().all(|c| {
+            matches!(
+                c,
+                ' ' | '\t' | ',' | ';' | ':' | '-' | '–' | '—' | '"' | '“' | '”' | '(' | ')'
+            )
+        })
+}
+
+/// The next token when it is a word after a gap inside a sentence
+/// (`joins_words`).
+pub fn word_after<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
+    match (tokens.get(i + 1), tokens.get(i + 2)) {
+        (Some(gap), Some(word)) if joins_words(gap) && word.kind == Kind::Word => Some(word.text),
+        _ => None,
+    }
+}
+
 /// The next token when it is a word after nothing but spaces.
 pub fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
     match (tokens.get(i + 1), tokens.get(i + 2)) {
