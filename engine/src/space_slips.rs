@@ -9,7 +9,7 @@ use crate::case::{is_all_capitals, is_name, with_case_of};
 use crate::error_model::space_slip_cost;
 use crate::lexicon::Lexicon;
 use crate::model::{CHANNEL_WEIGHT, MIN_SPLIT_LEN};
-use crate::tokenize::{next_word, Kind, Token};
+use crate::tokenize::{word_after, Kind, Token};
 
 /// `typed` (lowercase, not a known word) as two known words, and how well
 /// they explain it, when that is better than `best`, its best one-word
@@ -85,7 +85,7 @@ pub fn merge(
         return None;
     }
     let joined = format!("{a}{b}");
-    let after = next_word(tokens, i + 2).map(str::to_ascii_lowercase);
+    let after = word_after(tokens, i + 2).map(str::to_ascii_lowercase);
     let together = known
         .lexicon
         .phrase_score(previous, &[&joined], after.as_deref())?

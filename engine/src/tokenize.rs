@@ -151,41 +151,25 @@ pub fn ends_sentence(gap: Option<&Token<'_>>) -> bool {
     gap.is_none_or(|gap| gap.kind == Kind::Gap && gap.text.contains(['.', '!', '?', '\n']))
 }
 
-/// Whether `gap` lies inside a sentence: spaces, and punctuation a
+/// Whether the words on either side of `gap` are neighbours: spaces and
+/// line breaks (a line may wrap inside a sentence), and punctuation a
 /// sentence goes on across (`,` `;` `:`, dashes, double quotes,
 /// brackets). The language model's text had no punctuation, so to it the
 /// words on either side are neighbours (`you, its not` is `you its not`).
 pub fn joins_words(gap: &Token<'_>) -> bool {
-    gap.kind == Kind::Gap
-        && gap.text.chars().all(|c| {
-            matches!(
-                c,
-                ' ' | '\t' | ',' | ';' | ':' | '-' | '–' | '—' | '"' | '“' | '”' | '(' | ')'
-            )
-        })
+    const JOINING: &[char] = &[
+        ' ', '\t', '\n', '\r', ',', ';', ':', '-', '–', '—', '"', '“', '”', '(', ')',
+    ];
+    gap.kind == Kind::Gap && gap.text.chars().all(|c| JOINING.contains(&c))
 }
 
-/// The next token when it is a word after a gap inside a sentence
-/// (`joins_words`).
+/// The word after token `i` when only gaps that join words lie between
+/// (`joins_words`; each mark is a gap token of its own, `,` then ` `).
 pub fn word_after<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
-    match (tokens.get(i + 1), tokens.get(i + 2)) {
-        (Some(gap), Some(word)) if joins_words(gap) && word.kind == Kind::Word => Some(word.text),
-        _ => None,
-    }
-}
-
-/// The next token when it is a word after nothing but spaces.
-pub fn next_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
-    match (tokens.get(i + 1), tokens.get(i + 2)) {
-        (Some(gap), Some(word))
-            if gap.kind == Kind::Gap
-                && gap.text.chars().all(char::is_whitespace)
-                && word.kind == Kind::Word =>
-        {
-            Some(word.text)
-        }
-        _ => None,
-    }
+    let mut rest = tokens[i + 1..].iter().skip_while(|t| joins_words(t));
+    let found = rest.next()?;
+    let joined = tokens.get(i + 1).is_some_and(joins_words);
+    (joined && found.kind == Kind::Word).then_some(found.text)
 }
 
 #[cfg(test)]
@@ -256,6 +240,25 @@ pub(crate) mod tests {
             );
         }
         assert_eq!(words("TEH Teh teh"), vec!["TEH", "Teh", "teh"]);
+    }
+
+    /// Commas, dashes, quotes, brackets and line breaks leave two words
+    /// neighbours; a sentence's end and other marks part them.
+    #[test]
+    fn words_across_a_comma_are_neighbours() {
+        let after = |text| word_after(&tokenize(text), 0);
+        for text in [
+            "its, not",
+            "its -- not",
+            "its (not",
+            "its \"not",
+            "its\nnot",
+        ] {
+            assert_eq!(after(text), Some("not"), "{text:?}");
+        }
+        for text in ["its. not", "its? not", "its / not", "its 2 not"] {
+            assert_eq!(after(text), None, "{text:?}");
+        }
     }
 
     #[test]
