@@ -697,6 +697,8 @@ mod tests {
             // The text's end is a sentence's end, which `them at` seldom is
             // (it was `on them at` until the sixteenth session).
             ("thecatsatonthemat", "the cat sat on the mat"),
+            // Quotes and brackets only join words: past them is the end.
+            ("(thecatsatonthemat).", "(the cat sat on the mat)."),
             // The words beside a run, when only spaces part them, count as
             // its neighbours (these were `upon`, `may be`).
             (

@@ -13,7 +13,8 @@ use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
 use crate::tokenize::{
-    ends_sentence, is_apostrophe, joins_words, tokenize, word_after, Kind, Token,
+    is_apostrophe, joins_words, sentence_ends_after, sentence_starts_before, tokenize, word_after,
+    Kind, Token,
 };
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
@@ -56,10 +57,9 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
 /// the ends of sentences, count as such. A word beside it with only spaces
 /// between comes first (`segment`).
 fn sentence_edges(tokens: &[Token<'_>], i: usize) -> Around<'static> {
-    let before = i.checked_sub(1).map(|k| &tokens[k]);
     (
-        ends_sentence(before).then_some(SENTENCE_START),
-        ends_sentence(tokens.get(i + 1)).then_some(SENTENCE_END),
+        sentence_starts_before(tokens, i).then_some(SENTENCE_START),
+        sentence_ends_after(tokens, i).then_some(SENTENCE_END),
     )
 }
 

@@ -16,7 +16,8 @@ use crate::near_words::each_apostrophe_put_in;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{
-    ends_sentence, is_apostrophe, joins_words, tokenize, word_after, Kind, Token,
+    ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_after, Kind,
+    Token,
 };
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
@@ -56,7 +57,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     }),
                 };
                 let after = word_after(&tokens, i).or_else(|| {
-                    (in_sentences && ends_sentence(tokens.get(i + 1))).then_some(SENTENCE_END)
+                    (in_sentences && sentence_ends_after(&tokens, i)).then_some(SENTENCE_END)
                 });
                 let neighbours = (before, after);
                 let corrected = correct_word(known, &typed, neighbours)

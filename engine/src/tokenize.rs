@@ -163,6 +163,21 @@ pub fn joins_words(gap: &Token<'_>) -> bool {
     gap.kind == Kind::Gap && gap.text.chars().all(|c| JOINING.contains(&c))
 }
 
+/// Whether a sentence ends after token `i`: at the text's end or a gap
+/// that ends one (`ends_sentence`), past any marks that only join words
+/// (`mat".`, `mat )`).
+pub fn sentence_ends_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut rest = tokens[i + 1..].iter();
+    ends_sentence(rest.find(|t| !joins_words(t) || ends_sentence(Some(t))))
+}
+
+/// Whether a sentence starts at token `i`, as `sentence_ends_after` looks
+/// back (`. "Its`).
+pub fn sentence_starts_before(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut before = tokens[..i].iter().rev();
+    ends_sentence(before.find(|t| !joins_words(t) || ends_sentence(Some(t))))
+}
+
 /// The word after token `i` when only gaps that join words lie between
 /// (`joins_words`; each mark is a gap token of its own, `,` then ` `).
 pub fn word_after<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
@@ -259,6 +274,17 @@ pub(crate) mod tests {
         for text in ["its. not", "its? not", "its / not", "its 2 not"] {
             assert_eq!(after(text), None, "{text:?}");
         }
+        let tokens = tokenize("\"Its mat\". (It) mat / it");
+        let ends: Vec<bool> = (0..tokens.len())
+            .filter(|&i| tokens[i].kind == Kind::Word)
+            .map(|i| sentence_ends_after(&tokens, i))
+            .collect();
+        assert_eq!(ends, [false, true, false, false, true]);
+        let starts: Vec<bool> = (0..tokens.len())
+            .filter(|&i| tokens[i].kind == Kind::Word)
+            .map(|i| sentence_starts_before(&tokens, i))
+            .collect();
+        assert_eq!(starts, [true, false, true, false, false]);
     }
 
     #[test]
