@@ -54,8 +54,8 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
 
 /// Whether the token starts a sentence and whether it ends one, as the
 /// words around it to the language model: the text's start and end, and
-/// the ends of sentences, count as such. A word beside it with only spaces
-/// between comes first (`segment`).
+/// the ends of sentences, count as such. A word beside it, across gaps
+/// that join words, comes first (`segment`).
 fn sentence_edges(tokens: &[Token<'_>], i: usize) -> Around<'static> {
     (
         sentence_starts_before(tokens, i).then_some(SENTENCE_START),
