@@ -699,8 +699,9 @@ mod tests {
             ("thecatsatonthemat", "the cat sat on the mat"),
             // Quotes and brackets only join words: past them is the end.
             ("(thecatsatonthemat).", "(the cat sat on the mat)."),
-            // The words beside a run, when only spaces part them, count as
-            // its neighbours (these were `upon`, `may be`).
+            // The words beside a run, when only spaces or marks inside a
+            // sentence part them, count as its neighbours (these were
+            // `upon`, `may be`).
             (
                 "noah decidestocheck uponthe animals",
                 "noah decides to check up on the animals",

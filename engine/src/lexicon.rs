@@ -598,10 +598,18 @@ impl Lexicon {
             return vec![n];
         }
         // The best history once the word after is weighed too.
-        let last = |s: &State| s.score + next.map_or(0.0, |id| self.log_p_after(s.after, id));
-        let k = (0..beams[n].states().len())
-            .max_by(|&a, &b| last(&beams[n].states()[a]).total_cmp(&last(&beams[n].states()[b])))
-            .unwrap_or(0);
+        let (_, k) = beams[n]
+            .states()
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                (
+                    s.score + next.map_or(0.0, |id| self.log_p_after(s.after, id)),
+                    k,
+                )
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap_or((0.0, 0));
         let mut ends = Vec::new();
         let (mut end, mut k) = (n, k);
         while end > 0 {

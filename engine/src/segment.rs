@@ -20,12 +20,19 @@ use crate::tokenize::{
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
-    // The last word of the token before, as segmented, when a gap inside
-    // the sentence separates the two (`joins_words`).
-    let mut previous: Option<String> = None;
+    // The last word of the token before, as segmented (and as typed), when
+    // a gap inside the sentence separates the two (`joins_words`).
+    let mut previous: Option<&str> = None;
     for (i, token) in tokens.iter().enumerate() {
         let mut start = 0;
-        if is_segmentable(token) {
+        // A word the dictionary has is left whole, as `word_ends` would;
+        // checked first, so that most words of spaced text cost one lookup
+        // and none of the context below.
+        let whole = |text: &str| {
+            !text.bytes().any(|b| b.is_ascii_digit()) && is_whole_word(lexicon, extra, text)
+        };
+        if is_segmentable(token) && !whole(token.text) {
+            let previous = previous.map(str::to_ascii_lowercase);
             let next = word_after(&tokens, i).map(str::to_ascii_lowercase);
             let next = next.filter(|word| lexicon.is_dictionary_word(word));
             let (start_mark, end_mark) = sentence_edges(&tokens, i);
@@ -40,8 +47,8 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
             }
         }
         previous = match token.kind {
-            Kind::Word => Some(token.text[start..].to_ascii_lowercase()),
-            Kind::Gap if joins_words(token) => previous.take(),
+            Kind::Word => Some(&token.text[start..]),
+            Kind::Gap if joins_words(token) => previous,
             _ => None,
         };
         out.keep(&token.text[start..]);
@@ -221,8 +228,7 @@ fn word_ends(
     letters: &str,
     around: Around<'_>,
 ) -> Vec<usize> {
-    let lower = letters.to_ascii_lowercase().replace('’', "'");
-    if lexicon.is_dictionary_word(&lower) || extra.contains(&lower) {
+    if is_whole_word(lexicon, extra, letters) {
         return vec![letters.len()];
     }
     let mut ends = Vec::new();
@@ -257,6 +263,13 @@ fn word_ends(
         start += part.len();
     }
     ends
+}
+
+/// A dictionary or extra word, in any case and with either apostrophe
+/// (`McDonald`, `don’t`): kept whole.
+fn is_whole_word(lexicon: &Lexicon, extra: &ExtraWords, letters: &str) -> bool {
+    let lower = letters.to_ascii_lowercase().replace('’', "'");
+    lexicon.is_dictionary_word(&lower) || extra.contains(&lower)
 }
 
 /// `TheQuickBrownFox` → `The`, `Quick`, `Brown`, `Fox`; other words whole.
