@@ -197,6 +197,10 @@ mod tests {
             // an `s` (the key beside `e`) for its `e`, the commoner word.
             ("prerequisits", "prerequisites"),
             ("continusly", "continuously"),
+            // Two stray keys are two slips of the fingers, each made
+            // apart: `awfall` is `awful` misspelt, not `fall`.
+            ("awfall", "awful"),
+            ("exstacy", "ecstasy"),
         ];
         for (input, expected) in cases {
             assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");

@@ -9,9 +9,9 @@
 //! either, as nothing tells which it is.
 
 use crate::model::{
-    APOSTROPHE_HABIT, DOUBLED, FIRST_LETTER, OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION,
-    SOUND_ALIKE, SPACE_SLIP, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, VOWEL_DELETION,
-    VOWEL_FOR_VOWEL,
+    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, DOUBLED, FIRST_LETTER, OTHER_DELETION, OTHER_INSERTION,
+    OTHER_SUBSTITUTION, SOUND_ALIKE, SPACE_SLIP, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
+    VOWEL_DELETION, VOWEL_FOR_VOWEL,
 };
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
@@ -22,7 +22,17 @@ use crate::model::{
 /// typos are at the first letter, against 1–2 % of real misspellings).
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
-    either_slip(spelling_cost(t, w), align(t, w, &Typing))
+    either_slip(spelling_cost(t, w), typing_cost(t, w))
+}
+
+/// The cost of `t` typed for `w` by slips of the fingers. Each slip's
+/// cost is its odds once a slip is made; the keys are struck one by one,
+/// so each slip after the first is also a slip made at all
+/// (`ANOTHER_TYPING_SLIP`): every edit pays both, and the first is
+/// refunded one. A misspelling's slips are not so: a word spelt by ear
+/// is often wrong twice (`spelling_cost`).
+fn typing_cost(t: &[u8], w: &[u8]) -> f64 {
+    (align(t, w, &Typing) - ANOTHER_TYPING_SLIP).max(0.0)
 }
 
 /// The cost of a space left out or typed inside a word: rare as a
@@ -156,15 +166,19 @@ impl Slips for Spelling {
 }
 
 /// Slips of the fingers: a neighbouring key, two keys swapped, a key
-/// missed, all alike (`TYPING_SLIP`); nothing else is a typing slip.
+/// missed, all alike (`TYPING_SLIP`), each one more slip made
+/// (`typing_cost`); nothing else is a typing slip.
 struct Typing;
+
+/// What one slip of the fingers costs in `Typing`'s alignment.
+const ONE_TYPING_SLIP: f64 = TYPING_SLIP + ANOTHER_TYPING_SLIP;
 
 impl Slips for Typing {
     fn substitution(&self, typed: u8, intended: u8) -> f64 {
         if typed == intended {
             0.0
         } else if neighbours(typed, intended) {
-            TYPING_SLIP
+            ONE_TYPING_SLIP
         } else {
             NOT_A_TYPING_SLIP
         }
@@ -173,18 +187,18 @@ impl Slips for Typing {
     fn insertion(&self, typed: &[u8], i: usize) -> f64 {
         let near = |k: usize| typed[k] == typed[i] || neighbours(typed[k], typed[i]);
         if i.checked_sub(1).is_some_and(near) || (i + 1 < typed.len() && near(i + 1)) {
-            TYPING_SLIP
+            ONE_TYPING_SLIP
         } else {
             NOT_A_TYPING_SLIP
         }
     }
 
     fn deletion(&self, _intended: &[u8], _j: usize) -> f64 {
-        TYPING_SLIP
+        ONE_TYPING_SLIP
     }
 
     fn transposition(&self) -> f64 {
-        TYPING_SLIP
+        ONE_TYPING_SLIP
     }
 }
 
@@ -261,6 +275,23 @@ mod tests {
         assert_eq!(edit_cost("same", "same"), 0.0);
         // A neighbouring key is likelier than a far one.
         assert!(edit_cost("tge", "the") < edit_cost("tze", "the"));
+    }
+
+    #[test]
+    fn a_second_slip_of_the_fingers_is_a_slip_made_again() {
+        let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        assert_eq!(typing("fall", "fall"), 0.0);
+        assert!((typing("dfall", "fall") - TYPING_SLIP).abs() < 1e-9);
+        // Two stray keys: each a slip, and the second a slip made again.
+        let twice = 2.0 * TYPING_SLIP + ANOTHER_TYPING_SLIP;
+        assert!((typing("awfall", "fall") - twice).abs() < 1e-9);
+        // A misspelling's second slip pays no such odds.
+        assert_eq!(
+            spelling("awfal", "awful") + spelling("awfull", "awful"),
+            spelling("awfall", "awful")
+        );
+        assert!(edit_cost("awfall", "awful") < edit_cost("awfall", "fall"));
     }
 
     #[test]

@@ -141,6 +141,16 @@ pub const TYPING_SHARE: f64 = 0.5;
 /// sentences' typos, none likelier than another; as likely as a vowel for
 /// a vowel among spelling slips.
 pub const TYPING_SLIP: f64 = 1.0;
+/// What a typing slip after the first in one word costs on top of
+/// `TYPING_SLIP`: the odds of a slip at all, as the keys are struck one
+/// by one. About 25 words in 1,000 hold a slip (Mitton, 1987), so 1.6.
+/// Until the seventeenth session a second typing slip cost what the first
+/// did, and `awfall` was `fall` with two stray keys before it, not `awful`
+/// misspelt; `exstacy` was `stacy`. A misspelling's second slip
+/// pays no such odds: people who spell by ear are often wrong twice
+/// (`conceed`, `seperate`), and the ninth session's trial of that cost
+/// for both kinds lost real misspellings (README).
+pub const ANOTHER_TYPING_SLIP: f64 = 1.6;
 /// A space left out or typed inside a word, as a misspelling (`to tal`):
 /// far rarer in collections of real misspellings than a dropped or extra
 /// letter; about ten times rarer than `OTHER_DELETION`, so `to tal` is
