@@ -3,8 +3,8 @@
 //! crate, which both use), and writes the words the SCOWL list adds to the
 //! curated dictionary, its words too rare to count, and the curated names
 //! it leaves out, so the engine need not read the list at start; and the
-//! language model's word pairs, two million lines too many to parse at
-//! each start.
+//! language model's word pairs and triples, nearly three million lines too
+//! many to parse at each start.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -15,9 +15,10 @@ const CURATED: &str = "dictionaries/frequency_dictionary_en_82_765.txt.gz";
 const WORD_LIST: &str = "dictionaries/scowl_en_us_hunspell.txt.gz";
 const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
 const PAIRS: &str = "dictionaries/cmusphinx_en_us_pairs.txt.gz";
+const TRIPLES: &str = "dictionaries/cmusphinx_en_us_triples.txt.gz";
 
 fn main() {
-    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS] {
+    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES] {
         println!("cargo::rerun-if-changed={file}");
     }
     let (curated, word_list, vocabulary) = (read(CURATED), read(WORD_LIST), read(VOCABULARY));
@@ -60,11 +61,31 @@ fn main() {
     write("listed-words.txt", listed.as_bytes());
     write("left-out-words.txt", left_out.as_bytes());
     write("rare-listed-words.txt", rare.as_bytes());
-    let pairs = read(PAIRS);
-    write(
-        "word-pairs.postcard",
-        &spelling_index::WordPairs::new(triples(PAIRS, &pairs)).encode(),
-    );
+    let pairs = spelling_index::WordPairs::new(pair_lines(PAIRS, &read(PAIRS)));
+    write("word-pairs.postcard", &pairs.encode());
+    let text = read(TRIPLES);
+    // `first second third log10-probability` lines, and `first second
+    // log10-back-off` lines for the pairs they start with.
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+    let number = |line: &[&str]| -> f64 {
+        let last = line.last().copied().unwrap_or_default();
+        last.parse()
+            .unwrap_or_else(|_| panic!("{TRIPLES}: bad number in {line:?}"))
+    };
+    let triples = lines
+        .iter()
+        .filter(|l| l.len() == 4)
+        .map(|l| (l[0], l[1], l[2], number(l)));
+    let back_offs = lines
+        .iter()
+        .filter(|l| l.len() == 3)
+        .map(|l| (l[0], l[1], number(l)));
+    if let Some(bad) = lines.iter().find(|l| l.len() != 3 && l.len() != 4) {
+        panic!("{TRIPLES}: bad line {bad:?}");
+    }
+    let triples = spelling_index::WordTriples::new(&pairs, triples, back_offs)
+        .unwrap_or_else(|e| panic!("{TRIPLES}: {e}"));
+    write("word-triples.postcard", &triples.encode());
 }
 
 fn read(path: &str) -> String {
@@ -89,7 +110,10 @@ fn counts<'a>(path: &'a str, text: &'a str) -> impl Iterator<Item = (&'a str, i6
 }
 
 /// `first second log10-probability` lines.
-fn triples<'a>(path: &'a str, text: &'a str) -> impl Iterator<Item = (&'a str, &'a str, f64)> + 'a {
+fn pair_lines<'a>(
+    path: &'a str,
+    text: &'a str,
+) -> impl Iterator<Item = (&'a str, &'a str, f64)> + 'a {
     text.lines().filter(|l| !l.is_empty()).map(move |line| {
         let mut fields = line.split(' ');
         let mut next = || {

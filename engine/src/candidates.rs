@@ -8,7 +8,7 @@ use symspell::Verbosity;
 
 use crate::error_model;
 use crate::extra_words::ExtraWords;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordsAround};
 use crate::model::{
     CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
 };
@@ -31,10 +31,13 @@ pub struct Knowledge<'a> {
     pub extra: &'a ExtraWords,
 }
 
-/// The words around the one being corrected, lowercase.
+/// The words around the one being corrected, lowercase: one on each
+/// side for the pairs, and the one beyond each for the triples.
 pub struct Context<'a> {
+    pub two_before: Option<&'a str>,
     pub previous: Option<&'a str>,
     pub next: Option<String>,
+    pub two_after: Option<String>,
 }
 
 /// A dictionary word one to two edits from a typed word, and how well it
@@ -46,14 +49,19 @@ pub struct Candidate {
     /// The error model's cost of the slip.
     pub cost: f64,
     /// `Lexicon::phrase_score` of the word in its place, minus the weighted
-    /// slip cost.
+    /// slip cost: what the word is weighed by against other readings (the
+    /// word as typed, two words, an extra word).
     pub score: f64,
+    /// `Lexicon::fit_in` of the word in its place, minus the weighted slip
+    /// cost: what the candidates for one word are ranked by, as the triples
+    /// know more of the words around.
+    pub rank: f64,
 }
 
 /// Among the nearest dictionary words (within two edits), the one that best
 /// explains the typed word: how common it is, times how likely this slip is
-/// for it (the error model), times how well it fits between its neighbours
-/// (word pairs), all as log10. Ranking only the nearest keeps lookups fast,
+/// for it (the error model), times how well it fits among the two words on
+/// each side (word triples, backing off to pairs), all as log10. Ranking only the nearest keeps lookups fast,
 /// and measured better than ranking every word within two edits.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     known
@@ -61,7 +69,7 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
         .filter_map(|found| Candidate::scored(known, typed, found.term, found.distance, context))
-        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .max_by(|a, b| a.rank.total_cmp(&b.rank))
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best
@@ -89,7 +97,7 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
             )
         })
         .filter(|candidate| candidate.cost <= MAX_SOUND_COST)
-        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .max_by(|a, b| a.rank.total_cmp(&b.rank))
 }
 
 /// The last resort, when the index holds no word within two edits and
@@ -117,7 +125,7 @@ pub fn among_rare_words(
     words
         .into_iter()
         .filter_map(|word| Candidate::scored(known, typed, word, 1, context))
-        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .max_by(|a, b| a.rank.total_cmp(&b.rank))
 }
 
 impl Candidate {
@@ -130,12 +138,18 @@ impl Candidate {
         context: &Context<'_>,
     ) -> Option<Candidate> {
         let cost = error_model::edit_cost(typed, &term);
-        let fit =
-            known
-                .lexicon
-                .phrase_score(context.previous, &[&term], context.next.as_deref())?;
+        let lexicon = known.lexicon;
+        let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
+        let around = WordsAround {
+            two_before: context.two_before,
+            before: context.previous,
+            next: context.next.as_deref(),
+            two_after: context.two_after.as_deref(),
+        };
+        let rank = lexicon.fit_in(&around, &term)? - CHANNEL_WEIGHT * cost;
         Some(Candidate {
             score: fit - CHANNEL_WEIGHT * cost,
+            rank,
             distance,
             cost,
             term,

@@ -1,18 +1,20 @@
 //! The embedded English dictionaries (see dictionaries/NOTICE): SymSpell's
-//! curated words, wordsegment's wider vocabulary, and the word pairs of
-//! CMU Sphinx's English language model.
+//! curated words, wordsegment's wider vocabulary, and the word pairs and
+//! commonest word triples of CMU Sphinx's English language model.
 
 use std::io::Read;
 
 use flate2::read::GzDecoder;
 use rustc_hash::FxHashSet;
-use spelling_index::WordPairs;
+use spelling_index::{WordPairs, WordTriples};
 
 use crate::memory;
 
 static UNIGRAMS_GZ: &[u8] = include_bytes!("../dictionaries/frequency_dictionary_en_82_765.txt.gz");
 /// The word pairs, as build.rs encoded them (`spelling_index::WordPairs`).
 static WORD_PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-pairs.postcard"));
+/// The word triples, as build.rs encoded them (`spelling_index::WordTriples`).
+static WORD_TRIPLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-triples.postcard"));
 
 #[cfg(test)]
 static WORD_LIST_GZ: &[u8] = include_bytes!("../dictionaries/scowl_en_us_hunspell.txt.gz");
@@ -21,6 +23,7 @@ static VOCABULARY_GZ: &[u8] = include_bytes!("../dictionaries/wordsegment_unigra
 /// Entries in the files as shipped (the first's name says 82,765).
 const UNIGRAM_ENTRIES: usize = 82_834;
 const PAIR_ENTRIES: usize = 2_045_800;
+const TRIPLE_ENTRIES: usize = 800_000;
 const VOCABULARY_ENTRIES: usize = 333_213;
 #[cfg(test)]
 const WORD_LIST_ENTRIES: usize = 166_791;
@@ -159,6 +162,29 @@ pub fn word_pairs() -> Result<WordPairs, DictionaryError> {
     decoded
 }
 
+/// The language model's word triples, checked against its pairs.
+pub fn word_triples(pairs: &WordPairs) -> Result<WordTriples, DictionaryError> {
+    let decoded = decode_triples(WORD_TRIPLES, pairs);
+    memory::release(WORD_TRIPLES);
+    decoded
+}
+
+fn decode_triples(bytes: &[u8], pairs: &WordPairs) -> Result<WordTriples, DictionaryError> {
+    let corrupt = |reason: String| DictionaryError {
+        name: "word triples",
+        reason,
+    };
+    let triples =
+        WordTriples::decode(bytes, pairs).map_err(|e| corrupt(format!("cannot decode: {e}")))?;
+    if triples.len() != TRIPLE_ENTRIES {
+        return Err(corrupt(format!(
+            "{} triples, expected {TRIPLE_ENTRIES}",
+            triples.len()
+        )));
+    }
+    Ok(triples)
+}
+
 fn decode_pairs(bytes: &[u8]) -> Result<WordPairs, DictionaryError> {
     let corrupt = |reason: String| DictionaryError {
         name: "word pairs",
@@ -221,6 +247,9 @@ mod tests {
         let pairs = word_pairs().expect("word pairs");
         let index = |word| pairs.words().position(|w| w == word).unwrap() as u32;
         assert!(pairs.log_p(index("math"), index("is")).is_some());
+        let triples = word_triples(&pairs).expect("word triples");
+        let of_the = triples.after(pairs.position(index("one"), index("of")).unwrap());
+        assert!(triples.log_p(of_the.unwrap(), index("the")).is_some());
         let vocabulary = vocabulary().expect("vocabulary");
         let vocabulary: Vec<_> = vocabulary.entries().collect();
         assert_eq!(vocabulary.len(), VOCABULARY_ENTRIES);
@@ -252,6 +281,20 @@ mod tests {
             .err()
             .expect("one pair is not the model's");
         assert!(err.reason.contains("1 pairs, expected"), "{err}");
+    }
+
+    #[test]
+    fn damaged_word_triples_are_an_error() {
+        let pairs = decode_pairs(WORD_PAIRS).unwrap();
+        let err = decode_triples(&WORD_TRIPLES[..WORD_TRIPLES.len() / 2], &pairs)
+            .err()
+            .expect("half the triples must not load");
+        assert_eq!(err.name, "word triples");
+        let none = WordTriples::new(&pairs, [], []).unwrap().encode();
+        let err = decode_triples(&none, &pairs)
+            .err()
+            .expect("no triples are not the model's");
+        assert!(err.reason.contains("0 triples, expected"), "{err}");
     }
 
     fn gzip(text: &[u8]) -> Vec<u8> {

@@ -48,6 +48,7 @@ impl Engine {
                 let unigrams = dictionary::unigrams()?;
                 let vocabulary = dictionary::vocabulary()?;
                 let pairs = dictionary::word_pairs()?;
+                let triples = dictionary::word_triples(&pairs)?;
                 let names = dictionary::names();
                 let words = dictionary::with_listed_words(&unigrams, &names)?;
                 let lexicon = Lexicon::new(
@@ -55,7 +56,8 @@ impl Engine {
                     dictionary::rare_listed_words(),
                     vocabulary.entries(),
                     pairs,
-                );
+                )
+                .with_triples(triples);
                 let sounds_like = SoundsLike::new(&words);
                 Ok::<_, DictionaryError>((sample(&words), lexicon, sounds_like, names))
             });
@@ -410,6 +412,19 @@ mod tests {
             engine().correct("fill in the frm below", &NONE).text,
             "fill in the form below"
         );
+        // Two words on each side, by the triples, where one on each side
+        // said `the the`, `the pleasure of` and `was exciting the`.
+        let cases = [
+            ("by thne the shop was closed", "by then the shop was closed"),
+            (
+                "it is one of the pleasurs of travel",
+                "it is one of the pleasures of travel",
+            ),
+            ("he was excuting the plan", "he was executing the plan"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! small enough to query a few dozen times per character.
 
 use rustc_hash::FxHashMap;
-use spelling_index::WordPairs;
+use spelling_index::{WordPairs, WordTriples};
 
 use crate::letters::LetterModel;
 use crate::model::{
@@ -21,6 +21,9 @@ pub struct Lexicon {
     unigram: Vec<f32>,
     /// Which word follows which, and how often.
     pairs: WordPairs,
+    /// Which word follows which two, for the commonest two
+    /// (`with_triples`; none unless given).
+    triples: WordTriples,
     /// By index in `pairs`: log10 of the share of a word's single odds
     /// that a word the pairs do not list after it takes (`back_off`).
     back_off: Vec<f32>,
@@ -53,6 +56,15 @@ pub struct Lexicon {
 pub const SENTENCE_START: &str = "<s>";
 /// The pairs' word for a sentence's end (`well </s>`).
 pub const SENTENCE_END: &str = "</s>";
+
+/// The two words on either side of a word, lowercase, for the triples
+/// (`Lexicon::fit_in`): a sentence's start and end count as words.
+pub struct WordsAround<'a> {
+    pub two_before: Option<&'a str>,
+    pub before: Option<&'a str>,
+    pub next: Option<&'a str>,
+    pub two_after: Option<&'a str>,
+}
 
 /// The words on either side of letters to segment, for the pairs: a
 /// sentence's start before them (`SENTENCE_START`), its end after them
@@ -250,6 +262,7 @@ impl Lexicon {
             dictionary_words,
             unigram,
             pairs,
+            triples: WordTriples::default(),
             back_off,
             pair_index,
             marks,
@@ -304,6 +317,66 @@ impl Lexicon {
             return None;
         }
         self.pairs.log_p(after, second)
+    }
+
+    /// The lexicon with the model's word triples (made with the same
+    /// pairs), for the corrector's choice among candidates (`fit_in`).
+    pub fn with_triples(self, triples: WordTriples) -> Self {
+        Lexicon { triples, ..self }
+    }
+
+    /// log10 P(word `id` | `two_before` `before`): the triples' figure
+    /// where one lists the three words, else the pairs' (`log_p`) times
+    /// the back-off weight of the two words before, if triples start with
+    /// them. A word scored through another (`CUT`) takes the pairs' figure.
+    fn log_p3(&self, two_before: Option<u32>, before: Option<u32>, id: u32) -> f64 {
+        let pair = self.log_p(before, id);
+        let Some(after) = two_before
+            .zip(before)
+            .and_then(|(a, b)| self.triples_after(a, b))
+        else {
+            return pair;
+        };
+        let third = self.pair_index[id as usize];
+        let listed = (third != NOT_PAIRED)
+            .then(|| self.triples.log_p(after, third))
+            .flatten();
+        listed.unwrap_or_else(|| pair + self.triples.back_off(after))
+    }
+
+    /// Where the triples that start with the words `first` `second` are,
+    /// if any do.
+    fn triples_after(&self, first: u32, second: u32) -> Option<u32> {
+        let (a, b) = (
+            self.pair_index[first as usize],
+            self.pair_index[second as usize],
+        );
+        if a == NOT_PAIRED || b == NOT_PAIRED {
+            return None;
+        }
+        self.triples.after(self.pairs.position(a, b)?)
+    }
+
+    /// How well the dictionary word `word` fits among the words around it,
+    /// by the triples where they list the words: as `phrase_score` reads
+    /// one word on each side by the pairs, this reads two. log10 of the
+    /// corpus size, plus the word's odds after the two before it, plus how
+    /// much it lifts the odds of the next word and of the one after that.
+    /// For ranking words in one place: the terms no word changes are left
+    /// as they are. `None` if `word` is no dictionary word.
+    pub fn fit_in(&self, around: &WordsAround<'_>, word: &str) -> Option<f64> {
+        let id = self.dictionary_id(word)?;
+        let lookup = |w: Option<&str>| w.and_then(|w| self.id(w));
+        let (two_before, before) = (lookup(around.two_before), lookup(around.before));
+        let mut score = self.log_total + self.log_p3(two_before, before, id);
+        if let Some(next) = lookup(around.next) {
+            score += self.log_p3(before, Some(id), next) - self.log_p(None, next);
+            if let Some(after_next) = lookup(around.two_after) {
+                score += self.log_p3(Some(id), Some(next), after_next)
+                    - self.log_p(Some(next), after_next);
+            }
+        }
+        Some(score)
     }
 
     /// Any word of the vocabulary, for its odds.
@@ -758,9 +831,9 @@ fn back_off(pairs: &WordPairs, first: u32, alone: &[f64]) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use spelling_index::WordPairs;
+    use spelling_index::{WordPairs, WordTriples};
 
-    use super::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
+    use super::{Around, Lexicon, WordsAround, SENTENCE_END, SENTENCE_START};
 
     fn lexicon(unigrams: &[(&str, i64)], pairs: &[(&str, i64)]) -> Lexicon {
         Lexicon::new(unigrams, [].into_iter(), [].into_iter(), counted(pairs))
@@ -896,6 +969,45 @@ mod tests {
         assert_eq!(words(&ends, "nowhere"), vec!["now", "here"]);
         let end = (None, Some(SENTENCE_END));
         assert_eq!(words_around(&ends, "nowhere", end), vec!["no", "where"]);
+    }
+
+    #[test]
+    fn a_triple_overrules_the_pair_and_other_words_pay_its_back_off() {
+        let unigrams = [
+            ("in", 100),
+            ("when", 100),
+            ("doubt", 10),
+            ("debt", 30),
+            ("do", 50),
+        ];
+        let pairs = [("when in", 10), ("in debt", 3), ("in doubt", 1)];
+        let plain = lexicon(&unigrams, &pairs);
+        let triples = WordTriples::new(
+            &counted(&pairs),
+            [("when", "in", "doubt", 0.5f64.log10())],
+            [("when", "in", -1.0)],
+        )
+        .unwrap();
+        let with = lexicon(&unigrams, &pairs).with_triples(triples);
+        let around = |two_before| WordsAround {
+            two_before,
+            before: Some("in"),
+            next: None,
+            two_after: None,
+        };
+        let fit = |l: &Lexicon, two_before, word| l.fit_in(&around(two_before), word).unwrap();
+        // One word before: the pairs, `in debt` the likelier.
+        assert!(fit(&plain, Some("when"), "debt") > fit(&plain, Some("when"), "doubt"));
+        assert!(fit(&with, None, "debt") > fit(&with, None, "doubt"));
+        // Two: the triple lists `when in doubt` at a half, and `debt`
+        // pays the back-off weight, a tenth, on its pair's odds.
+        let log_total = fit(&with, None, "doubt")
+            - plain.log_p(Some(plain.id("in").unwrap()), plain.id("doubt").unwrap());
+        assert!((fit(&with, Some("when"), "doubt") - log_total - 0.5f64.log10()).abs() < 0.001);
+        assert!((fit(&with, Some("when"), "debt") - fit(&with, None, "debt") + 1.0).abs() < 0.001);
+        assert!(fit(&with, Some("when"), "doubt") > fit(&with, Some("when"), "debt"));
+        // A word no list holds has no fit.
+        assert!(with.fit_in(&around(Some("when")), "dobt").is_none());
     }
 
     #[test]

@@ -102,8 +102,10 @@ pub fn merge(
         &a,
         a_known,
         Context {
+            two_before: None,
             previous,
             next: Some(b.clone()),
+            two_after: None,
         },
     )
     .and_then(|(a, a_cost)| {
@@ -111,8 +113,10 @@ pub fn merge(
             &b,
             b_known,
             Context {
+                two_before: None,
                 previous: Some(&a),
                 next: after.clone(),
+                two_after: None,
             },
         )?;
         let fit = known

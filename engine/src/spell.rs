@@ -16,8 +16,8 @@ use crate::near_words::each_apostrophe_put_in;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{
-    ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_after, Kind,
-    Token,
+    ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_after,
+    word_index_after, Kind, Token,
 };
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
@@ -28,8 +28,9 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
     let mut sentence_start = true;
     // The word before, as corrected, when a gap inside the sentence
-    // separates them (`joins_words`).
+    // separates them (`joins_words`), and the word before that one.
     let mut previous: Option<String> = None;
+    let mut two_before: Option<String> = None;
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
@@ -44,6 +45,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     let span = token.span.start..tokens[i + 2].span.end;
                     out.replace(&text[span], &joined);
                     previous = Some(joined.to_ascii_lowercase());
+                    two_before = None;
                     sentence_start = false;
                     i += 3;
                     continue;
@@ -56,16 +58,25 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                         next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
                     }),
                 };
-                let after = word_after(&tokens, i).or_else(|| {
-                    (in_sentences && sentence_ends_after(&tokens, i)).then_some(SENTENCE_END)
-                });
+                let word_or_end = |i| {
+                    word_after(&tokens, i).or_else(|| {
+                        (in_sentences && sentence_ends_after(&tokens, i)).then_some(SENTENCE_END)
+                    })
+                };
+                let after = word_or_end(i);
                 let neighbours = (before, after);
-                let corrected = correct_word(known, &typed, neighbours)
+                let beyond = (
+                    previous.as_ref().and(two_before.as_deref()),
+                    word_index_after(&tokens, i).and_then(word_or_end),
+                );
+                let corrected = correct_word(known, &typed, neighbours, beyond)
                     .filter(|correction| keeps_apostrophes(token.text, correction));
                 let written = corrected.as_deref().unwrap_or(token.text);
                 out.replace(token.text, written);
                 // After a split (`the past`), the last of the two words.
-                let last = written.rsplit(' ').next().unwrap_or(written);
+                let mut words = written.rsplit(' ');
+                let last = words.next().unwrap_or(written);
+                two_before = words.next().or(before).map(str::to_ascii_lowercase);
                 previous = Some(last.to_ascii_lowercase());
                 sentence_start = false;
             }
@@ -74,6 +85,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     Some(word) => {
                         out.replace(token.text, &word);
                         previous = Some(word.to_ascii_lowercase());
+                        two_before = None;
                     }
                     None => {
                         out.keep(token.text);
@@ -109,11 +121,13 @@ struct Typed<'a> {
 
 /// The correction of one plain word, or `None` to leave it as it is.
 /// `neighbours`: the word before, as corrected and lowercase, and the word
-/// after, as typed.
+/// after, as typed; `beyond`: the word before that one, and the word after
+/// the next, for the triples.
 fn correct_word(
     known: &Knowledge<'_>,
     typed: &Typed<'_>,
     (previous, next): (Option<&str>, Option<&str>),
+    (two_before, two_after): (Option<&str>, Option<&str>),
 ) -> Option<String> {
     let (word, extra) = (typed.word, known.extra);
     let lower = word.to_ascii_lowercase().replace('’', "'");
@@ -121,8 +135,10 @@ fn correct_word(
         return None;
     }
     let context = &Context {
+        two_before,
         previous,
         next: next.map(str::to_ascii_lowercase),
+        two_after: two_after.map(str::to_ascii_lowercase),
     };
     // A name written as one (`Mary went home`, `Ned`) is left alone, even
     // first in a sentence; only in lowercase is it read as a slip (`ned`).

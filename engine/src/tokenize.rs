@@ -181,10 +181,19 @@ pub fn sentence_starts_before(tokens: &[Token<'_>], i: usize) -> bool {
 /// The word after token `i` when only gaps that join words lie between
 /// (`joins_words`; each mark is a gap token of its own, `,` then ` `).
 pub fn word_after<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
-    let mut rest = tokens[i + 1..].iter().skip_while(|t| joins_words(t));
-    let found = rest.next()?;
-    let joined = tokens.get(i + 1).is_some_and(joins_words);
-    (joined && found.kind == Kind::Word).then_some(found.text)
+    word_index_after(tokens, i).map(|j| tokens[j].text)
+}
+
+/// Where `word_after` finds its word.
+pub fn word_index_after(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let j = i
+        + 1
+        + tokens[i + 1..]
+            .iter()
+            .take_while(|t| joins_words(t))
+            .count();
+    let joined = j > i + 1;
+    (joined && tokens.get(j)?.kind == Kind::Word).then_some(j)
 }
 
 #[cfg(test)]

@@ -29,6 +29,23 @@ pub struct WordPairs {
     probabilities: Vec<f32>,
 }
 
+/// A word's index and its probability (`-log10`, in thousandths) in one
+/// `u32`, as pairs and triples keep them.
+pub(crate) fn packed(index: u32, log_p: f64) -> u32 {
+    let log_p = (-log_p * LOG_P_STEP).round().max(0.0) as u32;
+    index << LOG_P_BITS | log_p.min(LOG_P_MASK)
+}
+
+/// The word index of a `packed` word.
+pub(crate) fn index_of(packed: u32) -> u32 {
+    packed >> LOG_P_BITS
+}
+
+/// The log10 probability of a `packed` word.
+pub(crate) fn log_p_of(packed: u32) -> f64 {
+    -f64::from(packed & LOG_P_MASK) / LOG_P_STEP
+}
+
 fn probabilities() -> Vec<f32> {
     (0..=LOG_P_MASK)
         .map(|q| 10f64.powf(-f64::from(q) / LOG_P_STEP) as f32)
@@ -60,8 +77,7 @@ impl WordPairs {
         let mut followers = Vec::with_capacity(pairs.len());
         for run in pairs.chunk_by(|a, b| a.0 == b.0) {
             for &(_, second, lp) in run {
-                let log_p = (-lp * LOG_P_STEP).round().max(0.0) as u32;
-                followers.push(index(second) << LOG_P_BITS | log_p.min(LOG_P_MASK));
+                followers.push(packed(index(second), lp));
             }
             starts[index(run[0].0) as usize + 1] = followers.len() as u32;
         }
@@ -110,7 +126,18 @@ impl WordPairs {
         let found = after
             .binary_search_by_key(&second, |f| f >> LOG_P_BITS)
             .ok()?;
-        Some(-f64::from(after[found] & LOG_P_MASK) / LOG_P_STEP)
+        Some(log_p_of(after[found]))
+    }
+
+    /// Where the pair of the words at `first` and `second` is among all
+    /// the pairs (`0..len()`), if the pairs have it: the key word triples
+    /// are kept under (`WordTriples`).
+    pub fn position(&self, first: u32, second: u32) -> Option<u32> {
+        let found = self
+            .after(first)
+            .binary_search_by_key(&second, |f| f >> LOG_P_BITS)
+            .ok()?;
+        Some(self.starts[first as usize] + found as u32)
     }
 
     /// Pairs in all.
