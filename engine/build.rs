@@ -67,6 +67,9 @@ fn main() {
     // `first second third log10-probability` lines, and `first second
     // log10-back-off` lines for the pairs they start with.
     let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+    if let Some(bad) = lines.iter().find(|l| l.len() != 3 && l.len() != 4) {
+        panic!("{TRIPLES}: bad line {bad:?}");
+    }
     let number = |line: &[&str]| -> f64 {
         let last = line.last().copied().unwrap_or_default();
         last.parse()
@@ -80,9 +83,6 @@ fn main() {
         .iter()
         .filter(|l| l.len() == 3)
         .map(|l| (l[0], l[1], number(l)));
-    if let Some(bad) = lines.iter().find(|l| l.len() != 3 && l.len() != 4) {
-        panic!("{TRIPLES}: bad line {bad:?}");
-    }
     let triples = spelling_index::WordTriples::new(&pairs, triples, back_offs)
         .unwrap_or_else(|e| panic!("{TRIPLES}: {e}"));
     write("word-triples.postcard", &triples.encode());

@@ -61,8 +61,9 @@ pub struct Candidate {
 /// Among the nearest dictionary words (within two edits), the one that best
 /// explains the typed word: how common it is, times how likely this slip is
 /// for it (the error model), times how well it fits among the two words on
-/// each side (word triples, backing off to pairs), all as log10. Ranking only the nearest keeps lookups fast,
-/// and measured better than ranking every word within two edits.
+/// each side (word triples, backing off to pairs), all as log10. Ranking
+/// only the nearest keeps lookups fast, and measured better than ranking
+/// every word within two edits.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     known
         .index

@@ -328,7 +328,8 @@ impl Lexicon {
     /// log10 P(word `id` | `two_before` `before`): the triples' figure
     /// where one lists the three words, else the pairs' (`log_p`) times
     /// the back-off weight of the two words before, if triples start with
-    /// them. A word scored through another (`CUT`) takes the pairs' figure.
+    /// them. A contraction, which the pairs score through its first part
+    /// (`CUT`), takes the triple's own figure where one lists it.
     fn log_p3(&self, two_before: Option<u32>, before: Option<u32>, id: u32) -> f64 {
         let pair = self.log_p(before, id);
         let Some(after) = two_before

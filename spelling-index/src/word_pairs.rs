@@ -179,9 +179,15 @@ impl WordPairs {
     }
 }
 
+/// The index of `word` among the pairs' words, for tests.
+#[cfg(test)]
+pub(crate) fn index(pairs: &WordPairs, word: &str) -> u32 {
+    pairs.words().position(|w| w == word).unwrap() as u32
+}
+
 #[cfg(test)]
 mod tests {
-    use super::WordPairs;
+    use super::{index, WordPairs};
 
     fn pairs() -> WordPairs {
         WordPairs::new([
@@ -190,10 +196,6 @@ mod tests {
             ("a", "cat", 0.01f64.log10()),
             ("of", "the", 0.9f64.log10()),
         ])
-    }
-
-    fn index(pairs: &WordPairs, word: &str) -> u32 {
-        pairs.words().position(|w| w == word).unwrap() as u32
     }
 
     #[test]

@@ -141,6 +141,7 @@ impl WordTriples {
 #[cfg(test)]
 mod tests {
     use super::WordTriples;
+    use crate::word_pairs::index;
     use crate::WordPairs;
 
     fn pairs() -> WordPairs {
@@ -150,10 +151,6 @@ mod tests {
             ("the", "dog", 0.02f64.log10()),
             ("a", "cat", 0.01f64.log10()),
         ])
-    }
-
-    fn index(pairs: &WordPairs, word: &str) -> u32 {
-        pairs.words().position(|w| w == word).unwrap() as u32
     }
 
     #[test]
