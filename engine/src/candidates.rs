@@ -8,7 +8,9 @@ use symspell::Verbosity;
 
 use crate::error_model;
 use crate::extra_words::ExtraWords;
-use crate::lexicon::{Lexicon, WordsAround};
+use std::cell::OnceCell;
+
+use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
     CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
 };
@@ -32,12 +34,41 @@ pub struct Knowledge<'a> {
 }
 
 /// The words around the one being corrected, lowercase: one on each
-/// side for the pairs, and the one beyond each for the triples.
+/// side for the pairs, and two on each side for the triples.
 pub struct Context<'a> {
-    pub two_before: Option<&'a str>,
+    two_before: Option<&'a str>,
     pub previous: Option<&'a str>,
     pub next: Option<String>,
-    pub two_after: Option<String>,
+    two_after: Option<String>,
+    /// The words around looked up (`Lexicon::place`), once a candidate is
+    /// weighed: most words are right, and none is.
+    place: OnceCell<Place>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        (two_before, previous): (Option<&'a str>, Option<&'a str>),
+        (next, two_after): (Option<String>, Option<String>),
+    ) -> Self {
+        Context {
+            two_before,
+            previous,
+            next,
+            two_after,
+            place: OnceCell::new(),
+        }
+    }
+
+    fn place(&self, lexicon: &Lexicon) -> &Place {
+        self.place.get_or_init(|| {
+            lexicon.place(&WordsAround {
+                two_before: self.two_before,
+                before: self.previous,
+                next: self.next.as_deref(),
+                two_after: self.two_after.as_deref(),
+            })
+        })
+    }
 }
 
 /// A dictionary word one to two edits from a typed word, and how well it
@@ -141,13 +172,7 @@ impl Candidate {
         let cost = error_model::edit_cost(typed, &term);
         let lexicon = known.lexicon;
         let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
-        let around = WordsAround {
-            two_before: context.two_before,
-            before: context.previous,
-            next: context.next.as_deref(),
-            two_after: context.two_after.as_deref(),
-        };
-        let rank = lexicon.fit_in(&around, &term)? - CHANNEL_WEIGHT * cost;
+        let rank = lexicon.fit_in(context.place(lexicon), &term)? - CHANNEL_WEIGHT * cost;
         Some(Candidate {
             score: fit - CHANNEL_WEIGHT * cost,
             rank,

@@ -58,12 +58,24 @@ pub const SENTENCE_START: &str = "<s>";
 pub const SENTENCE_END: &str = "</s>";
 
 /// The two words on either side of a word, lowercase, for the triples
-/// (`Lexicon::fit_in`): a sentence's start and end count as words.
+/// (`Lexicon::place`): a sentence's start and end count as words.
 pub struct WordsAround<'a> {
     pub two_before: Option<&'a str>,
     pub before: Option<&'a str>,
     pub next: Option<&'a str>,
     pub two_after: Option<&'a str>,
+}
+
+/// The words around a place, looked up once for every word weighed in it
+/// (`Lexicon::place`, `Lexicon::fit_in`).
+#[derive(Default)]
+pub struct Place {
+    before: Option<u32>,
+    next: Option<u32>,
+    two_after: Option<u32>,
+    /// Where the triples after the two words before are, if any start
+    /// with them: the same whichever word is weighed.
+    after_two_before: Option<u32>,
 }
 
 /// The words on either side of letters to segment, for the pairs: a
@@ -331,11 +343,17 @@ impl Lexicon {
     /// them. A contraction, which the pairs score through its first part
     /// (`CUT`), takes the triple's own figure where one lists it.
     fn log_p3(&self, two_before: Option<u32>, before: Option<u32>, id: u32) -> f64 {
-        let pair = self.log_p(before, id);
-        let Some(after) = two_before
+        let after = two_before
             .zip(before)
-            .and_then(|(a, b)| self.triples_after(a, b))
-        else {
+            .and_then(|(a, b)| self.triples_after(a, b));
+        self.log_p3_after(after, before, id)
+    }
+
+    /// As `log_p3`, given where the triples after the two words before are
+    /// (`triples_after`).
+    fn log_p3_after(&self, after: Option<u32>, before: Option<u32>, id: u32) -> f64 {
+        let pair = self.log_p(before, id);
+        let Some(after) = after else {
             return pair;
         };
         let third = self.pair_index[id as usize];
@@ -358,21 +376,35 @@ impl Lexicon {
         self.triples.after(self.pairs.position(a, b)?)
     }
 
-    /// How well the dictionary word `word` fits among the words around it,
-    /// by the triples where they list the words: as `phrase_score` reads
-    /// one word on each side by the pairs, this reads two. log10 of the
-    /// corpus size, plus the word's odds after the two before it, plus how
-    /// much it lifts the odds of the next word and of the one after that.
-    /// For ranking words in one place: the terms no word changes are left
-    /// as they are. `None` if `word` is no dictionary word.
-    pub fn fit_in(&self, around: &WordsAround<'_>, word: &str) -> Option<f64> {
-        let id = self.dictionary_id(word)?;
+    /// The words `around` a place, looked up for `fit_in`.
+    pub fn place(&self, around: &WordsAround<'_>) -> Place {
         let lookup = |w: Option<&str>| w.and_then(|w| self.id(w));
         let (two_before, before) = (lookup(around.two_before), lookup(around.before));
-        let mut score = self.log_total + self.log_p3(two_before, before, id);
-        if let Some(next) = lookup(around.next) {
+        let next = lookup(around.next);
+        Place {
+            before,
+            next,
+            two_after: next.and(lookup(around.two_after)),
+            after_two_before: two_before
+                .zip(before)
+                .and_then(|(a, b)| self.triples_after(a, b)),
+        }
+    }
+
+    /// How well the dictionary word `word` fits in `place`, by the triples
+    /// where they list the words: as `phrase_score` reads one word on each
+    /// side by the pairs, this reads two. log10 of the corpus size, plus
+    /// the word's odds after the two before it, plus how much it lifts the
+    /// odds of the next word and of the one after that. For ranking words
+    /// in one place: the terms no word changes are left as they are. `None`
+    /// if `word` is no dictionary word.
+    pub fn fit_in(&self, place: &Place, word: &str) -> Option<f64> {
+        let id = self.dictionary_id(word)?;
+        let before = place.before;
+        let mut score = self.log_total + self.log_p3_after(place.after_two_before, before, id);
+        if let Some(next) = place.next {
             score += self.log_p3(before, Some(id), next) - self.log_p(None, next);
-            if let Some(after_next) = lookup(around.two_after) {
+            if let Some(after_next) = place.two_after {
                 score += self.log_p3(Some(id), Some(next), after_next)
                     - self.log_p(Some(next), after_next);
             }
@@ -996,7 +1028,8 @@ mod tests {
             next: None,
             two_after: None,
         };
-        let fit = |l: &Lexicon, two_before, word| l.fit_in(&around(two_before), word).unwrap();
+        let fit =
+            |l: &Lexicon, two_before, word| l.fit_in(&l.place(&around(two_before)), word).unwrap();
         // One word before: the pairs, `in debt` the likelier.
         assert!(fit(&plain, Some("when"), "debt") > fit(&plain, Some("when"), "doubt"));
         assert!(fit(&with, None, "debt") > fit(&with, None, "doubt"));
@@ -1008,7 +1041,9 @@ mod tests {
         assert!((fit(&with, Some("when"), "debt") - fit(&with, None, "debt") + 1.0).abs() < 0.001);
         assert!(fit(&with, Some("when"), "doubt") > fit(&with, Some("when"), "debt"));
         // A word no list holds has no fit.
-        assert!(with.fit_in(&around(Some("when")), "dobt").is_none());
+        assert!(with
+            .fit_in(&with.place(&around(Some("when"))), "dobt")
+            .is_none());
     }
 
     #[test]

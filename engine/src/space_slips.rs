@@ -101,23 +101,13 @@ pub fn merge(
     let apart = reading(
         &a,
         a_known,
-        Context {
-            two_before: None,
-            previous,
-            next: Some(b.clone()),
-            two_after: None,
-        },
+        Context::new((None, previous), (Some(b.clone()), None)),
     )
     .and_then(|(a, a_cost)| {
         let (b, b_cost) = reading(
             &b,
             b_known,
-            Context {
-                two_before: None,
-                previous: Some(&a),
-                next: after.clone(),
-                two_after: None,
-            },
+            Context::new((None, Some(&a)), (after.clone(), None)),
         )?;
         let fit = known
             .lexicon

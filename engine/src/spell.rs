@@ -134,12 +134,11 @@ fn correct_word(
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 {
         return None;
     }
-    let context = &Context {
-        two_before,
-        previous,
-        next: next.map(str::to_ascii_lowercase),
-        two_after: two_after.map(str::to_ascii_lowercase),
-    };
+    let lower_case = |word: Option<&str>| word.map(str::to_ascii_lowercase);
+    let context = &Context::new(
+        (two_before, previous),
+        (lower_case(next), lower_case(two_after)),
+    );
     // A name written as one (`Mary went home`, `Ned`) is left alone, even
     // first in a sentence; only in lowercase is it read as a slip (`ned`).
     if is_capitalised(word) && known.names.contains(lower.as_str()) {

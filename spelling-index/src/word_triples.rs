@@ -15,9 +15,14 @@ const BACK_OFF_STEP: f64 = 1000.0;
 /// after the two.
 #[derive(Serialize, Deserialize, Default)]
 pub struct WordTriples {
-    /// The positions among the pairs (`WordPairs::position`) of the pairs
-    /// that start triples, sorted.
-    contexts: Vec<u32>,
+    /// One bit for each pair, by its position among the pairs
+    /// (`WordPairs::position`): set if triples start with it. The pairs
+    /// that do are numbered in order: a bit and a count find a pair's
+    /// number in two reads, where a search of their positions took some
+    /// ten, each a likely cache miss.
+    starts_triples: Vec<u64>,
+    /// For each `starts_triples` word, the bits set in the words before it.
+    set_before: Vec<u32>,
     /// Each such pair's back-off weight, as log10 in thousandths: what a
     /// word no triple after the pair lists pays on its odds after the
     /// pair's second word.
@@ -61,23 +66,30 @@ impl WordTriples {
             weights.push((at, (back_off * BACK_OFF_STEP).round() as i16));
         }
         weights.sort_unstable();
-        let mut triples = WordTriples::default();
+        let mut triples = WordTriples {
+            starts_triples: vec![0; pairs.len().div_ceil(64)],
+            ..WordTriples::default()
+        };
         for run in listed.chunk_by(|a, b| a.0 == b.0) {
             let context = run[0].0;
-            triples.contexts.push(context);
+            triples.starts_triples[context as usize / 64] |= 1 << (context % 64);
             let weight = weights.binary_search_by_key(&context, |&(at, _)| at);
             triples.back_offs.push(weight.map_or(0, |k| weights[k].1));
             triples.starts.push(triples.thirds.len() as u32);
             triples.thirds.extend(run.iter().map(|&(_, third)| third));
         }
         triples.starts.push(triples.thirds.len() as u32);
+        triples.set_before = set_before(&triples.starts_triples);
         Ok(triples)
     }
 
     /// The triples after the pair at `pair` (`WordPairs::position`), if
     /// any start with it.
     pub fn after(&self, pair: u32) -> Option<u32> {
-        self.contexts.binary_search(&pair).ok().map(|k| k as u32)
+        let (word, bit) = (pair as usize / 64, pair % 64);
+        let bits = *self.starts_triples.get(word)?;
+        (bits >> bit & 1 == 1)
+            .then(|| self.set_before[word] + (bits & ((1 << bit) - 1)).count_ones())
     }
 
     /// log10 of the probability of the word at `third` after the pair
@@ -116,16 +128,21 @@ impl WordTriples {
     pub fn decode(bytes: &[u8], pairs: &WordPairs) -> Result<Self, String> {
         let triples: WordTriples = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
         let words = pairs.words().count();
-        let contexts = triples.contexts.len();
+        let contexts = triples
+            .starts_triples
+            .iter()
+            .map(|b| b.count_ones() as usize)
+            .sum::<usize>();
         let sorted = |v: &[u32]| v.windows(2).all(|w| w[0] <= w[1]);
         if triples.back_offs.len() != contexts
             || triples.starts.len() != contexts + 1
-            || !sorted(&triples.contexts)
             || !sorted(&triples.starts)
+            || triples.starts_triples.len() != pairs.len().div_ceil(64)
             || triples
-                .contexts
+                .starts_triples
                 .last()
-                .is_some_and(|&c| c as usize >= pairs.len())
+                .is_some_and(|&b| b >> (pairs.len() % 64) != 0 && !pairs.len().is_multiple_of(64))
+            || triples.set_before != set_before(&triples.starts_triples)
             || triples.starts.last().map(|&end| end as usize) != Some(triples.thirds.len())
             || triples
                 .thirds
@@ -136,6 +153,17 @@ impl WordTriples {
         }
         Ok(triples)
     }
+}
+
+/// For each word of `bits`, the bits set in the words before it.
+fn set_before(bits: &[u64]) -> Vec<u32> {
+    bits.iter()
+        .scan(0, |before, b| {
+            let here = *before;
+            *before += b.count_ones();
+            Some(here)
+        })
+        .collect()
 }
 
 #[cfg(test)]
