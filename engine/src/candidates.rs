@@ -59,7 +59,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn place(&self, lexicon: &Lexicon) -> &Place {
+    pub fn place(&self, lexicon: &Lexicon) -> &Place {
         self.place.get_or_init(|| {
             lexicon.place(&WordsAround {
                 two_before: self.two_before,
@@ -172,7 +172,8 @@ impl Candidate {
         let cost = error_model::edit_cost(typed, &term);
         let lexicon = known.lexicon;
         let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
-        let rank = lexicon.fit_in(context.place(lexicon), &term)? - CHANNEL_WEIGHT * cost;
+        let id = lexicon.dictionary_id(&term)?;
+        let rank = lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost;
         Some(Candidate {
             score: fit - CHANNEL_WEIGHT * cost,
             rank,

@@ -421,6 +421,8 @@ mod tests {
                 "it is one of the pleasures of travel",
             ),
             ("he was excuting the plan", "he was executing the plan"),
+            // A known word, weighed as a slip by the triples too.
+            ("hen will you be home", "when will you be home"),
         ];
         for (input, expected) in cases {
             assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");

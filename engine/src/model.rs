@@ -185,7 +185,8 @@ pub const UNVETTED_WORD_COST: f64 = 2.5;
 /// with the word before or the one after; a sentence's start and end
 /// count as words, a comma parts no neighbours, and beside a word kept as
 /// it is, a URL say, it has only one) and the word one edit away meets
-/// one; it is corrected when that word's odds in place, less its
+/// one; it is corrected when that word's odds in place (with two words
+/// on each side, by the triples, since the seventeenth session), less its
 /// slip and these odds, still beat the typed word's. A bare contraction
 /// that spells a word (`hes`, `its`, `cant`) is no slip but a habit: it
 /// pays the odds of that habit instead, one in fifty

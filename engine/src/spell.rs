@@ -278,9 +278,10 @@ fn unknown_word_meant(
 /// as it is a word has only one) is weighed against the dictionary words
 /// one edit or one apostrophe away; a word seen with both, only against
 /// its contractions. Of those, the ones that meet a neighbour in a seen
-/// pair replace it when their odds in place, less their slip and
-/// `REAL_WORD_SLIP_COST` (a contraction: the odds of typing it bare,
-/// `APOSTROPHE_LEFT_OUT`), still beat the typed word's.
+/// pair replace it when their odds in place (two words on each side, by
+/// the triples), less their slip and `REAL_WORD_SLIP_COST` (a
+/// contraction: the odds of typing it bare, `APOSTROPHE_LEFT_OUT`), still
+/// beat the typed word's.
 fn real_word_slip(
     known: &Knowledge<'_>,
     typed: &str,
@@ -339,7 +340,11 @@ fn real_word_slip(
         }
         &contractions
     };
-    let as_typed = lexicon.fit_between(before, word, after);
+    // Whether to weigh the word was asked of the pairs (a neighbour
+    // missed); the readings are weighed with two words on each side, by
+    // the triples (`Lexicon::fit_in`).
+    let place = context.place(lexicon);
+    let as_typed = lexicon.fit_in(place, word);
     // The best reading so far: the typed word's, until a slip beats it.
     let mut best = (as_typed, None);
     for term in near.split_terminator(' ') {
@@ -349,7 +354,7 @@ fn real_word_slip(
         if !(seen_before(id) || seen_after(id)) {
             continue;
         }
-        let fit = lexicon.fit_between(before, id, after);
+        let fit = lexicon.fit_in(place, id);
         // A contraction typed bare is a habit of one in fifty, not a slip
         // into another word. `typed` has no apostrophe and an edit adds
         // none, so a near word with one is `typed` with it put back.
