@@ -40,8 +40,8 @@ pub struct Context<'a> {
     pub previous: Option<&'a str>,
     pub next: Option<String>,
     two_after: Option<String>,
-    /// The words around looked up (`Lexicon::place`), once a candidate is
-    /// weighed: most words are right, and none is.
+    /// The words around, looked up (`Lexicon::place`) when the first
+    /// candidate is weighed: most words are right and have none.
     place: OnceCell<Place>,
 }
 

@@ -332,7 +332,7 @@ impl Lexicon {
     }
 
     /// The lexicon with the model's word triples (made with the same
-    /// pairs), for the corrector's choice among candidates (`fit_in`).
+    /// pairs), for the corrector to weigh words in one place (`fit_in`).
     pub fn with_triples(self, triples: WordTriples) -> Self {
         Lexicon { triples, ..self }
     }
