@@ -90,6 +90,9 @@ def read(path):
     # The header counts six pairs more than the trie holds; the unigrams'
     # last `next` says how many it does.
     pairs = unigrams[-1][2]
+    # A pair's record: its word, its quantised back-off in the low 16 bits
+    # and its probability above them (`lm_trie_quant_mwrite`), then where
+    # its triples start.
     middle = packed(data[at:at + middle_size], pairs + 1, middle_width,
                     [word_bits, 16, 16, next_bits])
     at += middle_size
@@ -116,11 +119,11 @@ def model():
 def main():
     path, lm, _keep = model()
     words, unigrams, middle, longest = read(path)
-    pair_p, pair_backoff, triples = {}, {}, []
+    pair_p, triples = {}, []
     for c, (_, _, first) in enumerate(unigrams[:-1]):
         for j in range(first, unigrams[c + 1][2]):
-            b, p_bc, backoff_bc, start = middle[j]
-            pair_p[b, c], pair_backoff[b, c] = p_bc, backoff_bc
+            b, p_bc, _, start = middle[j]
+            pair_p[b, c] = p_bc
             for a, p_abc in longest[start:middle[j + 1][3]]:
                 triples.append((a, b, c, p_abc))
     assert len(triples) == 1_669_625, len(triples)
