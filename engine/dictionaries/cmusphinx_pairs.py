@@ -31,13 +31,18 @@ START, END = "<s>", "</s>"
 LOG10_UNIT = math.log10(1.0001)
 
 
+def model_path():
+    import pocketsphinx
+
+    return pocketsphinx.get_model_path("en-us/en-us.lm.bin")
+
+
 def model():
     import pocketsphinx
 
     # A model read without its own Config and LogMath writes garbage odds.
     config, logmath = pocketsphinx.Config(), pocketsphinx.LogMath()
-    path = pocketsphinx.get_model_path("en-us/en-us.lm.bin")
-    return pocketsphinx.NGramModel(config, logmath, path), (config, logmath)
+    return pocketsphinx.NGramModel(config, logmath, model_path()), (config, logmath)
 
 
 def write_arpa(path):

@@ -3,12 +3,13 @@
 //! its neighbours (the lexicon): shared by the word corrector (`spell`)
 //! and the space-slip reader (`space_slips`).
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashSet;
 use symspell::Verbosity;
 
 use crate::error_model;
 use crate::extra_words::ExtraWords;
-use std::cell::OnceCell;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
@@ -33,13 +34,14 @@ pub struct Knowledge<'a> {
     pub extra: &'a ExtraWords,
 }
 
-/// The words around the one being corrected, lowercase: one on each
-/// side for the pairs, and two on each side for the triples.
+/// The words around the one being corrected: one on each side for the
+/// pairs, lowercase, and two on each side for the triples.
 pub struct Context<'a> {
     two_before: Option<&'a str>,
     pub previous: Option<&'a str>,
     pub next: Option<String>,
-    two_after: Option<String>,
+    /// As typed: made lowercase only if a candidate is weighed (`place`).
+    two_after: Option<&'a str>,
     /// The words around, looked up (`Lexicon::place`) when the first
     /// candidate is weighed: most words are right and have none.
     place: OnceCell<Place>,
@@ -48,7 +50,7 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn new(
         (two_before, previous): (Option<&'a str>, Option<&'a str>),
-        (next, two_after): (Option<String>, Option<String>),
+        (next, two_after): (Option<String>, Option<&'a str>),
     ) -> Self {
         Context {
             two_before,
@@ -61,11 +63,12 @@ impl<'a> Context<'a> {
 
     pub fn place(&self, lexicon: &Lexicon) -> &Place {
         self.place.get_or_init(|| {
+            let two_after = self.two_after.map(str::to_ascii_lowercase);
             lexicon.place(&WordsAround {
                 two_before: self.two_before,
                 before: self.previous,
                 next: self.next.as_deref(),
-                two_after: self.two_after.as_deref(),
+                two_after: two_after.as_deref(),
             })
         })
     }
@@ -81,12 +84,9 @@ pub struct Candidate {
     pub cost: f64,
     /// `Lexicon::phrase_score` of the word in its place, minus the weighted
     /// slip cost: what the word is weighed by against other readings (the
-    /// word as typed, two words, an extra word).
+    /// word as typed, two words, an extra word). The candidates themselves
+    /// are ranked with two words on each side (`best_of`).
     pub score: f64,
-    /// `Lexicon::fit_in` of the word in its place, minus the weighted slip
-    /// cost: what the candidates for one word are ranked by, as the triples
-    /// know more of the words around.
-    pub rank: f64,
 }
 
 /// Among the nearest dictionary words (within two edits), the one that best
@@ -96,12 +96,12 @@ pub struct Candidate {
 /// only the nearest keeps lookups fast, and measured better than ranking
 /// every word within two edits.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
-    known
+    let found = known
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
-        .filter_map(|found| Candidate::scored(known, typed, found.term, found.distance, context))
-        .max_by(|a, b| a.rank.total_cmp(&b.rank))
+        .map(|found| (found.term, found.distance));
+    best_of(known, typed, context, found, f64::INFINITY)
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best
@@ -114,22 +114,13 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
     if typed.len() < MIN_SOUND_WORD_LEN {
         return None;
     }
-    known
+    let words = known
         .sounds_like
         .words(typed)
         .iter()
         .filter(|word| word.as_bytes().first() == typed.as_bytes().first())
-        .filter_map(|word| {
-            Candidate::scored(
-                known,
-                typed,
-                word.to_string(),
-                MAX_EDIT_DISTANCE + 1,
-                context,
-            )
-        })
-        .filter(|candidate| candidate.cost <= MAX_SOUND_COST)
-        .max_by(|a, b| a.rank.total_cmp(&b.rank))
+        .map(|word| (word.to_string(), MAX_EDIT_DISTANCE + 1));
+    best_of(known, typed, context, words, MAX_SOUND_COST)
 }
 
 /// The last resort, when the index holds no word within two edits and
@@ -151,37 +142,43 @@ pub fn among_rare_words(
     let mut words = Vec::new();
     spelling_index::each_one_edit_away(typed, |edited| {
         if known.lexicon.is_dictionary_word(edited) {
-            words.push(edited.to_owned());
+            words.push((edited.to_owned(), 1));
         }
     });
-    words
-        .into_iter()
-        .filter_map(|word| Candidate::scored(known, typed, word, 1, context))
-        .max_by(|a, b| a.rank.total_cmp(&b.rank))
+    best_of(known, typed, context, words, f64::INFINITY)
 }
 
-impl Candidate {
-    /// `term` as the correction of `typed` in its place.
-    pub fn scored(
-        known: &Knowledge<'_>,
-        typed: &str,
-        term: String,
-        distance: i64,
-        context: &Context<'_>,
-    ) -> Option<Candidate> {
-        let cost = error_model::edit_cost(typed, &term);
-        let lexicon = known.lexicon;
-        let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
-        let id = lexicon.dictionary_id(&term)?;
-        let rank = lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost;
-        Some(Candidate {
-            score: fit - CHANNEL_WEIGHT * cost,
-            rank,
-            distance,
-            cost,
-            term,
+/// Of `words` (each with its edits from `typed`), the dictionary word that
+/// best explains `typed` in its place, its slip costing no more than
+/// `max_cost`: ranked with two words on each side (`Lexicon::fit_in`),
+/// less the weighted slip. Only the one ranked first is also scored by
+/// the pairs (`Candidate::score`).
+fn best_of(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+    words: impl IntoIterator<Item = (String, i64)>,
+    max_cost: f64,
+) -> Option<Candidate> {
+    let lexicon = known.lexicon;
+    let (_, term, distance, cost) = words
+        .into_iter()
+        .filter_map(|(term, distance)| {
+            let id = lexicon.dictionary_id(&term)?;
+            let cost = error_model::edit_cost(typed, &term);
+            (cost <= max_cost).then(|| {
+                let rank = lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost;
+                (rank, term, distance, cost)
+            })
         })
-    }
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
+    Some(Candidate {
+        score: fit - CHANNEL_WEIGHT * cost,
+        term,
+        distance,
+        cost,
+    })
 }
 
 impl Knowledge<'_> {

@@ -343,10 +343,7 @@ impl Lexicon {
     /// them. A contraction, which the pairs score through its first part
     /// (`CUT`), takes the triple's own figure where one lists it.
     fn log_p3(&self, two_before: Option<u32>, before: Option<u32>, id: u32) -> f64 {
-        let after = two_before
-            .zip(before)
-            .and_then(|(a, b)| self.triples_after(a, b));
-        self.log_p3_after(after, before, id)
+        self.log_p3_after(self.triples_after(two_before, before), before, id)
     }
 
     /// As `log_p3`, given where the triples after the two words before are
@@ -364,11 +361,11 @@ impl Lexicon {
     }
 
     /// Where the triples that start with the words `first` `second` are,
-    /// if any do.
-    fn triples_after(&self, first: u32, second: u32) -> Option<u32> {
+    /// if both are given and triples start with them.
+    fn triples_after(&self, first: Option<u32>, second: Option<u32>) -> Option<u32> {
         let (a, b) = (
-            self.pair_index[first as usize],
-            self.pair_index[second as usize],
+            self.pair_index[first? as usize],
+            self.pair_index[second? as usize],
         );
         if a == NOT_PAIRED || b == NOT_PAIRED {
             return None;
@@ -385,9 +382,7 @@ impl Lexicon {
             before,
             next,
             two_after: next.and(lookup(around.two_after)),
-            after_two_before: two_before
-                .zip(before)
-                .and_then(|(a, b)| self.triples_after(a, b)),
+            after_two_before: self.triples_after(two_before, before),
         }
     }
 

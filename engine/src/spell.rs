@@ -73,11 +73,17 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     .filter(|correction| keeps_apostrophes(token.text, correction));
                 let written = corrected.as_deref().unwrap_or(token.text);
                 out.replace(token.text, written);
-                // After a split (`the past`), the last of the two words.
+                // After a split (`the past`), the last of the two words,
+                // and the first before it; else the word before this one,
+                // or a sentence's start.
                 let mut words = written.rsplit(' ');
                 let last = words.next().unwrap_or(written);
-                two_before = words.next().or(before).map(str::to_ascii_lowercase);
-                previous = Some(last.to_ascii_lowercase());
+                let split_first = words.next().map(str::to_ascii_lowercase);
+                let at_start = previous.is_none() && before.is_some();
+                let was = previous.replace(last.to_ascii_lowercase());
+                two_before = split_first
+                    .or(was)
+                    .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
                 sentence_start = false;
             }
             Kind::Kept => {
@@ -134,10 +140,9 @@ fn correct_word(
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 {
         return None;
     }
-    let lower_case = |word: Option<&str>| word.map(str::to_ascii_lowercase);
     let context = &Context::new(
         (two_before, previous),
-        (lower_case(next), lower_case(two_after)),
+        (next.map(str::to_ascii_lowercase), two_after),
     );
     // A name written as one (`Mary went home`, `Ned`) is left alone, even
     // first in a sentence; only in lowercase is it read as a slip (`ned`).

@@ -18,8 +18,8 @@ pub struct WordTriples {
     /// One bit for each pair, by its position among the pairs
     /// (`WordPairs::position`): set if triples start with it. The pairs
     /// that do are numbered in order: a bit and a count find a pair's
-    /// number in two reads, where a search of their positions took some
-    /// ten, each a likely cache miss.
+    /// number in two reads, where a search of their positions took 17 or
+    /// 18 steps, the later ones likely cache misses.
     starts_triples: Vec<u64>,
     /// For each `starts_triples` word, the bits set in the words before it.
     set_before: Vec<u32>,
