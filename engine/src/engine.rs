@@ -669,6 +669,31 @@ mod tests {
     }
 
     #[test]
+    fn the_segmenter_weighs_each_word_after_the_two_before_it() {
+        // Each pair of the cut the pairs alone chose is common (`be at`,
+        // `so on`, `a way`, `of ten`); the three words around say which
+        // reading a writer meant.
+        for (input, expected) in [
+            ("thedrumsbeatallnight", "the drums beat all night"),
+            (
+                "anunwiseinvestorissoonimpoverished",
+                "an unwise investor is soon impoverished",
+            ),
+            (
+                "theycarriedtheromanticsawayintodistantlands",
+                "they carried the romantics away into distant lands",
+            ),
+            (
+                "alittleexperienceoftenupsetsalotoftheory",
+                "a little experience often upsets a lot of theory",
+            ),
+            ("theplayamusedtheladies", "the play amused the ladies"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
+    #[test]
     fn segments_run_together_words_keeping_case_and_punctuation() {
         let cases = [
             ("thequickbrownfox", "the quick brown fox"),
@@ -737,9 +762,12 @@ mod tests {
         // An apostrophe stays inside its word; numbers are set apart from
         // run-together words, but a word and a number alone are a code.
         for (input, expected) in [
+            // `hold on to`, as the song writes it: the words after `hold on`
+            // say so (`hold onto` by the pairs alone, until the eighteenth
+            // session).
             (
                 "don'tstopbelievingholdontothatfeeling",
-                "don't stop believing hold onto that feeling",
+                "don't stop believing hold on to that feeling",
             ),
             (
                 "It'sabeautifulday,isn'tit",

@@ -332,7 +332,8 @@ impl Lexicon {
     }
 
     /// The lexicon with the model's word triples (made with the same
-    /// pairs), for the corrector to weigh words in one place (`fit_in`).
+    /// pairs), for the corrector to weigh words in one place (`fit_in`)
+    /// and the segmenter to weigh each word after the two before it.
     pub fn with_triples(self, triples: WordTriples) -> Self {
         Lexicon { triples, ..self }
     }
@@ -349,15 +350,22 @@ impl Lexicon {
     /// As `log_p3`, given where the triples after the two words before are
     /// (`triples_after`).
     fn log_p3_after(&self, after: Option<u32>, before: Option<u32>, id: u32) -> f64 {
-        let pair = self.log_p(before, id);
+        self.log_p_given(after, before.and_then(|b| self.pairs_after(b)), id)
+    }
+
+    /// As `log_p3`, given where the triples after the two words before are
+    /// (`triples_after`) and where the pairs after the word before are
+    /// (`pairs_after`), as the segmenter keeps them for each history.
+    fn log_p_given(&self, after: Option<u32>, pairs: Option<u32>, id: u32) -> f64 {
         let Some(after) = after else {
-            return pair;
+            return self.log_p_after(pairs, id);
         };
+        // The pair is asked only when no triple answers.
         let third = self.pair_index[id as usize];
         let listed = (third != NOT_PAIRED)
             .then(|| self.triples.log_p(after, third))
             .flatten();
-        listed.unwrap_or_else(|| pair + self.triples.back_off(after))
+        listed.unwrap_or_else(|| self.log_p_after(pairs, id) + self.triples.back_off(after))
     }
 
     /// Where the triples that start with the words `first` `second` are,
@@ -459,7 +467,10 @@ impl Lexicon {
         beam.states()
             .iter()
             .enumerate()
-            .map(|(k, s)| (s.score + self.back_off_weight(s.after), k))
+            .map(|(k, s)| {
+                let back_off = s.triples.map_or(0.0, |t| self.triples.back_off(t));
+                (s.score + back_off + self.back_off_weight(s.after), k)
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .unwrap_or((f64::NEG_INFINITY, 0))
     }
@@ -615,11 +626,12 @@ impl Lexicon {
     }
 
     /// Where to cut lowercase ASCII `letters` into words: the most likely
-    /// sequence under the model (Viterbi, keeping the best few histories
-    /// per position), never at the offsets in `held` (where an apostrophe
-    /// was taken out: `dont` is `don't`, one word; in order), between the
-    /// words `around` (`SENTENCE_START`, `SENTENCE_END`, or none). Returns
-    /// the end offset of each word.
+    /// sequence under the model, each word weighed after the two before it
+    /// (Viterbi, keeping the best few histories per position), never at
+    /// the offsets in `held` (where an apostrophe was taken out: `dont` is
+    /// `don't`, one word; in order), between the words `around`
+    /// (`SENTENCE_START`, `SENTENCE_END`, or none). Returns the end offset
+    /// of each word.
     pub fn segment(&self, letters: &str, held: &[usize], around: Around<'_>) -> Vec<usize> {
         let n = letters.len();
         let unknown = self.letters.each_string(letters.as_bytes(), MAX_WORD_LEN);
@@ -637,7 +649,9 @@ impl Lexicon {
         beams[0].offer(State {
             score: 0.0,
             start: 0,
+            word: before,
             after: before.and_then(|id| self.pairs_after(id)),
+            triples: None,
             back: 0,
         });
         for end in 1..=n {
@@ -660,9 +674,11 @@ impl Lexicon {
                         let after = self.pairs_after(id);
                         for (k, s) in from.states().iter().enumerate() {
                             here.offer(State {
-                                score: s.score + self.log_p_after(s.after, id),
+                                score: s.score + self.log_p_given(s.triples, s.after, id),
                                 start,
+                                word: Some(id),
                                 after,
+                                triples: None,
                                 back: k,
                             });
                         }
@@ -682,11 +698,19 @@ impl Lexicon {
                         here.offer(State {
                             score: score + log_p,
                             start,
+                            word: None,
                             after: None,
+                            triples: None,
                             back,
                         })
                     }
                 }
+            }
+            // The triples after each kept history's last two words: looked
+            // up for the few kept, not for every one weighed.
+            for state in &mut here.states[..here.len] {
+                let previous = beams[state.start].states()[state.back].word;
+                state.triples = self.triples_after(previous, state.word);
             }
             beams[end] = here;
             unpaired[end] = self.best_before_unpaired(&here);
@@ -703,7 +727,7 @@ impl Lexicon {
             .enumerate()
             .map(|(k, s)| {
                 (
-                    s.score + next.map_or(0.0, |id| self.log_p_after(s.after, id)),
+                    s.score + next.map_or(0.0, |id| self.log_p_given(s.triples, s.after, id)),
                     k,
                 )
             })
@@ -722,14 +746,18 @@ impl Lexicon {
 }
 
 /// One way the letters up to a position could have been written: its
-/// score, where its last word starts, where that word's pairs are (for the
-/// next word: `Lexicon::pairs_after`) and which of the previous position's
-/// states it extends.
+/// score, where its last word starts, that word (`None` for a string the
+/// vocabulary lacks), where its pairs are and where the triples after it
+/// and the word before it are (for the next word: `Lexicon::pairs_after`,
+/// `Lexicon::triples_after`), and which of the previous position's states
+/// it extends.
 #[derive(Clone, Copy)]
 struct State {
     score: f64,
     start: usize,
+    word: Option<u32>,
     after: Option<u32>,
+    triples: Option<u32>,
     back: usize,
 }
 
@@ -746,7 +774,9 @@ impl Default for Beam {
         let empty = State {
             score: f64::NEG_INFINITY,
             start: 0,
+            word: None,
             after: None,
+            triples: None,
             back: 0,
         };
         Beam {

@@ -68,7 +68,8 @@ pub const LOG_P_SENTENCE_END: f32 = -1.1261;
 
 /// Histories the segmenter's Viterbi search keeps per position: four
 /// let a word pair overturn a cut the single words preferred, at a quarter
-/// of the cost of keeping all.
+/// of the cost of keeping all. With word triples (eighteenth session), six
+/// and eight gave the same cuts on every set.
 pub const BEAM: usize = 4;
 
 /// Words the corpus's tokenizer cut in two, each with its first part and
