@@ -30,8 +30,9 @@ pub struct Lexicon {
     /// Each word's index in `pairs`, by id; `NOT_PAIRED` for a word no
     /// pair holds.
     pair_index: Vec<u32>,
-    /// What a word is to the pairs, by id (`ENDS_PAIRS`, `CUT`): one byte
-    /// read, as asking `pairs` or `cut` costs a cache miss or a hash.
+    /// What a word is to the pairs and the triples, by id (`ENDS_PAIRS`,
+    /// `CUT`, `ENDS_TRIPLES`…): one byte read, as asking `pairs`, `cut` or
+    /// `triples` costs a cache miss or a hash.
     marks: Vec<u8>,
     /// log10 of the corpus size.
     log_total: f64,
@@ -87,6 +88,16 @@ pub type Around<'a> = (Option<&'a str>, Option<&'a str>);
 const ENDS_PAIRS: u8 = 1;
 /// `Lexicon::marks`: the word is scored through another (`Lexicon::cut`).
 const CUT: u8 = 2;
+/// `Lexicon::marks`: some triple ends with the word (14,953 words, one in
+/// twenty of the vocabulary's); the others' odds after two words are read
+/// from the pairs without a search of the triples.
+const ENDS_TRIPLES: u8 = 4;
+/// `Lexicon::marks`: some triple starts with the word (some 10,000
+/// words): only a pair of such a word and a `SECOND_IN_TRIPLES` word is
+/// searched for its triples.
+const STARTS_TRIPLES: u8 = 8;
+/// `Lexicon::marks`: some triple has the word second (some 10,000 words).
+const SECOND_IN_TRIPLES: u8 = 16;
 
 /// log10 P of a word no text holds (the pairs' model's own figure for a
 /// sentence's start).
@@ -335,7 +346,27 @@ impl Lexicon {
     /// pairs), for the corrector to weigh words in one place (`fit_in`)
     /// and the segmenter to weigh each word after the two before it.
     pub fn with_triples(self, triples: WordTriples) -> Self {
-        Lexicon { triples, ..self }
+        // What each pair word is to the triples, then to each id.
+        let mut roles = vec![0u8; self.pairs.words().count()];
+        for third in triples.thirds() {
+            roles[third as usize] |= ENDS_TRIPLES;
+        }
+        for context in triples.contexts() {
+            let (first, second) = self.pairs.pair_at(context);
+            roles[first as usize] |= STARTS_TRIPLES;
+            roles[second as usize] |= SECOND_IN_TRIPLES;
+        }
+        let mut marks = self.marks;
+        for (mark, &index) in marks.iter_mut().zip(&self.pair_index) {
+            if index != NOT_PAIRED {
+                *mark |= roles[index as usize];
+            }
+        }
+        Lexicon {
+            triples,
+            marks,
+            ..self
+        }
     }
 
     /// log10 P(word `id` | `two_before` `before`): the triples' figure
@@ -362,7 +393,7 @@ impl Lexicon {
         };
         // The pair is asked only when no triple answers.
         let third = self.pair_index[id as usize];
-        let listed = (third != NOT_PAIRED)
+        let listed = (self.marks[id as usize] & ENDS_TRIPLES != 0)
             .then(|| self.triples.log_p(after, third))
             .flatten();
         listed.unwrap_or_else(|| self.log_p_after(pairs, id) + self.triples.back_off(after))
@@ -371,13 +402,12 @@ impl Lexicon {
     /// Where the triples that start with the words `first` `second` are,
     /// if both are given and triples start with them.
     fn triples_after(&self, first: Option<u32>, second: Option<u32>) -> Option<u32> {
-        let (a, b) = (
-            self.pair_index[first? as usize],
-            self.pair_index[second? as usize],
-        );
-        if a == NOT_PAIRED || b == NOT_PAIRED {
+        let (first, second) = (first? as usize, second? as usize);
+        // Marked words are in the pairs: the marks came from there.
+        if self.marks[first] & STARTS_TRIPLES == 0 || self.marks[second] & SECOND_IN_TRIPLES == 0 {
             return None;
         }
+        let (a, b) = (self.pair_index[first], self.pair_index[second]);
         self.triples.after(self.pairs.position(a, b)?)
     }
 

@@ -140,6 +140,15 @@ impl WordPairs {
         Some(self.starts[first as usize] + found as u32)
     }
 
+    /// The words (their indexes) of the pair at `position` (`position`).
+    pub fn pair_at(&self, position: u32) -> (u32, u32) {
+        let first = self.starts.partition_point(|&start| start <= position) - 1;
+        (
+            first as u32,
+            self.followers[position as usize] >> LOG_P_BITS,
+        )
+    }
+
     /// Pairs in all.
     pub fn len(&self) -> usize {
         self.followers.len()

@@ -109,6 +109,25 @@ impl WordTriples {
         f64::from(self.back_offs[after as usize]) / BACK_OFF_STEP
     }
 
+    /// Where the pairs that start triples are among the pairs
+    /// (`WordPairs::position`), in order.
+    pub fn contexts(&self) -> impl Iterator<Item = u32> + '_ {
+        self.starts_triples
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &bits)| {
+                (0..64u32)
+                    .filter(move |bit| bits >> bit & 1 == 1)
+                    .map(move |bit| k as u32 * 64 + bit)
+            })
+    }
+
+    /// The third words of the triples (their indexes among the pairs'
+    /// words), once or more each.
+    pub fn thirds(&self) -> impl Iterator<Item = u32> + '_ {
+        self.thirds.iter().map(|&t| index_of(t))
+    }
+
     /// Triples in all.
     pub fn len(&self) -> usize {
         self.thirds.len()
@@ -201,6 +220,10 @@ mod tests {
         assert!((10f64.powf(triples.log_p(of_the, cat).unwrap()) - 0.2).abs() < 0.001);
         assert_eq!(triples.log_p(of_the, dog), None);
         assert!((triples.back_off(of_the) + 0.3).abs() < 1e-9);
+        assert_eq!(triples.thirds().collect::<Vec<_>>(), [cat]);
+        let contexts: Vec<u32> = triples.contexts().collect();
+        assert_eq!(contexts, [pairs.position(of, the).unwrap()]);
+        assert_eq!(pairs.pair_at(contexts[0]), (of, the));
         // A pair no triple starts with has none.
         assert_eq!(triples.after(pairs.position(a, cat).unwrap()), None);
         assert_eq!(triples.len(), 1);
