@@ -688,6 +688,15 @@ mod tests {
                 "a little experience often upsets a lot of theory",
             ),
             ("theplayamusedtheladies", "the play amused the ladies"),
+            // `un` is no word of its own: the pairs had `u n`, as in U.N.
+            (
+                "shedeclinedtheinvitationundiplomatically",
+                "she declined the invitation undiplomatically",
+            ),
+            (
+                "adistinctiontowhichhewasunentitled",
+                "a distinction to which he was unentitled",
+            ),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }

@@ -716,10 +716,14 @@ impl Lexicon {
                     None => {
                         // An inflection the corpus does not count is as
                         // likely as the forms the lexicon makes: without
-                        // it, `kayaked` was cut into `kayak ed`.
-                        let inflected =
-                            self.is_inflected(letters, (start, end), &stems, &words_ending);
-                        let log_p = if inflected {
+                        // it, `kayaked` was cut into `kayak ed`. So is a
+                        // word made by `un` or `non` (`u n entitled`).
+                        let made = self.is_inflected(letters, (start, end), &stems, &words_ending)
+                            || (matches!(letters.as_bytes()[start], b'u' | b'n')
+                                && word_forms::is_negated(&letters[start..end], |rest| {
+                                    self.is_dictionary_word(rest)
+                                }));
+                        let log_p = if made {
                             self.log_p_rarest
                         } else {
                             self.log_p_unknown(unknown[start * MAX_WORD_LEN + end - start - 1])

@@ -34,7 +34,7 @@ pub fn forms_of(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut
 /// enough not to be a short word met by chance (`re` + `ching`). Not `in`:
 /// `inpossible` is a misspelling of `impossible`.
 pub fn is_prefixed(lower: &str, known: impl Fn(&str) -> bool) -> bool {
-    // By first letter: the segmenter asks this of every unknown stretch.
+    // By first letter: one comparison for most words.
     let prefixes: &[&str] = match lower.as_bytes().first() {
         Some(b'u') => &["un", "under"],
         Some(b'n') => &["non"],
@@ -45,6 +45,22 @@ pub fn is_prefixed(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     };
     lower.len() >= MIN_PREFIXED_LEN
         && prefixes.iter().any(|prefix| {
+            lower
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.len() >= MIN_PREFIXED_REST && known(rest))
+        })
+}
+
+/// A known word behind `un` or `non` (`unlifelike`, `nonpayment`), as
+/// `is_prefixed` reads one: the prefixes that are no words of their own,
+/// which the segmenter reads as part of the word after them. Apart, the
+/// pairs took `un` for the letters of `U.N.` (`u n lifelike`); `over`,
+/// `under`, `re`, `out` and `dis` are words, or read as words, and joined
+/// to the next word made `overintelligence` and `a rehiving` (`are
+/// hiving`).
+pub fn is_negated(lower: &str, known: impl Fn(&str) -> bool) -> bool {
+    lower.len() >= MIN_PREFIXED_LEN
+        && ["un", "non"].iter().any(|prefix| {
             lower
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.len() >= MIN_PREFIXED_REST && known(rest))
@@ -155,7 +171,7 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
 
 #[cfg(test)]
 mod tests {
-    use super::forms_of;
+    use super::{forms_of, is_negated, is_prefixed};
 
     fn forms(word: &str) -> Vec<String> {
         let known = |w: &str| ["travel", "spell", "control"].contains(&w);
@@ -185,5 +201,17 @@ mod tests {
         assert!(!forms("procedure").iter().any(|f| f == "proceduer"));
         assert!(!forms("encourage").iter().any(|f| f == "encorage"));
         assert!(!forms("church").contains(&"churchs".to_owned()));
+    }
+
+    #[test]
+    fn only_un_and_non_make_a_word_of_the_one_after() {
+        let known = |w: &str| ["entitled", "payment", "excessive", "sewn"].contains(&w);
+        assert!(is_negated("unentitled", known));
+        assert!(is_negated("nonpayment", known));
+        // `under` is a word of its own, and `unsewn` too short to tell.
+        assert!(!is_negated("underexcessive", known));
+        assert!(is_prefixed("underexcessive", known));
+        assert!(!is_negated("unsewn", known));
+        assert!(!is_negated("unknownword", known));
     }
 }
