@@ -717,7 +717,8 @@ impl Lexicon {
                         // An inflection the corpus does not count is as
                         // likely as the forms the lexicon makes: without
                         // it, `kayaked` was cut into `kayak ed`. So is a
-                        // word made by `un` or `non` (`u n entitled`).
+                        // word made by `un` or `non` (`u n entitled`),
+                        // asked only of strings that start as they do.
                         let made = self.is_inflected(letters, (start, end), &stems, &words_ending)
                             || (matches!(letters.as_bytes()[start], b'u' | b'n')
                                 && word_forms::is_negated(&letters[start..end], |rest| {

@@ -43,12 +43,7 @@ pub fn is_prefixed(lower: &str, known: impl Fn(&str) -> bool) -> bool {
         Some(b'o') => &["over", "out"],
         _ => return false,
     };
-    lower.len() >= MIN_PREFIXED_LEN
-        && prefixes.iter().any(|prefix| {
-            lower
-                .strip_prefix(prefix)
-                .is_some_and(|rest| rest.len() >= MIN_PREFIXED_REST && known(rest))
-        })
+    behind_one_of(prefixes, lower, known)
 }
 
 /// A known word behind `un` or `non` (`unlifelike`, `nonpayment`), as
@@ -59,8 +54,14 @@ pub fn is_prefixed(lower: &str, known: impl Fn(&str) -> bool) -> bool {
 /// to the next word made `overintelligence` and `a rehiving` (`are
 /// hiving`).
 pub fn is_negated(lower: &str, known: impl Fn(&str) -> bool) -> bool {
+    behind_one_of(&["un", "non"], lower, known)
+}
+
+/// A known word of `MIN_PREFIXED_REST` letters or more behind one of
+/// `prefixes`, in a word of `MIN_PREFIXED_LEN` or more.
+fn behind_one_of(prefixes: &[&str], lower: &str, known: impl Fn(&str) -> bool) -> bool {
     lower.len() >= MIN_PREFIXED_LEN
-        && ["un", "non"].iter().any(|prefix| {
+        && prefixes.iter().any(|prefix| {
             lower
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.len() >= MIN_PREFIXED_REST && known(rest))
