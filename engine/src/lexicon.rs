@@ -68,15 +68,19 @@ pub struct WordsAround<'a> {
 }
 
 /// The words around a place, looked up once for every word weighed in it
-/// (`Lexicon::place`, `Lexicon::fit_in`).
-#[derive(Default)]
+/// (`Lexicon::place`, `Lexicon::fit_in`), with what is the same whichever
+/// word is weighed.
 pub struct Place {
     before: Option<u32>,
-    next: Option<u32>,
-    two_after: Option<u32>,
+    /// Where the pairs after the word before are (`pairs_after`).
+    pairs_after_before: Option<u32>,
     /// Where the triples after the two words before are, if any start
-    /// with them: the same whichever word is weighed.
+    /// with them.
     after_two_before: Option<u32>,
+    /// The next word, and its odds with no word before it.
+    next: Option<(u32, f64)>,
+    /// The word after that, and its odds after the next one by the pairs.
+    two_after: Option<(u32, f64)>,
 }
 
 /// The words on either side of letters to segment, for the pairs: a
@@ -347,12 +351,11 @@ impl Lexicon {
     /// and the segmenter to weigh each word after the two before it.
     pub fn with_triples(self, triples: WordTriples) -> Self {
         // What each pair word is to the triples, then to each id.
-        let mut roles = vec![0u8; self.pairs.words().count()];
+        let mut roles = vec![0u8; self.pairs.word_count()];
         for third in triples.thirds() {
             roles[third as usize] |= ENDS_TRIPLES;
         }
-        for context in triples.contexts() {
-            let (first, second) = self.pairs.pair_at(context);
+        for (first, second) in self.pairs.pairs_at(triples.contexts()) {
             roles[first as usize] |= STARTS_TRIPLES;
             roles[second as usize] |= SECOND_IN_TRIPLES;
         }
@@ -375,18 +378,14 @@ impl Lexicon {
     /// them. A contraction, which the pairs score through its first part
     /// (`CUT`), takes the triple's own figure where one lists it.
     fn log_p3(&self, two_before: Option<u32>, before: Option<u32>, id: u32) -> f64 {
-        self.log_p3_after(self.triples_after(two_before, before), before, id)
-    }
-
-    /// As `log_p3`, given where the triples after the two words before are
-    /// (`triples_after`).
-    fn log_p3_after(&self, after: Option<u32>, before: Option<u32>, id: u32) -> f64 {
-        self.log_p_given(after, before.and_then(|b| self.pairs_after(b)), id)
+        let pairs = before.and_then(|b| self.pairs_after(b));
+        self.log_p_given(self.triples_after(two_before, before), pairs, id)
     }
 
     /// As `log_p3`, given where the triples after the two words before are
     /// (`triples_after`) and where the pairs after the word before are
-    /// (`pairs_after`), as the segmenter keeps them for each history.
+    /// (`pairs_after`), as the segmenter keeps them for each history and
+    /// `Place` for each place.
     fn log_p_given(&self, after: Option<u32>, pairs: Option<u32>, id: u32) -> f64 {
         let Some(after) = after else {
             return self.log_p_after(pairs, id);
@@ -416,11 +415,13 @@ impl Lexicon {
         let lookup = |w: Option<&str>| w.and_then(|w| self.id(w));
         let (two_before, before) = (lookup(around.two_before), lookup(around.before));
         let next = lookup(around.next);
+        let two_after = next.and(lookup(around.two_after));
         Place {
             before,
-            next,
-            two_after: next.and(lookup(around.two_after)),
+            pairs_after_before: before.and_then(|b| self.pairs_after(b)),
             after_two_before: self.triples_after(two_before, before),
+            next: next.map(|n| (n, self.log_p(None, n))),
+            two_after: two_after.map(|a| (a, self.log_p(next, a))),
         }
     }
 
@@ -433,12 +434,12 @@ impl Lexicon {
     /// as they are.
     pub fn fit_in(&self, place: &Place, id: u32) -> f64 {
         let before = place.before;
-        let mut score = self.log_total + self.log_p3_after(place.after_two_before, before, id);
-        if let Some(next) = place.next {
-            score += self.log_p3(before, Some(id), next) - self.log_p(None, next);
-            if let Some(after_next) = place.two_after {
-                score += self.log_p3(Some(id), Some(next), after_next)
-                    - self.log_p(Some(next), after_next);
+        let mut score =
+            self.log_total + self.log_p_given(place.after_two_before, place.pairs_after_before, id);
+        if let Some((next, alone)) = place.next {
+            score += self.log_p3(before, Some(id), next) - alone;
+            if let Some((after_next, after_next_alone)) = place.two_after {
+                score += self.log_p3(Some(id), Some(next), after_next) - after_next_alone;
             }
         }
         score

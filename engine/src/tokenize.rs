@@ -167,15 +167,19 @@ pub fn joins_words(gap: &Token<'_>) -> bool {
 /// that ends one (`ends_sentence`), past any marks that only join words
 /// (`mat".`, `mat )`).
 pub fn sentence_ends_after(tokens: &[Token<'_>], i: usize) -> bool {
-    let mut rest = tokens[i + 1..].iter();
-    ends_sentence(rest.find(|t| !joins_words(t) || ends_sentence(Some(t))))
+    ends_sentence_first(tokens[i + 1..].iter())
 }
 
 /// Whether a sentence starts at token `i`, as `sentence_ends_after` looks
 /// back (`. "Its`).
 pub fn sentence_starts_before(tokens: &[Token<'_>], i: usize) -> bool {
-    let mut before = tokens[..i].iter().rev();
-    ends_sentence(before.find(|t| !joins_words(t) || ends_sentence(Some(t))))
+    ends_sentence_first(tokens[..i].iter().rev())
+}
+
+/// Whether, past the marks that only join words, the first of `tokens`
+/// ends a sentence (or there is none).
+fn ends_sentence_first<'a, 't: 'a>(mut tokens: impl Iterator<Item = &'a Token<'t>>) -> bool {
+    ends_sentence(tokens.find(|t| !joins_words(t) || ends_sentence(Some(t))))
 }
 
 /// The word after token `i` when only gaps that join words lie between

@@ -116,9 +116,13 @@ impl WordTriples {
             .iter()
             .enumerate()
             .flat_map(|(k, &bits)| {
-                (0..64u32)
-                    .filter(move |bit| bits >> bit & 1 == 1)
-                    .map(move |bit| k as u32 * 64 + bit)
+                // Each set bit, lowest first, clearing it as it goes.
+                let first = (bits != 0).then_some(bits);
+                std::iter::successors(first, |&rest| {
+                    let rest = rest & (rest - 1);
+                    (rest != 0).then_some(rest)
+                })
+                .map(move |rest| k as u32 * 64 + rest.trailing_zeros())
             })
     }
 
@@ -146,7 +150,7 @@ impl WordTriples {
     /// here instead.
     pub fn decode(bytes: &[u8], pairs: &WordPairs) -> Result<Self, String> {
         let triples: WordTriples = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
-        let words = pairs.words().count();
+        let words = pairs.word_count();
         let contexts = triples
             .starts_triples
             .iter()
@@ -209,13 +213,7 @@ mod tests {
             [("of", "the", -0.3)],
         )
         .unwrap();
-        let (of, the, a, cat, dog) = (
-            index(&pairs, "of"),
-            index(&pairs, "the"),
-            index(&pairs, "a"),
-            index(&pairs, "cat"),
-            index(&pairs, "dog"),
-        );
+        let [of, the, a, cat, dog] = ["of", "the", "a", "cat", "dog"].map(|w| index(&pairs, w));
         let of_the = triples.after(pairs.position(of, the).unwrap()).unwrap();
         assert!((10f64.powf(triples.log_p(of_the, cat).unwrap()) - 0.2).abs() < 0.001);
         assert_eq!(triples.log_p(of_the, dog), None);
@@ -223,7 +221,7 @@ mod tests {
         assert_eq!(triples.thirds().collect::<Vec<_>>(), [cat]);
         let contexts: Vec<u32> = triples.contexts().collect();
         assert_eq!(contexts, [pairs.position(of, the).unwrap()]);
-        assert_eq!(pairs.pair_at(contexts[0]), (of, the));
+        assert_eq!(pairs.pairs_at(contexts).collect::<Vec<_>>(), [(of, the)]);
         // A pair no triple starts with has none.
         assert_eq!(triples.after(pairs.position(a, cat).unwrap()), None);
         assert_eq!(triples.len(), 1);
