@@ -4,7 +4,8 @@
 //! curated dictionary, its words too rare to count, and the curated names
 //! it leaves out, so the engine need not read the list at start; and the
 //! language model's word pairs and triples, nearly three million lines too
-//! many to parse at each start.
+//! many to parse at each start; and the counts of real misspellings'
+//! slips, as arrays the error model learns its costs from.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -16,9 +17,10 @@ const WORD_LIST: &str = "dictionaries/scowl_en_us_hunspell.txt.gz";
 const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
 const PAIRS: &str = "dictionaries/cmusphinx_en_us_pairs.txt.gz";
 const TRIPLES: &str = "dictionaries/cmusphinx_en_us_triples.txt.gz";
+const SLIPS: &str = "dictionaries/codespell_slips.txt";
 
 fn main() {
-    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES] {
+    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES, SLIPS] {
         println!("cargo::rerun-if-changed={file}");
     }
     let (curated, word_list, vocabulary) = (read(CURATED), read(WORD_LIST), read(VOCABULARY));
@@ -86,6 +88,55 @@ fn main() {
     let triples = spelling_index::WordTriples::new(&pairs, triples, back_offs)
         .unwrap_or_else(|e| panic!("{TRIPLES}: {e}"));
     write("word-triples.postcard", &triples.encode());
+    let slips = std::fs::read_to_string(SLIPS).expect(SLIPS);
+    write("slip-counts.rs", slip_counts(&slips).as_bytes());
+}
+
+/// The counts of `codespell_slips.py`'s lines as Rust arrays, one per
+/// kind, indexed by letter (`a`–`z`, then `^` for a word's start): a
+/// letter's for `one`, a pair's (`first * 27 + second`) for the rest.
+fn slip_counts(text: &str) -> String {
+    const KINDS: [(&str, usize); 6] = [
+        ("sub", 2),
+        ("del", 2),
+        ("ins", 2),
+        ("swap", 2),
+        ("one", 1),
+        ("two", 2),
+    ];
+    let symbol = |key: &str| match key.as_bytes() {
+        [c @ b'a'..=b'z'] => usize::from(c - b'a'),
+        b"^" => 26,
+        _ => panic!("{SLIPS}: bad letter {key:?}"),
+    };
+    let mut tables: Vec<Vec<u32>> = KINDS
+        .iter()
+        .map(|&(_, keys)| vec![0; 27usize.pow(keys as u32)])
+        .collect();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let kind = KINDS
+            .iter()
+            .position(|&(kind, keys)| kind == fields[0] && fields.len() == keys + 2)
+            .unwrap_or_else(|| panic!("{SLIPS}: bad line {line:?}"));
+        let at = fields[1..fields.len() - 1]
+            .iter()
+            .fold(0, |at, key| at * 27 + symbol(key));
+        tables[kind][at] = fields[fields.len() - 1]
+            .parse()
+            .unwrap_or_else(|_| panic!("{SLIPS}: bad count in {line:?}"));
+    }
+    KINDS
+        .iter()
+        .zip(&tables)
+        .map(|((kind, _), counts)| {
+            format!(
+                "pub const {}: [u32; {}] = {counts:?};\n",
+                kind.to_uppercase(),
+                counts.len()
+            )
+        })
+        .collect()
 }
 
 fn read(path: &str) -> String {

@@ -572,6 +572,26 @@ mod tests {
         }
     }
 
+    /// Slips learnt from real misspellings (`error_model::Spelling`):
+    /// each of these went to a word with a slip the hand-set kinds made as
+    /// cheap (`sending`, `huge`, `repent`, `whole`, `personal`,
+    /// `stomachs`, `family`), or stayed as typed.
+    #[test]
+    fn slips_learnt_from_real_misspellings_choose_the_word_meant() {
+        for (typed, meant) in [
+            ("asending", "ascending"),
+            ("juge", "judge"),
+            ("depent", "depend"),
+            ("wholey", "wholly"),
+            ("personel", "personnel"),
+            ("stomache", "stomach"),
+            ("familer", "familiar"),
+            ("peraphs", "perhaps"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
+    }
+
     #[test]
     fn changes_say_where_and_what() {
         let outcome = engine().correct("Teh 😀 speling", &NONE);

@@ -1,0 +1,97 @@
+"""Counts the single slips in real misspellings, for the spelling half of
+the error model (error_model.rs), the way codespell_slips.txt was made
+(see NOTICE):
+
+    python3 engine/dictionaries/codespell_slips.py > engine/dictionaries/codespell_slips.txt
+
+The misspellings are codespell's (PyPI `codespell` 2.4.3,
+codespell_lib/data/dictionary.txt, CC BY-SA 3.0), each one edit from its
+one correction, both plain lowercase words. Those of ordinary English are
+left out (a correction of four letters or more among the vocabulary's
+30,000 commonest words): they are the pool `bench/misspellings_set.py`
+draws its test sets from, and a model must not learn from what it is
+judged on. What is left is some 11,700 slips in rarer and technical words.
+
+Each line is a count, as Kernighan, Church and Gale (1990) counted them:
+
+    sub X Y n    X typed for Y
+    del P Y n    Y left out after P
+    ins P X n    X typed extra after P
+    swap X Y n   YX typed for XY
+    one Y n      Y in the corrections (`^`: the corrections)
+    two P Y n    PY in the corrections
+
+`^` is the start of a word.
+"""
+
+import collections
+import glob
+import gzip
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+WORD = re.compile("[a-z]+")
+
+
+def codespell_pairs():
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, '-m', 'pip', 'download', '-q', '--no-deps', '-d', tmp,
+                        'codespell==2.4.3'], check=True)
+        wheel = glob.glob(os.path.join(tmp, 'codespell-*.whl'))[0]
+        text = zipfile.ZipFile(wheel).read('codespell_lib/data/dictionary.txt').decode()
+    for line in text.splitlines():
+        wrong, right = line.strip().split('->', 1)
+        rights = [r.strip() for r in right.split(',') if r.strip()]
+        if len(rights) == 1 and WORD.fullmatch(wrong) and WORD.fullmatch(rights[0]):
+            yield wrong, rights[0]
+
+
+def one_slip(typed, meant):
+    """The one edit that makes `typed` of `meant`, or None."""
+    n, m = len(typed), len(meant)
+    k = 0
+    while k < min(n, m) and typed[k] == meant[k]:
+        k += 1
+    before = '^' if k == 0 else meant[k - 1]
+    if n == m:
+        if typed[k + 1:] == meant[k + 1:]:
+            return ('sub', typed[k], meant[k])
+        if k + 1 < n and typed[k] == meant[k + 1] and typed[k + 1] == meant[k] \
+                and typed[k + 2:] == meant[k + 2:]:
+            return ('swap', meant[k], meant[k + 1])
+    elif n + 1 == m and typed[k:] == meant[k + 1:]:
+        # After the letters both share, so a letter of a double left out
+        # is the second, after the first (`localy`: `l` after `l`).
+        return ('del', before, meant[k])
+    elif n == m + 1 and typed[k + 1:] == meant[k:]:
+        return ('ins', before, typed[k])
+    return None
+
+
+def main():
+    rank = {}
+    with gzip.open(os.path.join(here, 'wordsegment_unigrams_333k.txt.gz'), 'rt') as f:
+        for line in f:
+            rank[line.split()[0]] = len(rank)
+    counts = collections.Counter()
+    for typed, meant in codespell_pairs():
+        if len(meant) >= 4 and rank.get(meant, 10**9) < 30000:
+            continue  # ordinary English: the test sets' pool
+        slip = one_slip(typed, meant)
+        if slip is None:
+            continue
+        counts[slip] += 1
+        counts[('one', '^')] += 1
+        for p, y in zip('^' + meant, meant):
+            counts[('one', y)] += 1
+            counts[('two', p, y)] += 1
+    for key, n in sorted(counts.items()):
+        print(*key, n)
+
+
+main()
