@@ -486,6 +486,11 @@ mod tests {
             // Words no list holds, spelt like words and no likely slip of
             // one (they had become `glimmers` and `plunked`).
             "the glimmerous light, the plinkety sound",
+            // Words only the wider vocabulary holds, in a pair people
+            // write (they had become `de mines`, `mass` and `stuck`).
+            "a hotel in downtown des moines",
+            "the staff resigned en masse",
+            "verbs that have snuck in the language",
         ] {
             assert_eq!(engine().correct(text, &NONE).text, text);
         }

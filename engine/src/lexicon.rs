@@ -562,24 +562,24 @@ impl Lexicon {
     }
 
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
-    /// `tenafly`): how well the word as typed fits in its place, to weigh
-    /// against a correction's score.
+    /// `tenafly`, `moines`): how well the word as typed fits in its
+    /// place, to weigh against a correction's score. Its pairs count as a
+    /// dictionary word's do: the model's text writes `alot` too, but
+    /// that is what the vocabulary's discount is for
+    /// (`UNVETTED_WORD_COST`), and without them `des moines` and `en
+    /// masse` became `de mines` and `en mass`.
     pub fn typed_score(
         &self,
         previous: Option<&str>,
         word: &str,
         next: Option<&str>,
     ) -> Option<f64> {
-        let before = previous.and_then(|p| self.id(p));
         let id = self.id(word)?;
-        if id >= self.dictionary_words {
-            // The pairs' text writes `alot` and `definately` too: its pairs
-            // say where people write a word, not that it is spelt right.
-            let alone = f64::from(self.unigram[id as usize]);
-            let after = before.and_then(|p| self.pairs_after(p));
-            return Some(self.log_total + self.back_off_weight(after) + alone);
-        }
-        Some(self.fit_between(before, id, next.and_then(|n| self.id(n))))
+        let (before, after) = (
+            previous.and_then(|p| self.id(p)),
+            next.and_then(|n| self.id(n)),
+        );
+        Some(self.fit_between(before, id, after))
     }
 
     /// As `phrase_score` for the one dictionary word `id`, its neighbours

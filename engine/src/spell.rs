@@ -3,7 +3,7 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
-use crate::candidates::{among_rare_words, by_ear, most_likely, Candidate, Context, Knowledge};
+use crate::candidates::{among_rare_words, by_ear, most_likely, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
@@ -167,7 +167,7 @@ fn correct_word(
         }
         return most_likely(known, &lower, context)
             .filter(|best| best.distance <= 1)
-            .filter(|best| !meant_as_typed(known, &lower, best, context))
+            .filter(|best| !meant_as_typed(known, &lower, best.score, context))
             .filter(|best| !written_more_often(known, &lower, &best.term))
             .map(|best| with_case_of(word, &best.term));
     }
@@ -229,26 +229,26 @@ fn correct_word(
             return Some(with_case_of_extra(word, term));
         }
     }
-    if let Some(best) = &from_dictionary {
-        if meant_as_typed(known, &lower, best, context) {
-            return None;
-        }
-        // A regular inflection of a dictionary word that the web does not
-        // count (`lukewarmly`, `intentness`) is a rare right word more
-        // likely than two slips of another; its common misspellings
-        // (`basicly`, `stoped`) the vocabulary counts, so they are weighed
-        // as above.
-        if best.distance > 1
-            && known.lexicon.id(&lower).is_none()
-            && known.lexicon.is_inflection(&lower)
-        {
-            return None;
-        }
+    // A regular inflection of a dictionary word that the web does not
+    // count (`lukewarmly`, `intentness`) is a rare right word more likely
+    // than two slips of another; its common misspellings (`basicly`,
+    // `stoped`) the vocabulary counts, so they are weighed as meant below.
+    if from_dictionary
+        .as_ref()
+        .is_some_and(|best| best.distance > 1)
+        && known.lexicon.id(&lower).is_none()
+        && known.lexicon.is_inflection(&lower)
+    {
+        return None;
     }
+    // The best reading, one word or two (`alot`: `a lot`), against the
+    // word as typed.
     let (score, term) =
         space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
             .or(from_dictionary.map(|best| (best.score, best.term)))?;
-    if unknown_word_meant(known, &lower, context, score) || written_more_often(known, &lower, &term)
+    if meant_as_typed(known, &lower, score, context)
+        || unknown_word_meant(known, &lower, context, score)
+        || written_more_often(known, &lower, &term)
     {
         return None;
     }
@@ -385,17 +385,13 @@ fn real_word_slip(
 /// The noisy channel's other reading: the typed string was meant. A word
 /// of the wider vocabulary (`tenafly`, `mahwah`, `vogons`) is left when its
 /// odds in place, less `UNVETTED_WORD_COST` (the vocabulary holds the web's
-/// misspellings too), beat the correction's odds less its slip (`best.score`).
-fn meant_as_typed(
-    known: &Knowledge<'_>,
-    typed: &str,
-    best: &Candidate,
-    context: &Context<'_>,
-) -> bool {
+/// misspellings too), beat `score`, the best correction's odds less its
+/// slip.
+fn meant_as_typed(known: &Knowledge<'_>, typed: &str, score: f64, context: &Context<'_>) -> bool {
     known
         .lexicon
         .typed_score(context.previous, typed, context.next.as_deref())
-        .is_some_and(|fit| fit - UNVETTED_WORD_COST >= best.score)
+        .is_some_and(|fit| fit - UNVETTED_WORD_COST >= score)
 }
 
 /// The dictionary word that is `lower` with its apostrophe put back
