@@ -126,6 +126,11 @@ fn slip_counts(text: &str) -> String {
             .parse()
             .unwrap_or_else(|_| panic!("{SLIPS}: bad count in {line:?}"));
     }
+    // The error model divides by how often each letter was meant.
+    let one = KINDS.iter().position(|&(kind, _)| kind == "one");
+    if one.is_some_and(|one| tables[one][..26].contains(&0)) {
+        panic!("{SLIPS}: a letter no correction holds");
+    }
     KINDS
         .iter()
         .zip(&tables)

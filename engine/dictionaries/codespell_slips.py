@@ -10,7 +10,7 @@ one correction, both plain lowercase words. Those of ordinary English are
 left out (a correction of four letters or more among the vocabulary's
 30,000 commonest words): they are the pool `bench/misspellings_set.py`
 draws its test sets from, and a model must not learn from what it is
-judged on. What is left is some 11,700 slips in rarer and technical words.
+judged on. What is left are 11,760 slips in rarer and technical words.
 
 Each line is a count, as Kernighan, Church and Gale (1990) counted them:
 

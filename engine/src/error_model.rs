@@ -152,20 +152,17 @@ const START: usize = 26;
 static SPELLING: LazyLock<Spelling> = LazyLock::new(Spelling::learnt);
 
 impl Spelling {
+    /// The costs, from the counts. A slip's rate is how often it was made
+    /// over how often its context stood in the words meant; where that
+    /// context was seldom seen, it leans on the letter's rate in any
+    /// context (`SLIP_PRIOR_WEIGHT`), and half a slip more keeps a rate no
+    /// one showed above nought.
     fn learnt() -> Spelling {
         use counts::{DEL, INS, ONE, SUB, SWAP, TWO};
-        let letters = 0..26;
-        let all = 0..SYMBOLS;
+        let sum = |counts: &[u32]| counts.iter().map(|&n| f64::from(n)).sum::<f64>();
         let one = |y: usize| f64::from(ONE[y]);
-        let pair = |p: usize, y: usize| p * SYMBOLS + y;
-        let total = |counts: &[u32], y: usize, from: std::ops::Range<usize>| {
-            from.map(|p| f64::from(counts[pair(p, y)])).sum::<f64>() + 0.5
-        };
-        let letters_meant: f64 = letters.clone().map(one).sum();
-        let swaps: f64 = SWAP.iter().map(|&n| f64::from(n)).sum::<f64>() + 0.5;
-        let pairs_meant: f64 = TWO.iter().map(|&n| f64::from(n)).sum();
-        // Each rate leans on the letter's own overall rate where its
-        // context was seldom seen (`SLIP_PRIOR_WEIGHT`).
+        let letters_meant = sum(&ONE[..START]);
+        let swap_rate = (sum(&SWAP) + 0.5) / sum(&TWO);
         let cost = |n: u32, seen: f64, overall: f64| {
             let p = (f64::from(n) + SLIP_PRIOR_WEIGHT * overall) / (seen + SLIP_PRIOR_WEIGHT);
             (-p.log10() - SLIP_COST_OFFSET).clamp(0.0, MAX_SLIP_COST)
@@ -176,19 +173,26 @@ impl Spelling {
             insertion: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
             transposition: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
         };
-        for y in letters.clone() {
-            let substituted = total(&SUB, y, letters.clone()) / one(y) / 25.0;
-            let left_out = total(&DEL, y, all.clone()) / one(y);
-            let extra = total(&INS, y, all.clone()) / letters_meant;
-            for p in all.clone() {
-                let at = pair(p, y);
-                if p < 26 {
-                    table.substitution[at] = cost(SUB[at], one(y), substituted);
-                    table.transposition[at] =
-                        cost(SWAP[at], f64::from(TWO[at]), swaps / pairs_meant);
-                }
+        for y in 0..START {
+            // How often another letter was typed for `y`, `y` left out,
+            // or `y` typed extra, after whatever letter.
+            let made = |counts: &[u32; SYMBOLS * SYMBOLS]| {
+                (0..SYMBOLS)
+                    .map(|p| f64::from(counts[p * SYMBOLS + y]))
+                    .sum::<f64>()
+                    + 0.5
+            };
+            let as_another = made(&SUB) / one(y) / 25.0;
+            let left_out = made(&DEL) / one(y);
+            let extra = made(&INS) / letters_meant;
+            for p in 0..SYMBOLS {
+                let at = p * SYMBOLS + y;
                 table.deletion[at] = cost(DEL[at], f64::from(TWO[at]), left_out);
                 table.insertion[at] = cost(INS[at], one(p), extra);
+                if p != START {
+                    table.substitution[at] = cost(SUB[at], one(y), as_another);
+                    table.transposition[at] = cost(SWAP[at], f64::from(TWO[at]), swap_rate);
+                }
             }
         }
         table

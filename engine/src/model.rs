@@ -125,9 +125,9 @@ pub const SLIP_PRIOR_WEIGHT: f64 = 10.0;
 /// over all the sets together (0.3 lost sentences and single words,
 /// 0.9 and 1.1 gained single words and lost sentences and right words).
 pub const SLIP_COST_OFFSET: f64 = 0.7;
-/// Most a learnt slip costs: one no misspelling showed (`q` for `m`) is
-/// still a slip, some ten times rarer than any other letter for a letter.
-/// 3.0 lost right words, for a few more typos fixed.
+/// Most a learnt slip costs: one no misspelling showed (`q` typed for
+/// `m`, 4.9 by the counts alone) is rare, not impossible. 3.0 lost right
+/// words, for a few more typos fixed.
 pub const MAX_SLIP_COST: f64 = 4.0;
 /// A slip with an apostrophe, which the learnt misspellings do not hold
 /// (`did'nt`): two neighbours swapped.
