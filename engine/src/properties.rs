@@ -127,6 +127,16 @@ proptest! {
         }
     }
 
+    /// Every slip the error model weighs costs a finite amount, never
+    /// less than none, and a word typed as meant costs nothing: the
+    /// learnt costs hold no NaN or infinity whatever the letters.
+    #[test]
+    fn every_slip_costs_a_finite_amount(typed in "[a-z'é]{0,12}", meant in "[a-z']{1,12}") {
+        let cost = crate::error_model::edit_cost(&typed, &meant);
+        prop_assert!(cost.is_finite() && cost >= 0.0, "{typed} for {meant}: {cost}");
+        prop_assert_eq!(crate::error_model::edit_cost(&meant, &meant), 0.0);
+    }
+
     /// Spacing only inserts spaces.
     #[test]
     fn spacing_only_inserts_spaces(text in text()) {
