@@ -13,7 +13,8 @@ use crate::extra_words::ExtraWords;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
-    CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
+    CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_SOUND_EDITS, MAX_WORD_LEN,
+    MIN_SOUND_WORD_LEN,
 };
 use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;
@@ -105,22 +106,41 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best
-/// explains it, within three ordinary edits (`nessasary` → `necessary`).
-/// It must begin with the same letter, as people seldom get the first
-/// one wrong (and a right word the dictionary lacks, `antrorse`, must not
-/// become a word that merely sounds like it, `endorse`). Short words are
-/// left alone: too many words sound alike.
+/// explains it, within three ordinary edits (`nessasary` → `necessary`):
+/// one with the same consonant skeleton, or one consonant sound more,
+/// fewer or another (`maitainance` → `maintenance`, `avaiblity` →
+/// `availability`). It must begin with the same letter, as people seldom
+/// get the first one wrong (and a right word the dictionary lacks,
+/// `antrorse`, must not become a word that merely sounds like it,
+/// `endorse`). Short words are left alone: too many words sound alike.
 pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     if typed.len() < MIN_SOUND_WORD_LEN {
         return None;
     }
-    let words = known
+    let same_first = |word: &&str| word.as_bytes().first() == typed.as_bytes().first();
+    let as_candidate = |word: &str| (word.to_owned(), MAX_EDIT_DISTANCE + 1);
+    let same_sounds = known.sounds_like.words(typed).iter().map(|word| &**word);
+    let same = same_sounds.filter(same_first).map(as_candidate);
+    let same = best_of(known, typed, context, same, MAX_SOUND_COST);
+    // Words one sound apart are many: those more than three edits away
+    // by their letters alone are left out before the error model weighs
+    // them (an edit changes the length by one at most, and at most two
+    // of the letters).
+    let near = |word: &str| {
+        same_first(&word)
+            && word.len().abs_diff(typed.len()) <= MAX_SOUND_EDITS
+            && letters_apart(typed, word) <= 2 * MAX_SOUND_EDITS
+    };
+    let apart = known
         .sounds_like
-        .words(typed)
-        .iter()
-        .filter(|word| word.as_bytes().first() == typed.as_bytes().first())
-        .map(|word| (word.to_string(), MAX_EDIT_DISTANCE + 1));
-    best_of(known, typed, context, words, MAX_SOUND_COST)
+        .one_sound_apart(typed, near)
+        .into_iter()
+        .map(as_candidate);
+    let apart = best_of(known, typed, context, apart, MAX_SOUND_COST);
+    [same, apart]
+        .into_iter()
+        .flatten()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
 /// The last resort, when the index holds no word within two edits and
@@ -179,6 +199,20 @@ fn best_of(
         distance,
         cost,
     })
+}
+
+/// How many letters one word has that the other lacks, counted with
+/// their repeats.
+fn letters_apart(a: &str, b: &str) -> usize {
+    let mut count = [0i32; 128];
+    let at = |c: u8| usize::from(c & 127);
+    a.bytes().for_each(|c| count[at(c)] += 1);
+    b.bytes().for_each(|c| count[at(c)] -= 1);
+    // Each letter's difference once: taken as it is counted.
+    a.bytes()
+        .chain(b.bytes())
+        .map(|c| std::mem::take(&mut count[at(c)]).unsigned_abs() as usize)
+        .sum()
 }
 
 impl Knowledge<'_> {

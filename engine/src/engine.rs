@@ -575,6 +575,14 @@ mod tests {
         for (typed, meant) in [("theoy", "theory"), ("mainl", "mainly"), ("ello", "hello")] {
             assert_eq!(engine().correct(typed, &NONE).text, meant);
         }
+        // One consonant sound more or fewer than the word meant, to the
+        // ear (they had stayed as typed, and become `affability`).
+        for (typed, meant) in [
+            ("maitainance", "maintenance"),
+            ("avaiblity", "availability"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
     }
 
     /// Slips learnt from real misspellings (`error_model::Spelling`):

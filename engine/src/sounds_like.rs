@@ -5,17 +5,17 @@
 //! in Soundex's classes (letters that sound alike share a class, vowels
 //! drop out, repeats fold), kept whole rather than cut to four.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::MIN_SOUND_KEY as MIN_KEY;
 
 pub struct SoundsLike {
-    by_key: HashMap<Box<[u8]>, Vec<Box<str>>>,
+    by_key: FxHashMap<Box<[u8]>, Vec<Box<str>>>,
 }
 
 impl SoundsLike {
     pub fn new(unigrams: &[(&str, i64)]) -> Self {
-        let mut by_key: HashMap<Box<[u8]>, Vec<Box<str>>> = HashMap::new();
+        let mut by_key: FxHashMap<Box<[u8]>, Vec<Box<str>>> = FxHashMap::default();
         for (word, _) in unigrams {
             let key = key(word);
             if key.len() >= MIN_KEY {
@@ -31,7 +31,51 @@ impl SoundsLike {
             .get(key(typed).as_slice())
             .map_or(&[], Vec::as_slice)
     }
+
+    /// Dictionary words whose skeleton is one sound from `typed`'s (one
+    /// consonant class more, fewer or another, after the first letter's)
+    /// and that `keep` keeps: each once, though two edits of the skeleton
+    /// may reach it.
+    pub fn one_sound_apart(&self, typed: &str, keep: impl Fn(&str) -> bool) -> Vec<&str> {
+        let key = key(typed);
+        let mut words: Vec<&str> = Vec::new();
+        let mut edited = Vec::with_capacity(key.len() + 1);
+        let mut look_up = |edited: &[u8]| {
+            if edited.len() >= MIN_KEY && edited != key.as_slice() {
+                if let Some(found) = self.by_key.get(edited) {
+                    words.extend(found.iter().map(|word| &**word).filter(|word| keep(word)));
+                }
+            }
+        };
+        for at in 1..=key.len() {
+            for class in CLASSES {
+                edited.clear();
+                edited.extend_from_slice(&key[..at]);
+                edited.push(class);
+                edited.extend_from_slice(&key[at..]);
+                look_up(&edited);
+                if at < key.len() && class != key[at] {
+                    edited.clear();
+                    edited.extend_from_slice(&key);
+                    edited[at] = class;
+                    look_up(&edited);
+                }
+            }
+            if at < key.len() {
+                edited.clear();
+                edited.extend_from_slice(&key[..at]);
+                edited.extend_from_slice(&key[at + 1..]);
+                look_up(&edited);
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
 }
+
+/// The consonant classes (`class`).
+const CLASSES: [u8; 6] = *b"123456";
 
 /// The first letter's class (vowels as `0`), then each consonant class
 /// that differs from the one before it.
@@ -72,7 +116,30 @@ fn class(letter: u8) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{key, SoundsLike};
+
+    #[test]
+    fn words_one_sound_apart_are_found_once_and_the_same_sound_not() {
+        let words = [
+            ("maintenance", 1),
+            ("maintain", 1),
+            ("mountain", 1),
+            ("necessary", 1),
+        ];
+        let sounds = SoundsLike::new(&words);
+        // `maitainance` has one `n` fewer than `maintenance` to the ear.
+        assert_eq!(
+            sounds.one_sound_apart("maitainance", |_| true),
+            ["maintenance"]
+        );
+        // `maintain`'s own skeleton is `mountain`'s: neither is one apart.
+        assert!(sounds.one_sound_apart("maintain", |_| true).is_empty());
+        assert_eq!(sounds.words("maintain").len(), 2);
+        // What `keep` leaves out is left out.
+        assert!(sounds
+            .one_sound_apart("maitainance", |w| w.len() < 9)
+            .is_empty());
+    }
 
     #[test]
     fn spellings_by_ear_share_a_key() {
