@@ -228,9 +228,9 @@ pub use spelling_index::MAX_EDIT_DISTANCE;
 pub const MAX_SOUND_COST: f64 = 5.0;
 /// Edits a word one consonant sound from the typed one may be away, by
 /// its letters (`candidates::by_ear`): the three of `MAX_SOUND_COST`.
-/// Such words are many, and weighing each by the error model cost 15 %
+/// Such words are many, and weighing each by the error model cost 16 %
 /// more instructions spent correcting dev; ruling out those farther by
-/// their length or letters first, 4 %, with the same corrections.
+/// their letters first, 3.7 %, with the same corrections.
 pub const MAX_SOUND_EDITS: usize = 3;
 
 /// log10 P(w) a word must reach to replace a capitalised word that no one
