@@ -118,10 +118,7 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
         return None;
     }
     let same_first = |word: &&str| word.as_bytes().first() == typed.as_bytes().first();
-    let as_candidate = |word: &str| (word.to_owned(), MAX_EDIT_DISTANCE + 1);
     let same_sounds = known.sounds_like.words(typed).iter().map(|word| &**word);
-    let same = same_sounds.filter(same_first).map(as_candidate);
-    let same = best_of(known, typed, context, same, MAX_SOUND_COST);
     // Words one sound apart are many: those more than three edits away
     // by their letters alone are left out before the error model weighs
     // them (an edit changes the length by one at most, and at most two
@@ -131,16 +128,12 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
             && word.len().abs_diff(typed.len()) <= MAX_SOUND_EDITS
             && letters_apart(typed, word) <= 2 * MAX_SOUND_EDITS
     };
-    let apart = known
-        .sounds_like
-        .one_sound_apart(typed, near)
-        .into_iter()
-        .map(as_candidate);
-    let apart = best_of(known, typed, context, apart, MAX_SOUND_COST);
-    [same, apart]
-        .into_iter()
-        .flatten()
-        .max_by(|a, b| a.score.total_cmp(&b.score))
+    let one_sound_apart = known.sounds_like.one_sound_apart(typed, near);
+    let words = same_sounds
+        .filter(same_first)
+        .chain(one_sound_apart)
+        .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));
+    best_of(known, typed, context, words, MAX_SOUND_COST)
 }
 
 /// The last resort, when the index holds no word within two edits and

@@ -534,10 +534,21 @@ impl Lexicon {
         words: &[&str],
         next: Option<&str>,
     ) -> Option<f64> {
+        let ids = words.iter().map(|word| self.dictionary_id(word));
+        self.score_in_a_row(previous, ids, next)
+    }
+
+    /// `phrase_score` of words given by id, `None` if one of them is.
+    fn score_in_a_row(
+        &self,
+        previous: Option<&str>,
+        ids: impl IntoIterator<Item = Option<u32>>,
+        next: Option<&str>,
+    ) -> Option<f64> {
         let mut before = previous.and_then(|p| self.id(p));
         let mut score = self.log_total;
-        for word in words {
-            let id = self.dictionary_id(word)?;
+        for id in ids {
+            let id = id?;
             score += self.log_p(before, id);
             before = Some(id);
         }
@@ -574,22 +585,7 @@ impl Lexicon {
         word: &str,
         next: Option<&str>,
     ) -> Option<f64> {
-        let id = self.id(word)?;
-        let (before, after) = (
-            previous.and_then(|p| self.id(p)),
-            next.and_then(|n| self.id(n)),
-        );
-        Some(self.fit_between(before, id, after))
-    }
-
-    /// As `phrase_score` for the one dictionary word `id`, its neighbours
-    /// given by id (`Lexicon::id`).
-    fn fit_between(&self, previous: Option<u32>, id: u32, next: Option<u32>) -> f64 {
-        let mut score = self.log_total + self.log_p(previous, id);
-        if let Some(next) = next {
-            score += self.log_p(Some(id), next) - self.log_p(None, next);
-        }
-        score
+        self.score_in_a_row(previous, [self.id(word)], next)
     }
 
     /// The odds of a string no list holds, as one word: the odds of such a

@@ -21,7 +21,9 @@ pub struct WordTriples {
     /// number in two reads, where a search of their positions took 17 or
     /// 18 steps, the later ones likely cache misses.
     starts_triples: Vec<u64>,
-    /// For each `starts_triples` word, the bits set in the words before it.
+    /// For each `starts_triples` word, the bits set in the words before it:
+    /// worked out from them, not stored.
+    #[serde(skip)]
     set_before: Vec<u32>,
     /// Each such pair's back-off weight, as log10 in thousandths: what a
     /// word no triple after the pair lists pays on its odds after the
@@ -149,7 +151,8 @@ impl WordTriples {
     /// an index out of range would panic at the first lookup, so it fails
     /// here instead.
     pub fn decode(bytes: &[u8], pairs: &WordPairs) -> Result<Self, String> {
-        let triples: WordTriples = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
+        let mut triples: WordTriples = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
+        triples.set_before = set_before(&triples.starts_triples);
         let words = pairs.word_count();
         let contexts = triples
             .starts_triples
@@ -165,7 +168,6 @@ impl WordTriples {
                 .starts_triples
                 .last()
                 .is_some_and(|&b| b >> (pairs.len() % 64) != 0 && !pairs.len().is_multiple_of(64))
-            || triples.set_before != set_before(&triples.starts_triples)
             || triples.starts.last().map(|&end| end as usize) != Some(triples.thirds.len())
             || triples
                 .thirds
