@@ -465,6 +465,24 @@ mod tests {
     }
 
     #[test]
+    fn forms_of_common_words_that_no_one_writes_are_slips() {
+        // The rules make `containings` of `containing`, `becauses` of
+        // `because`; the corpus counts none of them, as it would if
+        // people wrote them (`model::RAREST_FORM_SHARE`). They were spelt
+        // right.
+        for (typed, meant) in [
+            ("containings", "containing"),
+            ("becauses", "because"),
+            ("eithers", "either"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant);
+        }
+        // A form of a rare word the corpus lacks is still a word.
+        let text = "the plant vegetates, the debts payables";
+        assert_eq!(engine().correct(text, &NONE).text, text);
+    }
+
+    #[test]
     fn right_words_the_dictionary_lacks_are_left_alone() {
         for text in [
             // American spellings of the dictionary's British words.

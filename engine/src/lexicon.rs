@@ -8,6 +8,7 @@ use crate::letters::LetterModel;
 use crate::model::{
     APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_SENTENCE_END,
     LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
+    RAREST_FORM_SHARE,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -142,18 +143,26 @@ impl Lexicon {
             }
         }
         // Forms of the words (`colors`, `hazily`): as common as the corpus
-        // says, or else as the rarest word it has.
+        // says, or else as the rarest word it has. Until the corpus is read,
+        // a form's count is its word's, negated.
         let mut forms = Vec::new();
-        for (word, _) in dictionary {
+        for &(word, count) in dictionary {
             let known = |w: &str| words.id(w).is_some();
-            word_forms::forms_of(word, &known, &mut |form| forms.push(form));
+            word_forms::forms_of(word, &known, &mut |form| forms.push((form, count)));
         }
-        let mut uncounted = |word: &str| {
-            if words.insert(word) == Some(counts.len() as u32) {
-                counts.push(0);
+        let mut made = Vec::new();
+        for (form, of_word) in &forms {
+            if words.insert(form) == Some(counts.len() as u32) {
+                made.push((counts.len() as u32, form.as_str()));
+                counts.push(-of_word);
             }
+        }
+        let mut uncounted = |word: &str| match words.insert(word) {
+            Some(id) if id as usize == counts.len() => counts.push(0),
+            // A form the list has too is a word.
+            Some(id) => counts[id as usize] = counts[id as usize].max(0),
+            None => {}
         };
-        forms.iter().for_each(|form| uncounted(form));
         let rare: Vec<&str> = rare.collect();
         rare.iter().for_each(|word| uncounted(word));
         // The rare listed words are plain lowercase: none is a contraction.
@@ -166,7 +175,9 @@ impl Lexicon {
         let letters = LetterModel::new(dictionary.iter().map(|&(word, _)| word).chain(rare));
         let dictionary_words = counts.len() as u32;
         let mut short_counts = Vec::new();
+        let mut rarest = None;
         for (word, count) in vocabulary {
+            rarest = Some(rarest.map_or(count, |rarest: i64| rarest.min(count)));
             if word.len() < MIN_VOCABULARY_WORD_LEN {
                 // Only as a dictionary word.
                 match words.id(word) {
@@ -180,6 +191,19 @@ impl Lexicon {
                 // The same corpus: a word in both keeps the vocabulary's count.
                 Some(id) => counts[id as usize] = count,
                 None => {}
+            }
+        }
+        // A form of a word so common that the corpus would count the form
+        // if people wrote it (`RAREST_FORM_SHARE`), and does not, is no
+        // word: not `woulds`, `includeds`, `containings`.
+        for (id, form) in made {
+            let of_word = -counts[id as usize];
+            if of_word <= 0 {
+                continue;
+            }
+            counts[id as usize] = 0;
+            if rarest.is_some_and(|rarest| of_word as f64 * RAREST_FORM_SHARE >= rarest as f64) {
+                words.remove(form);
             }
         }
         // A sentence's start and end, as words of their own: the pairs hold

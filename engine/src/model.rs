@@ -45,6 +45,15 @@ pub const INFLECTIONS: &[(&str, &[&str], &[&str])] = &[
     ("able", &[], &[]),
 ];
 
+/// Least share of its word's uses a regular form has (`payables` of
+/// `payable`), by the corpus's counts: about one form in a hundred of
+/// those the corpus counts is rarer than a thousandth of its word. A form
+/// of a word so common that this share would reach the corpus's rarest
+/// count, and that the corpus does not count, is no word people write
+/// (`woulds`, `includeds`, `containings`, `beautily`); before the
+/// twentieth session every such form was spelt right.
+pub const RAREST_FORM_SHARE: f64 = 0.001;
+
 /// Shortest stem an inflection is read after: short stems meet an ending
 /// by chance (`be` + `d`, `he` + `s`).
 pub const MIN_INFLECTED_STEM: usize = 4;

@@ -70,6 +70,17 @@ impl WordTable {
             .map(|entry| entry.id)
     }
 
+    /// Forgets `word` (its id is never given again); its bit in the
+    /// filter stays, as other words may share it.
+    pub fn remove(&mut self, word: &str) {
+        if let Ok(entry) = self
+            .entries
+            .find_entry(hash(word), |entry| entry.is(&self.text, word))
+        {
+            entry.remove();
+        }
+    }
+
     /// The filter's bit for a hash: bits the hash table does not use for
     /// its buckets or tags.
     fn bit(hash: u64) -> (usize, u64) {
@@ -143,5 +154,10 @@ mod tests {
         assert_eq!(table.id("th"), None);
         assert_eq!(table.id(""), None);
         assert_eq!(table.insert("off"), Some(2));
+        // A word forgotten is no word; put back, it is a new one.
+        table.remove("of");
+        assert_eq!(table.id("of"), None);
+        assert_eq!(table.id("off"), Some(2));
+        assert_eq!(table.insert("of"), Some(3));
     }
 }
