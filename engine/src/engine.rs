@@ -483,6 +483,21 @@ mod tests {
     }
 
     #[test]
+    fn an_inflected_word_is_not_inflected_again() {
+        // Read as rare inflections of `guided`, `immediately`, `possible`
+        // and `retrieved`, these were left as typed
+        // (`model::NOT_AFTER_INFLECTED`).
+        for (typed, meant) in [
+            ("guideded", "guided"),
+            ("immediatelyly", "immediately"),
+            ("possiblely", "possibly"),
+            ("retrieveds", "retrieved"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant);
+        }
+    }
+
+    #[test]
     fn right_words_the_dictionary_lacks_are_left_alone() {
         for text in [
             // American spellings of the dictionary's British words.

@@ -8,7 +8,7 @@ use crate::letters::LetterModel;
 use crate::model::{
     APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_SENTENCE_END,
     LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
-    RAREST_FORM_SHARE,
+    NOT_AFTER_INFLECTED, RAREST_FORM_SHARE,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -623,12 +623,35 @@ impl Lexicon {
     /// `intentness`), as the corrector reads one: a stem of
     /// `MIN_INFLECTED_STEM` letters or more that is a dictionary word, and
     /// one of `INFLECTIONS` it may take, with no doubled consonant
-    /// (`stoped`, `writting` are slips).
+    /// (`stoped`, `writting` are slips), unless the stem is inflected
+    /// already in a way that does not take it (`NOT_AFTER_INFLECTED`:
+    /// `guideded`, `usinging`).
     pub fn is_inflection(&self, word: &str) -> bool {
         let stems = Self::inflection_stems(word, word.len(), false);
-        stems.ends[..stems.len]
-            .iter()
-            .any(|&e| e >= MIN_INFLECTED_STEM && self.is_dictionary_word(&word[..e]))
+        stems.ends[..stems.len].iter().any(|&e| {
+            let stem = &word[..e];
+            e >= MIN_INFLECTED_STEM
+                && self.is_dictionary_word(stem)
+                && !NOT_AFTER_INFLECTED
+                    .iter()
+                    .find(|&&(ending, _)| ending == &word[e..])
+                    .is_some_and(|&(_, not_after)| self.is_inflected_by(stem, not_after))
+        })
+    }
+
+    /// Whether `word` is a dictionary word with one of `endings` (of
+    /// `INFLECTIONS`), or one that drops its `e` before them (`us|ing`).
+    fn is_inflected_by(&self, word: &str, endings: &[&str]) -> bool {
+        INFLECTIONS.iter().any(|&(ending, after, not_after)| {
+            endings.contains(&ending)
+                && word.strip_suffix(ending).is_some_and(|stem| {
+                    stem.len() >= 2
+                        && takes(stem, after, not_after)
+                        && (self.is_dictionary_word(stem)
+                            || (ending.starts_with(['e', 'i'])
+                                && self.is_dictionary_word(&format!("{stem}e"))))
+                })
+        })
     }
 
     /// Where the stem would end if `letters[..end]` ends in a regular

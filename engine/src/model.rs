@@ -40,9 +40,24 @@ pub const INFLECTIONS: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("es", &["s", "x", "z", "ch", "sh"], &[]),
-    ("ly", &[], &["ic"]),
+    ("ly", &[], &["ic", "ble"]),
     ("ness", &[], &[]),
-    ("able", &[], &[]),
+    ("able", &[], &["ble"]),
+];
+
+/// Inflections a word already inflected does not take, as the corrector
+/// reads them (`Lexicon::is_inflection`): a past tense or participle takes
+/// no other verb ending and no plural, a present participle no verb
+/// ending, an adverb no second `-ly` (`guideded`, `usinging`, `fileds`,
+/// `immediatelyly` are slips; `buildings`, `reportedly`, `preparedness`
+/// are words). Each ending, and the endings it does not follow.
+pub const NOT_AFTER_INFLECTED: &[(&str, &[&str])] = &[
+    ("ed", &["ed", "d", "ing"]),
+    ("ing", &["ed", "d", "ing"]),
+    ("able", &["ed", "d", "ing", "able"]),
+    ("s", &["ed", "d"]),
+    ("ly", &["ly"]),
+    ("ness", &["ness"]),
 ];
 
 /// Least share of its word's uses a regular form has (`payables` of

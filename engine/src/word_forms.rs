@@ -26,7 +26,28 @@ pub fn forms_of(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut
     }
     american_spellings(word, known, emit);
     derivations(word, emit);
-    plural(word, emit);
+    // A past tense or participle takes no `-s` (`restoreds`, `fileds`),
+    // though other words in `-ed` do (`hundreds`, `speeds`):
+    // `model::NOT_AFTER_INFLECTED`.
+    if !is_past_tense(word, known) {
+        plural(word, emit);
+    }
+}
+
+/// A regular past tense or participle of a known word (`restored`,
+/// `stopped`, `carried`).
+fn is_past_tense(word: &str, known: &impl Fn(&str) -> bool) -> bool {
+    let Some(stem) = word.strip_suffix("ed") else {
+        return false;
+    };
+    let b = stem.as_bytes();
+    let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
+    known(stem)
+        || known(&format!("{stem}e"))
+        || (doubled && known(&stem[..stem.len() - 1]))
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|stem| known(&format!("{stem}y")))
 }
 
 /// A known word (`known` asks the lexicon, which holds the forms too) behind a common prefix
@@ -202,6 +223,10 @@ mod tests {
         assert!(!forms("procedure").iter().any(|f| f == "proceduer"));
         assert!(!forms("encourage").iter().any(|f| f == "encorage"));
         assert!(!forms("church").contains(&"churchs".to_owned()));
+        // A past tense takes no plural; another word in `-ed` does.
+        assert!(!forms("traveled").contains(&"traveleds".to_owned()));
+        assert!(!forms("controlled").contains(&"controlleds".to_owned()));
+        assert!(forms("seabed").contains(&"seabeds".to_owned()));
     }
 
     #[test]
