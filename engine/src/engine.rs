@@ -484,14 +484,15 @@ mod tests {
 
     #[test]
     fn an_inflected_word_is_not_inflected_again() {
-        // Read as rare inflections of `guided`, `immediately`, `possible`
-        // and `retrieved`, these were left as typed
+        // Read as rare inflections of `guided`, `immediately`, `possible`,
+        // `retrieved` and `embedded`, these were left as typed
         // (`model::NOT_AFTER_INFLECTED`).
         for (typed, meant) in [
             ("guideded", "guided"),
             ("immediatelyly", "immediately"),
             ("possiblely", "possibly"),
             ("retrieveds", "retrieved"),
+            ("embeddeding", "embedding"),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant);
         }

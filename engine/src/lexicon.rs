@@ -8,7 +8,7 @@ use crate::letters::LetterModel;
 use crate::model::{
     APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_SENTENCE_END,
     LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
-    NOT_AFTER_INFLECTED, RAREST_FORM_SHARE,
+    RAREST_FORM_SHARE,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -628,29 +628,13 @@ impl Lexicon {
     /// `guideded`, `usinging`).
     pub fn is_inflection(&self, word: &str) -> bool {
         let stems = Self::inflection_stems(word, word.len(), false);
+        let known = |word: &str| self.is_dictionary_word(word);
         stems.ends[..stems.len].iter().any(|&e| {
             let stem = &word[..e];
+            let not_after = word_forms::not_after_inflected(&word[e..]);
             e >= MIN_INFLECTED_STEM
-                && self.is_dictionary_word(stem)
-                && !NOT_AFTER_INFLECTED
-                    .iter()
-                    .find(|&&(ending, _)| ending == &word[e..])
-                    .is_some_and(|&(_, not_after)| self.is_inflected_by(stem, not_after))
-        })
-    }
-
-    /// Whether `word` is a dictionary word with one of `endings` (of
-    /// `INFLECTIONS`), or one that drops its `e` before them (`us|ing`).
-    fn is_inflected_by(&self, word: &str, endings: &[&str]) -> bool {
-        INFLECTIONS.iter().any(|&(ending, after, not_after)| {
-            endings.contains(&ending)
-                && word.strip_suffix(ending).is_some_and(|stem| {
-                    stem.len() >= 2
-                        && takes(stem, after, not_after)
-                        && (self.is_dictionary_word(stem)
-                            || (ending.starts_with(['e', 'i'])
-                                && self.is_dictionary_word(&format!("{stem}e"))))
-                })
+                && known(stem)
+                && !word_forms::is_inflected_with(stem, not_after, &known)
         })
     }
 
@@ -665,7 +649,7 @@ impl Lexicon {
             let Some(stem) = head.strip_suffix(suffix) else {
                 continue;
             };
-            if takes(stem, after, not_after) {
+            if word_forms::takes(stem, after, not_after) {
                 stems.push(stem.len());
             }
             // jobbed, jobbing: the last consonant doubled
@@ -882,12 +866,6 @@ impl Beam {
         self.states[at] = state;
         self.len = (self.len + 1).min(BEAM);
     }
-}
-
-/// Whether a stem may take an ending (`INFLECTIONS`).
-fn takes(stem: &str, after: &[&str], not_after: &[&str]) -> bool {
-    (after.is_empty() || after.iter().any(|e| stem.ends_with(e)))
-        && !not_after.iter().any(|e| stem.ends_with(e))
 }
 
 /// Where stems end before the inflections one position ends in: a few at

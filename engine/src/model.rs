@@ -46,7 +46,8 @@ pub const INFLECTIONS: &[(&str, &[&str], &[&str])] = &[
 ];
 
 /// Inflections a word already inflected does not take, as the corrector
-/// reads them (`Lexicon::is_inflection`): a past tense or participle takes
+/// reads them (`Lexicon::is_inflection`) and as the lexicon makes its
+/// forms (`word_forms::is_inflected_with`): a past tense or participle takes
 /// no other verb ending and no plural, a present participle no verb
 /// ending, an adverb no second `-ly` (`guideded`, `usinging`, `fileds`,
 /// `immediatelyly` are slips; `buildings`, `reportedly`, `preparedness`

@@ -16,7 +16,7 @@
 //! narrow on purpose: one that also made common misspellings (`basicly`,
 //! `accidently`, `controled`, `stoped`) would stop them being corrected.
 
-use crate::model::{MIN_PREFIXED_LEN, MIN_PREFIXED_REST};
+use crate::model::{INFLECTIONS, MIN_PREFIXED_LEN, MIN_PREFIXED_REST, NOT_AFTER_INFLECTED};
 
 /// Calls `emit` with each form of `word` (a lowercase dictionary word);
 /// `known` tells the other dictionary words.
@@ -27,27 +27,49 @@ pub fn forms_of(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut
     american_spellings(word, known, emit);
     derivations(word, emit);
     // A past tense or participle takes no `-s` (`restoreds`, `fileds`),
-    // though other words in `-ed` do (`hundreds`, `speeds`):
-    // `model::NOT_AFTER_INFLECTED`.
-    if !is_past_tense(word, known) {
+    // though other words in `-ed` do (`hundreds`, `speeds`).
+    if !is_inflected_with(word, not_after_inflected("s"), known) {
         plural(word, emit);
     }
 }
 
-/// A regular past tense or participle of a known word (`restored`,
-/// `stopped`, `carried`).
-fn is_past_tense(word: &str, known: &impl Fn(&str) -> bool) -> bool {
-    let Some(stem) = word.strip_suffix("ed") else {
-        return false;
-    };
-    let b = stem.as_bytes();
-    let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
-    known(stem)
-        || known(&format!("{stem}e"))
-        || (doubled && known(&stem[..stem.len() - 1]))
-        || stem
-            .strip_suffix('i')
-            .is_some_and(|stem| known(&format!("{stem}y")))
+/// The inflections a word ending in `ending` (of `INFLECTIONS`) is not
+/// read after (`NOT_AFTER_INFLECTED`).
+pub fn not_after_inflected(ending: &str) -> &'static [&'static str] {
+    NOT_AFTER_INFLECTED
+        .iter()
+        .find(|&&(e, _)| e == ending)
+        .map_or(&[], |&(_, not_after)| not_after)
+}
+
+/// Whether `word` is a known word with one of `endings` (of
+/// `INFLECTIONS`) as a regular inflection: `guide|d`, `us|ing` (its `e`
+/// dropped), `stop|ped`, `carr|ied`.
+pub fn is_inflected_with(word: &str, endings: &[&str], known: &impl Fn(&str) -> bool) -> bool {
+    INFLECTIONS.iter().any(|&(ending, after, not_after)| {
+        let Some(stem) = word.strip_suffix(ending) else {
+            return false;
+        };
+        let b = stem.as_bytes();
+        let doubled = b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2];
+        let verb_ending = matches!(ending, "ed" | "ing");
+        endings.contains(&ending)
+            && stem.len() >= 2
+            && ((takes(stem, after, not_after) && known(stem))
+                || (ending == "ing" && known(&format!("{stem}e")))
+                || (verb_ending && doubled && known(&stem[..stem.len() - 1]))
+                || (ending == "ed"
+                    && stem
+                        .strip_suffix('i')
+                        .is_some_and(|stem| known(&format!("{stem}y")))))
+    })
+}
+
+/// Whether a stem may take an inflection: it ends in one of `after` (any,
+/// if none) and in none of `not_after`.
+pub fn takes(stem: &str, after: &[&str], not_after: &[&str]) -> bool {
+    (after.is_empty() || after.iter().any(|e| stem.ends_with(e)))
+        && !not_after.iter().any(|e| stem.ends_with(e))
 }
 
 /// A known word (`known` asks the lexicon, which holds the forms too) behind a common prefix
@@ -193,7 +215,7 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{forms_of, is_negated, is_prefixed};
+    use super::{forms_of, is_inflected_with, is_negated, is_prefixed};
 
     fn forms(word: &str) -> Vec<String> {
         let known = |w: &str| ["travel", "spell", "control"].contains(&w);
@@ -227,6 +249,19 @@ mod tests {
         assert!(!forms("traveled").contains(&"traveleds".to_owned()));
         assert!(!forms("controlled").contains(&"controlleds".to_owned()));
         assert!(forms("seabed").contains(&"seabeds".to_owned()));
+    }
+
+    #[test]
+    fn inflections_are_read_as_english_spells_them() {
+        let known = |w: &str| ["guide", "use", "stop", "carry", "speed"].contains(&w);
+        let verb = ["ed", "d", "ing"];
+        for word in ["guided", "using", "stopped", "carried"] {
+            assert!(is_inflected_with(word, &verb, &known), "{word}");
+        }
+        // Not with other endings, and not a word that only ends so.
+        assert!(!is_inflected_with("using", &["ed", "d"], &known));
+        assert!(!is_inflected_with("speed", &verb, &known));
+        assert!(!is_inflected_with("hundred", &verb, &known));
     }
 
     #[test]
