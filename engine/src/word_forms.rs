@@ -46,22 +46,23 @@ pub fn not_after_inflected(ending: &str) -> &'static [&'static str] {
 /// `INFLECTIONS`) as a regular inflection: `guide|d`, `us|ing` (its `e`
 /// dropped), `stop|ped`, `carr|ied`.
 pub fn is_inflected_with(word: &str, endings: &[&str], known: &impl Fn(&str) -> bool) -> bool {
-    INFLECTIONS.iter().any(|&(ending, after, not_after)| {
-        let Some(stem) = word.strip_suffix(ending) else {
+    endings.iter().any(|&ending| {
+        let Some(stem) = word.strip_suffix(ending).filter(|stem| stem.len() >= 2) else {
             return false;
         };
+        let takes_it = INFLECTIONS
+            .iter()
+            .find(|&&(e, ..)| e == ending)
+            .is_some_and(|&(_, after, not_after)| takes(stem, after, not_after));
         let b = stem.as_bytes();
         let doubled = b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2];
-        let verb_ending = matches!(ending, "ed" | "ing");
-        endings.contains(&ending)
-            && stem.len() >= 2
-            && ((takes(stem, after, not_after) && known(stem))
-                || (ending == "ing" && known(&format!("{stem}e")))
-                || (verb_ending && doubled && known(&stem[..stem.len() - 1]))
-                || (ending == "ed"
-                    && stem
-                        .strip_suffix('i')
-                        .is_some_and(|stem| known(&format!("{stem}y")))))
+        (takes_it && known(stem))
+            || (ending == "ing" && known(&format!("{stem}e")))
+            || (matches!(ending, "ed" | "ing") && doubled && known(&stem[..stem.len() - 1]))
+            || (ending == "ed"
+                && stem
+                    .strip_suffix('i')
+                    .is_some_and(|stem| known(&format!("{stem}y"))))
     })
 }
 
