@@ -468,12 +468,15 @@ mod tests {
     fn forms_of_common_words_that_no_one_writes_are_slips() {
         // The rules make `containings` of `containing`, `becauses` of
         // `because`; the corpus counts none of them, as it would if
-        // people wrote them (`model::RAREST_FORM_SHARE`). They were spelt
-        // right.
+        // people wrote them, or `entires` and `thoses` less than a
+        // thousandth as often as their words (`model::RAREST_FORM_SHARE`).
+        // They were spelt right.
         for (typed, meant) in [
             ("containings", "containing"),
             ("becauses", "because"),
             ("eithers", "either"),
+            ("entires", "entries"),
+            ("thoses", "those"),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant);
         }

@@ -144,7 +144,7 @@ impl Lexicon {
         }
         // Forms of the words (`colors`, `hazily`): as common as the corpus
         // says, or else as the rarest word it has. Until the corpus is read,
-        // a form's count is its word's, negated.
+        // a form's count is -1, and its word's is kept beside it.
         let mut forms = Vec::new();
         for &(word, count) in dictionary {
             let known = |w: &str| words.id(w).is_some();
@@ -153,8 +153,8 @@ impl Lexicon {
         let mut made = Vec::new();
         for (form, of_word) in &forms {
             if words.insert(form) == Some(counts.len() as u32) {
-                made.push((counts.len() as u32, form.as_str()));
-                counts.push(-of_word);
+                made.push((counts.len() as u32, form.as_str(), *of_word));
+                counts.push(-1);
             }
         }
         let mut uncounted = |word: &str| match words.insert(word) {
@@ -193,17 +193,22 @@ impl Lexicon {
                 None => {}
             }
         }
-        // A form of a word so common that the corpus would count the form
-        // if people wrote it (`RAREST_FORM_SHARE`), and does not, is no
-        // word: not `woulds`, `includeds`, `containings`.
-        for (id, form) in made {
-            let of_word = -counts[id as usize];
-            if of_word <= 0 {
-                continue;
+        // A form the corpus counts less often than `RAREST_FORM_SHARE` of
+        // its word, or not at all though it would have, is no word people
+        // write: not `woulds`, `containings`, `thoses`, `entires`. One it
+        // counts is still a word of the vocabulary: it takes a new id there.
+        for (id, form, of_word) in made {
+            if counts[id as usize] == 0 {
+                continue; // the spell-checking list has it
             }
-            counts[id as usize] = 0;
-            if rarest.is_some_and(|rarest| of_word as f64 * RAREST_FORM_SHARE >= rarest as f64) {
+            let count = counts[id as usize].max(0);
+            counts[id as usize] = count;
+            let expected = of_word as f64 * RAREST_FORM_SHARE;
+            if rarest.is_some_and(|rarest| expected >= rarest as f64) && (count as f64) < expected {
                 words.remove(form);
+                if count > 0 && words.insert(form) == Some(counts.len() as u32) {
+                    counts.push(count);
+                }
             }
         }
         // A sentence's start and end, as words of their own: the pairs hold

@@ -65,9 +65,11 @@ pub const NOT_AFTER_INFLECTED: &[(&str, &[&str])] = &[
 /// `payable`), by the corpus's counts: about one form in a hundred of
 /// those the corpus counts is rarer than a thousandth of its word. A form
 /// of a word so common that this share would reach the corpus's rarest
-/// count, and that the corpus does not count, is no word people write
-/// (`woulds`, `includeds`, `containings`, `beautily`); before the
-/// twentieth session every such form was spelt right.
+/// count, and that the corpus does not count, or counts less often, is
+/// no word people write (`woulds`, `containings`, `beautily`; counted,
+/// `thoses`, `entires`, `anothers`); before the twentieth session every
+/// such form was spelt right. One the corpus counts stays a word of the
+/// vocabulary, weighed as any other.
 pub const RAREST_FORM_SHARE: f64 = 0.001;
 
 /// Shortest stem an inflection is read after: short stems meet an ending
