@@ -35,13 +35,14 @@ impl SoundsLike {
     /// Dictionary words whose skeleton is one sound from `typed`'s (one
     /// consonant class more, fewer or another, after the first letter's)
     /// and that `keep` keeps: each once, though two edits of the skeleton
-    /// may reach it.
+    /// may reach it. No edit gives the skeleton back: one is longer, one
+    /// shorter, one puts another class in.
     pub fn one_sound_apart(&self, typed: &str, keep: impl Fn(&str) -> bool) -> Vec<&str> {
         let key = key(typed);
         let mut words: Vec<&str> = Vec::new();
         let mut edited = Vec::with_capacity(key.len() + 1);
         let mut look_up = |edited: &[u8]| {
-            if edited.len() >= MIN_KEY && edited != key.as_slice() {
+            if edited.len() >= MIN_KEY {
                 if let Some(found) = self.by_key.get(edited) {
                     words.extend(found.iter().map(|word| &**word).filter(|word| keep(word)));
                 }
