@@ -94,13 +94,15 @@ fn main() {
 
 /// The counts of `codespell_slips.py`'s lines as Rust arrays, one per
 /// kind, indexed by letter (`a`–`z`, then `^` for a word's start): a
-/// letter's for `one`, a pair's (`first * 27 + second`) for the rest.
+/// letter's for `one`, none for `stutter` (one count), a pair's
+/// (`first * 27 + second`) for the rest.
 fn slip_counts(text: &str) -> String {
-    const KINDS: [(&str, usize); 6] = [
+    const KINDS: [(&str, usize); 7] = [
         ("sub", 2),
         ("del", 2),
         ("ins", 2),
         ("swap", 2),
+        ("stutter", 0),
         ("one", 1),
         ("two", 2),
     ];

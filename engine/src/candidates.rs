@@ -95,14 +95,20 @@ pub struct Candidate {
 /// for it (the error model), times how well it fits among the two words on
 /// each side (word triples, backing off to pairs), all as log10. Ranking
 /// only the nearest keeps lookups fast, and measured better than ranking
-/// every word within two edits.
+/// every word within two edits. A dictionary word the typed one is with a
+/// few letters typed twice is weighed too, however far (`dependendents`,
+/// three edits from `dependents`): the error model knows that slip.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     let found = known
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
         .map(|found| (found.term, found.distance));
-    best_of(known, typed, context, found, f64::INFINITY)
+    let stuttered = error_model::stutters_undone(typed)
+        .into_iter()
+        .filter(|(word, _)| known.lexicon.is_dictionary_word(word))
+        .map(|(word, letters)| (word, letters as i64));
+    best_of(known, typed, context, found.chain(stuttered), f64::INFINITY)
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best

@@ -502,6 +502,35 @@ mod tests {
     }
 
     #[test]
+    fn letters_typed_twice_are_a_slip_however_far() {
+        // Three edits from their words, and kept as unknown words, or
+        // taken for a word nearer by the edits (`deleteted` → `delegated`)
+        // until the error model learnt the stutter (`STUTTER_LETTERS`).
+        for (typed, meant) in [
+            ("dependendents", "dependents"),
+            ("authethentication", "authentication"),
+            ("usinging", "using"),
+            ("deleteted", "deleted"),
+            ("Momomentum", "Momentum"),
+            ("the elelements of style", "the elements of style"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant);
+        }
+        // A right word with letters that repeat stays, and so does a
+        // word made by doubling its start.
+        for right in [
+            "murmuring",
+            "cancan",
+            "bonbons",
+            "tomtoms",
+            "byebye",
+            "yoyos",
+        ] {
+            assert_eq!(engine().correct(right, &NONE).text, right);
+        }
+    }
+
+    #[test]
     fn right_words_the_dictionary_lacks_are_left_alone() {
         for text in [
             // American spellings of the dictionary's British words.

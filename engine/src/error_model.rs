@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use crate::model::{
     ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, MAX_SLIP_COST, OTHER_DELETION,
     OTHER_INSERTION, OTHER_SUBSTITUTION, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP,
-    TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
+    STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
 };
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
@@ -67,6 +67,10 @@ trait Slips {
     fn deletion(&self, intended: &[u8], j: usize) -> f64;
     /// `first` and `second`, meant in that order, were swapped.
     fn transposition(&self, first: u8, second: u8) -> f64;
+    /// A few letters were typed again right after themselves
+    /// (`authethentication`, `dependendents`), if that is a slip of this
+    /// kind.
+    fn stutter(&self) -> Option<f64>;
 
     /// `intended[j]` was left out, an apostrophe being left out by habit
     /// rather than by a slip of either kind (`APOSTROPHE_HABIT`).
@@ -80,9 +84,11 @@ trait Slips {
 }
 
 /// The cheapest way to type `t` when meaning `w`, by optimal string
-/// alignment (edits, and swaps of two neighbouring letters).
+/// alignment (edits, swaps of two neighbouring letters, and a few letters
+/// typed twice).
 fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
     let (n, m) = (t.len(), w.len());
+    let stutter = slips.stutter().zip(repeats(t));
     // d[i * width + j]: cost of typing t[..i] when meaning w[..j]; one
     // buffer, as this runs for every candidate of every typo.
     let width = m + 1;
@@ -94,6 +100,11 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
         d[j] = d[j - 1] + slips.left_out(w, j - 1);
     }
     for i in 1..=n {
+        // The letters typed twice that end at `i`, as bits (`repeats`).
+        let (repeated, stutter_cost) = match &stutter {
+            Some((cost, repeats)) => (repeats[i], *cost),
+            None => (0, 0.0),
+        };
         for j in 1..=m {
             let substitute = d[(i - 1) * width + j - 1] + slips.substitution(t[i - 1], w[j - 1]);
             let insert = d[(i - 1) * width + j] + slips.insertion(t, i - 1);
@@ -108,10 +119,58 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
                 best =
                     best.min(d[(i - 2) * width + j - 2] + slips.transposition(w[j - 2], w[j - 1]));
             }
+            if repeated != 0 {
+                for k in STUTTER_LETTERS
+                    .into_iter()
+                    .filter(|k| repeated & (1 << k) != 0)
+                {
+                    best = best.min(d[(i - k) * width + j] + stutter_cost);
+                }
+            }
             d[i * width + j] = best;
         }
     }
     d[n * width + m]
+}
+
+/// `typed` with each stutter taken out (`authethentication` →
+/// `authentication`), and how many letters each took out.
+pub fn stutters_undone(typed: &str) -> Vec<(String, usize)> {
+    let t = typed.as_bytes();
+    let mut undone = Vec::new();
+    for (i, bits) in repeats(t).unwrap_or_default().into_iter().enumerate() {
+        for k in STUTTER_LETTERS.into_iter().filter(|k| bits & (1 << k) != 0) {
+            // The repeats are of bytes: text that is no plain word may
+            // repeat part of a letter.
+            if let (Some(before), Some(after)) = (typed.get(..i - k), typed.get(i..)) {
+                undone.push((format!("{before}{after}"), k));
+            }
+        }
+    }
+    // `deleteted`: `et` or `te` typed twice, the same word either way.
+    undone.sort_unstable();
+    undone.dedup();
+    undone
+}
+
+/// For each end `i` of `t`'s letters, bit `k` set when the `k` letters
+/// before it repeat the `k` before them (`STUTTER_LETTERS`): found once,
+/// as the alignment asks at every cell. `None` when no letters repeat,
+/// as in nearly every word.
+fn repeats(t: &[u8]) -> Option<Vec<u8>> {
+    let mut bits: Option<Vec<u8>> = None;
+    for k in STUTTER_LETTERS {
+        // After the first letter: a word's start typed twice is how
+        // English makes words (`yoyo`, `byebye`, `tomtoms`), and none of
+        // the 108 stutters learnt from needs to be one.
+        for i in 2 * k + 1..=t.len() {
+            // The last letters first: they differ in nearly every word.
+            if t[i - 1] == t[i - 1 - k] && t[i - k..i] == t[i - 2 * k..i - k] {
+                bits.get_or_insert_with(|| vec![0; t.len() + 1])[i] |= 1 << k;
+            }
+        }
+    }
+    bits
 }
 
 /// Extra for a word whose first letter is wrong (`model::FIRST_LETTER`).
@@ -138,6 +197,8 @@ struct Spelling {
     insertion: [f64; SYMBOLS * SYMBOLS],
     /// At `first * SYMBOLS + second` of the letters meant.
     transposition: [f64; SYMBOLS * SYMBOLS],
+    /// Letters typed twice, anywhere.
+    stutter: f64,
 }
 
 /// The counts build.rs took from dictionaries/codespell_slips.txt.
@@ -158,7 +219,7 @@ impl Spelling {
     /// context (`SLIP_PRIOR_WEIGHT`), and half a slip more keeps a rate no
     /// one showed above nought.
     fn learnt() -> Spelling {
-        use counts::{DEL, INS, ONE, SUB, SWAP, TWO};
+        use counts::{DEL, INS, ONE, STUTTER, SUB, SWAP, TWO};
         let sum = |counts: &[u32]| counts.iter().map(|&n| f64::from(n)).sum::<f64>();
         let one = |y: usize| f64::from(ONE[y]);
         let letters_meant = sum(&ONE[..START]);
@@ -172,6 +233,8 @@ impl Spelling {
             deletion: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
             insertion: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
             transposition: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
+            // As often as the letters it may end at stood in the words.
+            stutter: cost(STUTTER[0], letters_meant, 0.0),
         };
         for y in 0..START {
             // How often another letter was typed for `y`, `y` left out,
@@ -243,6 +306,10 @@ impl Slips for Spelling {
             _ => TRANSPOSITION,
         }
     }
+
+    fn stutter(&self) -> Option<f64> {
+        Some(self.stutter)
+    }
 }
 
 /// Slips of the fingers: a neighbouring key, two keys swapped, a key
@@ -279,6 +346,11 @@ impl Slips for Typing {
 
     fn transposition(&self, _first: u8, _second: u8) -> f64 {
         ONE_TYPING_SLIP
+    }
+
+    /// Not one of the slips of the fingers measured (`TYPING_SLIP`).
+    fn stutter(&self) -> Option<f64> {
+        None
     }
 }
 
@@ -363,6 +435,29 @@ mod tests {
             spelling("awfall", "awful")
         );
         assert!(edit_cost("awfall", "awful") < edit_cost("awfall", "fall"));
+    }
+
+    #[test]
+    fn letters_typed_twice_are_one_slip() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        // Three letters typed again cost one stutter, far less than three
+        // letters typed extra, and less than taking the word for another.
+        assert_eq!(spelling("dependendents", "dependents"), SPELLING.stutter);
+        assert!(SPELLING.stutter < MAX_SLIP_COST);
+        assert!(edit_cost("deleteted", "deleted") < edit_cost("deleteted", "delegated"));
+        // Two to four letters (`STUTTER_LETTERS`): one letter typed twice
+        // is an insertion, and five are no stutter.
+        assert_eq!(stutters_undone("deleteted"), [("deleted".to_owned(), 2)]);
+        assert_eq!(stutters_undone("usinging"), [("using".to_owned(), 3)]);
+        assert!(stutters_undone("speed").is_empty());
+        assert!(stutters_undone("xabcdeabcde").is_empty());
+        assert_eq!(stutters_undone("xabcdabcd"), [("xabcd".to_owned(), 4)]);
+        // Not at the start: `yoyo` is no `yo` typed twice.
+        assert!(stutters_undone("abcdabcd").is_empty());
+        assert!(stutters_undone("yoyo").is_empty());
+        // Bytes that repeat inside letters of more than one byte are no
+        // letters typed twice, and never cut a letter.
+        assert!(stutters_undone("xééé").iter().all(|(w, _)| w == "xéé"));
     }
 
     #[test]
