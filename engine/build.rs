@@ -94,15 +94,17 @@ fn main() {
 
 /// The counts of `codespell_slips.py`'s lines as Rust arrays, one per
 /// kind, indexed by letter (`a`–`z`, then `^` for a word's start): a
-/// letter's for `one`, none for `stutter` (one count), a pair's
+/// letter's for `one`, none for `stutter` and the `y_` counts, a pair's
 /// (`first * 27 + second`) for the rest.
 fn slip_counts(text: &str) -> String {
-    const KINDS: [(&str, usize); 7] = [
+    const KINDS: [(&str, usize); 9] = [
         ("sub", 2),
         ("del", 2),
         ("ins", 2),
         ("swap", 2),
         ("stutter", 0),
+        ("y_kept", 0),
+        ("y_endings", 0),
         ("one", 1),
         ("two", 2),
     ];

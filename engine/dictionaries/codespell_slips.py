@@ -11,8 +11,11 @@ four letters typed again (`stutter`), both plain lowercase words. Those
 of ordinary English are left out (a correction of four letters or more
 among the vocabulary's 30,000 commonest words): they are the pool
 `bench/misspellings_set.py` draws its test sets from, and a model must
-not learn from what it is judged on. What is left are 11,760 slips in
-rarer and technical words, and 108 stutters.
+not learn from what it is judged on. What is left are 11,747 slips in
+rarer and technical words, 108 stutters, and 19 misspellings that keep a
+`y` English turns into `i` before their ending (`y_kept`), of the 447
+whose correction has such an ending. Those 19 are counted as such, not
+as the letter for a letter some of them also are (`applyed`).
 
 Each line is a count, as Kernighan, Church and Gale (1990) counted them:
 
@@ -22,6 +25,8 @@ Each line is a count, as Kernighan, Church and Gale (1990) counted them:
     swap X Y n   YX typed for XY
     stutter n    two to four letters typed again after themselves
                  (`authethentication`, `dependendents`)
+    y_kept n     a y kept before an ending that turns it into i (`copys`)
+    y_endings n  the misspellings whose correction has such an ending
     one Y n      Y in the corrections of one edit (`^`: the corrections)
     two P Y n    PY in the corrections of one edit
 
@@ -92,6 +97,25 @@ def is_stutter(typed, meant):
         for i in range(1, len(meant) - k + 1))
 
 
+# Where English turns a word's last y, after a consonant, into i before an
+# ending (`copy` → `copies`, `easy` → `easily`), and how a writer who keeps
+# the y spells it (`copys`, `copyes`, `easyly`): model.rs's `Y_TO_I`.
+Y_TO_I = {
+    'ies': ('ys', 'yes'), 'ied': ('yed', 'yd'), 'ier': ('yer',), 'iest': ('yest',),
+    'ily': ('yly',), 'iness': ('yness',), 'iful': ('yful',), 'iless': ('yless',),
+    'iment': ('yment',),
+}
+
+
+def y_ending(meant):
+    """The ending of `Y_TO_I` that `meant` has after a consonant, or None."""
+    for ending in Y_TO_I:
+        stem = meant[:-len(ending)]
+        if meant.endswith(ending) and len(stem) >= 2 and stem[-1] not in 'aeiou':
+            return ending
+    return None
+
+
 def main():
     rank = {}
     with gzip.open(os.path.join(here, 'wordsegment_unigrams_333k.txt.gz'), 'rt') as f:
@@ -101,6 +125,12 @@ def main():
     for typed, meant in codespell_pairs():
         if len(meant) >= 4 and rank.get(meant, 10**9) < 30000:
             continue  # ordinary English: the test sets' pool
+        ending = y_ending(meant)
+        if ending:
+            counts[('y_endings',)] += 1
+            if any(typed == meant[:-len(ending)] + kept for kept in Y_TO_I[ending]):
+                counts[('y_kept',)] += 1
+                continue
         if is_stutter(typed, meant):
             counts[('stutter',)] += 1
             continue

@@ -97,18 +97,21 @@ pub struct Candidate {
 /// only the nearest keeps lookups fast, and measured better than ranking
 /// every word within two edits. A dictionary word the typed one is with a
 /// few letters typed twice is weighed too, however far (`dependendents`,
-/// three edits from `dependents`): the error model knows that slip.
+/// three edits from `dependents`), and one whose `y` the typed one kept
+/// before its ending (`copys` for `copies`, two edits, where `copy` is
+/// one): the error model knows those slips.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     let found = known
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
         .map(|found| (found.term, found.distance));
-    let stuttered = error_model::stutters_undone(typed)
+    let slipped = error_model::stutters_undone(typed)
         .into_iter()
+        .chain(error_model::y_put_back(typed))
         .filter(|(word, _)| known.lexicon.is_dictionary_word(word))
-        .map(|(word, letters)| (word, letters as i64));
-    best_of(known, typed, context, found.chain(stuttered), f64::INFINITY)
+        .map(|(word, edits)| (word, edits as i64));
+    best_of(known, typed, context, found.chain(slipped), f64::INFINITY)
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best

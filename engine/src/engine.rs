@@ -531,6 +531,25 @@ mod tests {
     }
 
     #[test]
+    fn a_y_kept_before_an_ending_is_put_right() {
+        // Each was read as its word less a letter (`country`, `apply`),
+        // or another word (`tyres`, `easter`), until the error model knew
+        // the spelling rule's slip (`Y_TO_I`).
+        for (typed, meant) in [
+            ("many countrys", "many countries"),
+            ("it applys", "it applies"),
+            ("he applyed", "he applied"),
+            ("she tryes", "she tries"),
+            ("easyer", "easier"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant);
+        }
+        for right in ["boys", "keys", "dyed", "monkeys"] {
+            assert_eq!(engine().correct(right, &NONE).text, right);
+        }
+    }
+
+    #[test]
     fn right_words_the_dictionary_lacks_are_left_alone() {
         for text in [
             // American spellings of the dictionary's British words.

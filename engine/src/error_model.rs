@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use crate::model::{
     ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, MAX_SLIP_COST, OTHER_DELETION,
     OTHER_INSERTION, OTHER_SUBSTITUTION, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP,
-    STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
+    STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
 };
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
@@ -53,9 +53,50 @@ fn either_slip(spelling: f64, typing: f64) -> f64 {
 }
 
 /// The cost of the cheapest way `t` came from `w` when spelling it, by
-/// optimal string alignment with the learnt costs (`Spelling`).
+/// optimal string alignment with the learnt costs (`Spelling`), or, for a
+/// word whose `y` English turns into `i` before its ending, by keeping
+/// the `y` (`copys` for `copies`) and aligning what comes before.
 fn spelling_cost(t: &[u8], w: &[u8]) -> f64 {
-    align(t, w, &*SPELLING) + first_letter_slip(t, w)
+    let spelling = &*SPELLING;
+    let letters = align(t, w, spelling);
+    let y_kept = y_kept(t, w).map(|(t, w)| align(t, w, spelling) + spelling.y_kept);
+    y_kept.map_or(letters, |y_kept| y_kept.min(letters)) + first_letter_slip(t, w)
+}
+
+/// What comes before the ending of `w` whose `y` English turns into `i`
+/// (`Y_TO_I`: `cop|ies`), and before the same ending in `t` with the `y`
+/// kept (`cop|ys`), if both have one.
+fn y_kept<'a>(t: &'a [u8], w: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
+    let (ending, kept) = Y_TO_I
+        .iter()
+        .find(|(ending, _)| w.ends_with(ending.as_bytes()))?;
+    let w_stem = after_a_consonant(&w[..w.len() - ending.len()])?;
+    let kept = kept.iter().find(|kept| t.ends_with(kept.as_bytes()))?;
+    Some((&t[..t.len() - kept.len()], w_stem))
+}
+
+/// `stem`, if it ends in a consonant and is long enough to be a word's
+/// (`cop` of `copies`; not `d` of `dies`).
+fn after_a_consonant(stem: &[u8]) -> Option<&[u8]> {
+    let last = *stem.last()?;
+    (stem.len() >= 2 && last.is_ascii_lowercase() && !b"aeiou".contains(&last)).then_some(stem)
+}
+
+/// `typed`, if it ends with a `y` kept before an ending that turns it into
+/// `i` (`copys`), with the ending as English spells it (`copies`), and the
+/// edits between them.
+pub fn y_put_back(typed: &str) -> Vec<(String, usize)> {
+    let mut put_back = Vec::new();
+    for (ending, kept) in Y_TO_I {
+        for kept in kept.iter().filter(|kept| typed.ends_with(*kept)) {
+            let stem = &typed[..typed.len() - kept.len()];
+            if after_a_consonant(stem.as_bytes()).is_some() {
+                // `ys` → `ies`: the `y` for an `i`, and the `e` put in.
+                put_back.push((format!("{stem}{ending}"), 1 + ending.len() - kept.len()));
+            }
+        }
+    }
+    put_back
 }
 
 /// What each single edit costs.
@@ -199,6 +240,8 @@ struct Spelling {
     transposition: [f64; SYMBOLS * SYMBOLS],
     /// Letters typed twice, anywhere.
     stutter: f64,
+    /// A `y` kept before an ending (`Y_TO_I`).
+    y_kept: f64,
 }
 
 /// The counts build.rs took from dictionaries/codespell_slips.txt.
@@ -219,7 +262,7 @@ impl Spelling {
     /// context (`SLIP_PRIOR_WEIGHT`), and half a slip more keeps a rate no
     /// one showed above nought.
     fn learnt() -> Spelling {
-        use counts::{DEL, INS, ONE, STUTTER, SUB, SWAP, TWO};
+        use counts::{DEL, INS, ONE, STUTTER, SUB, SWAP, TWO, Y_ENDINGS, Y_KEPT};
         let sum = |counts: &[u32]| counts.iter().map(|&n| f64::from(n)).sum::<f64>();
         let one = |y: usize| f64::from(ONE[y]);
         let letters_meant = sum(&ONE[..START]);
@@ -235,6 +278,8 @@ impl Spelling {
             transposition: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
             // As often as the letters it may end at stood in the words.
             stutter: cost(STUTTER[0], letters_meant, 0.0),
+            // As often as the words meant had such an ending.
+            y_kept: cost(Y_KEPT[0], f64::from(Y_ENDINGS[0]), 0.0),
         };
         for y in 0..START {
             // How often another letter was typed for `y`, `y` left out,
@@ -458,6 +503,28 @@ mod tests {
         // Bytes that repeat inside letters of more than one byte are no
         // letters typed twice, and never cut a letter.
         assert!(stutters_undone("xééé").iter().all(|(w, _)| w == "xéé"));
+    }
+
+    #[test]
+    fn a_y_kept_before_an_ending_is_one_slip() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        // The spelling rule's slip, not two of letters.
+        assert_eq!(spelling("copys", "copies"), SPELLING.y_kept);
+        assert!(spelling("copys", "copies") < spelling("copys", "copy"));
+        assert!(edit_cost("tryes", "tries") < edit_cost("tryes", "tyres"));
+        // With another slip before the ending, both are paid.
+        assert!(spelling("coppys", "copies") > SPELLING.y_kept);
+        // After a vowel the `y` stays (`boys`, `keyed`), so no `i` is put
+        // back; nor after a single letter.
+        assert_eq!(y_put_back("copys"), [("copies".to_owned(), 2)]);
+        assert_eq!(y_put_back("applyed"), [("applied".to_owned(), 1)]);
+        assert!(y_put_back("boys").is_empty());
+        assert!(y_put_back("keyed").is_empty());
+        assert!(y_put_back("dyed").is_empty());
+        assert_eq!(
+            spelling("boys", "boies"),
+            align(b"boys", b"boies", &*SPELLING)
+        );
     }
 
     #[test]

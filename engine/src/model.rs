@@ -163,6 +163,24 @@ pub const MAX_SLIP_COST: f64 = 4.0;
 /// stutters learnt from, 66 repeat two letters, 41 three, one four, and
 /// none five.
 pub const STUTTER_LETTERS: [usize; 3] = [2, 3, 4];
+/// Where English turns a word's last `y`, after a consonant, into `i`
+/// before an ending (`copy` → `copies`, `easy` → `easily`), and how a
+/// writer who keeps the `y` spells it (`copys`, `copyes`, `easyly`): a
+/// slip of the spelling rule, not of letters, which the error model
+/// costs as one, at its rate among the misspellings it learns from whose
+/// word has such an ending (19 in 447). As `codespell_slips.py` counts
+/// them.
+pub const Y_TO_I: &[(&str, &[&str])] = &[
+    ("ies", &["ys", "yes"]),
+    ("ied", &["yed", "yd"]),
+    ("ier", &["yer"]),
+    ("iest", &["yest"]),
+    ("ily", &["yly"]),
+    ("iness", &["yness"]),
+    ("iful", &["yful"]),
+    ("iless", &["yless"]),
+    ("iment", &["yment"]),
+];
 /// A slip with an apostrophe, which the learnt misspellings do not hold
 /// (`did'nt`): two neighbours swapped.
 pub const TRANSPOSITION: f64 = 0.9;
