@@ -79,7 +79,8 @@ impl<'a> Context<'a> {
 /// explains it.
 pub struct Candidate {
     pub term: String,
-    /// Edits from the typed word (all candidates of one lookup share it).
+    /// Edits from the typed word (the index's nearest words share it; a
+    /// word a stutter or a kept `y` explains has its own).
     pub distance: i64,
     /// The error model's cost of the slip.
     pub cost: f64,
