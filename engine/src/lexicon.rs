@@ -120,6 +120,15 @@ struct Cut {
     log_p_share: f64,
 }
 
+/// The count, while the lexicon is built, of a word the corpus does not
+/// count (a rare listed word, a form it lacks, a sentence's start or end):
+/// weighed as the rarest word it counts.
+const UNCOUNTED: i64 = 0;
+/// The count of a form the lexicon made, until the corpus is read: below
+/// `UNCOUNTED`, so that a form the rare list holds too is raised to it,
+/// and one the corpus counts takes its count.
+const UNREAD: i64 = -1;
+
 impl Lexicon {
     /// `dictionary`: the curated words, spelt right; `rare`: words spelt
     /// right that no one counts, as rare as the rarest word (no forms are
@@ -135,7 +144,8 @@ impl Lexicon {
     ) -> Self {
         let capacity = vocabulary.len() + dictionary.len() / 2;
         let mut words = WordTable::with_capacity(capacity);
-        // Corpus counts by id; 0 for a form the corpus does not count.
+        // Corpus counts by id: `UNCOUNTED` for a word the corpus does not
+        // count, `UNREAD` for a form until the corpus is read.
         let mut counts: Vec<i64> = Vec::with_capacity(capacity);
         for &(word, count) in dictionary {
             if words.insert(word) == Some(counts.len() as u32) {
@@ -144,7 +154,7 @@ impl Lexicon {
         }
         // Forms of the words (`colors`, `hazily`): as common as the corpus
         // says, or else as the rarest word it has. Until the corpus is read,
-        // a form's count is -1, and its word's is kept beside it.
+        // a form's count is `UNREAD`, and its word's is kept beside it.
         let mut forms = Vec::new();
         for &(word, count) in dictionary {
             let known = |w: &str| words.id(w).is_some();
@@ -154,13 +164,13 @@ impl Lexicon {
         for (form, of_word) in &forms {
             if words.insert(form) == Some(counts.len() as u32) {
                 made.push((counts.len() as u32, form.as_str(), *of_word));
-                counts.push(-1);
+                counts.push(UNREAD);
             }
         }
         let mut uncounted = |word: &str| match words.insert(word) {
-            Some(id) if id as usize == counts.len() => counts.push(0),
+            Some(id) if id as usize == counts.len() => counts.push(UNCOUNTED),
             // A form the list has too is a word.
-            Some(id) => counts[id as usize] = counts[id as usize].max(0),
+            Some(id) => counts[id as usize] = counts[id as usize].max(UNCOUNTED),
             None => {}
         };
         let rare: Vec<&str> = rare.collect();
@@ -198,10 +208,10 @@ impl Lexicon {
         // write: not `woulds`, `containings`, `thoses`, `entires`. One it
         // counts is still a word of the vocabulary: it takes a new id there.
         for (id, form, of_word) in made {
-            if counts[id as usize] == 0 {
+            if counts[id as usize] == UNCOUNTED {
                 continue; // the spell-checking list has it
             }
-            let count = counts[id as usize].max(0);
+            let count = counts[id as usize].max(UNCOUNTED);
             counts[id as usize] = count;
             let expected = of_word as f64 * RAREST_FORM_SHARE;
             if rarest.is_some_and(|rarest| expected >= rarest as f64) && (count as f64) < expected {
@@ -215,7 +225,7 @@ impl Lexicon {
         // what starts and ends a sentence. Neither is counted by the corpus.
         let sentence_start = words.insert(SENTENCE_START).expect("no word has `<`");
         let sentence_end = words.insert(SENTENCE_END).expect("no word has `<`");
-        counts.extend([0, 0]);
+        counts.extend([UNCOUNTED, UNCOUNTED]);
         // The corpus's tokenizer cut contractions at the apostrophe, so it
         // never counted them; but every `dont`, `isnt`, `youre` it counted
         // is one meant, typed without its apostrophe, which the web leaves
