@@ -160,6 +160,20 @@ mod tests {
         Engine::english().expect("the embedded dictionaries load")
     }
 
+    /// Each text corrected to the one beside it.
+    fn corrects(cases: &[(&str, &str)]) {
+        for (typed, meant) in cases {
+            assert_eq!(engine().correct(typed, &NONE).text, *meant, "{typed}");
+        }
+    }
+
+    /// Each text left as it is.
+    fn leaves_alone(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(engine().correct(text, &NONE).text, *text);
+        }
+    }
+
     #[test]
     fn corrects_misspelt_words_and_nothing_else() {
         let cases = [
@@ -229,9 +243,7 @@ mod tests {
         for (input, expected) in spaced {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }
-        for right in ["i love math", "customer fulfillment", "he plows the field"] {
-            assert_eq!(engine().correct(right, &NONE).text, right);
-        }
+        leaves_alone(&["i love math", "customer fulfillment", "he plows the field"]);
         // In the vocabulary (people write it), but no dictionary word.
         assert_eq!(engine().correct("teh end", &NONE).text, "the end");
         // Names the curated list holds in lowercase, one slip from a far
@@ -272,12 +284,10 @@ mod tests {
         }
         // Places and names the web writes often enough, in their place,
         // to outweigh a slip of a dictionary word (`tenable`, `yahweh`).
-        for right in [
+        leaves_alone(&[
             "we drove from tenafly to mahwah on sunday",
             "the vogons read bad poetry",
-        ] {
-            assert_eq!(engine().correct(right, &NONE).text, right);
-        }
+        ]);
     }
 
     /// The embedded pairs read as a back-off model: what may follow a
@@ -359,7 +369,7 @@ mod tests {
         }
         // Right words in pairs the corpus never saw stay when no word one
         // slip away fits its neighbours better.
-        for right in [
+        leaves_alone(&[
             "we ate fresh figs by the quay",
             "a meat pie and a gold ring",
             "the vogons read bad poetry",
@@ -373,9 +383,7 @@ mod tests {
             "he lets me drive",
             "she was ill",
             "we were going home",
-        ] {
-            assert_eq!(engine().correct(right, &NONE).text, right);
-        }
+        ]);
     }
 
     #[test]
@@ -471,15 +479,13 @@ mod tests {
         // people wrote them, or `entires` and `thoses` less than a
         // thousandth as often as their words (`model::RAREST_FORM_SHARE`).
         // They were spelt right.
-        for (typed, meant) in [
+        corrects(&[
             ("containings", "containing"),
             ("becauses", "because"),
             ("eithers", "either"),
             ("entires", "entries"),
             ("thoses", "those"),
-        ] {
-            assert_eq!(engine().correct(typed, &NONE).text, meant);
-        }
+        ]);
         // A form of a rare word the corpus lacks is still a word.
         let text = "the plant vegetates, the debts payables";
         assert_eq!(engine().correct(text, &NONE).text, text);
@@ -490,15 +496,13 @@ mod tests {
         // Read as rare inflections of `guided`, `immediately`, `possible`,
         // `retrieved` and `embedded`, these were left as typed
         // (`model::NOT_AFTER_INFLECTED`).
-        for (typed, meant) in [
+        corrects(&[
             ("guideded", "guided"),
             ("immediatelyly", "immediately"),
             ("possiblely", "possibly"),
             ("retrieveds", "retrieved"),
             ("embeddeding", "embedding"),
-        ] {
-            assert_eq!(engine().correct(typed, &NONE).text, meant);
-        }
+        ]);
     }
 
     #[test]
@@ -506,28 +510,24 @@ mod tests {
         // Three edits from their words, and kept as unknown words, or
         // taken for a word nearer by the edits (`deleteted` → `delegated`)
         // until the error model learnt the stutter (`STUTTER_LETTERS`).
-        for (typed, meant) in [
+        corrects(&[
             ("dependendents", "dependents"),
             ("authethentication", "authentication"),
             ("usinging", "using"),
             ("deleteted", "deleted"),
             ("Momomentum", "Momentum"),
             ("the elelements of style", "the elements of style"),
-        ] {
-            assert_eq!(engine().correct(typed, &NONE).text, meant);
-        }
+        ]);
         // A right word with letters that repeat stays, and so does a
         // word made by doubling its start.
-        for right in [
+        leaves_alone(&[
             "murmuring",
             "cancan",
             "bonbons",
             "tomtoms",
             "byebye",
             "yoyos",
-        ] {
-            assert_eq!(engine().correct(right, &NONE).text, right);
-        }
+        ]);
     }
 
     #[test]
@@ -535,18 +535,14 @@ mod tests {
         // Each was read as its word less a letter (`country`, `apply`),
         // or another word (`tyres`, `easter`), until the error model knew
         // the spelling rule's slip (`Y_TO_I`).
-        for (typed, meant) in [
+        corrects(&[
             ("many countrys", "many countries"),
             ("it applys", "it applies"),
             ("he applyed", "he applied"),
             ("she tryes", "she tries"),
             ("easyer", "easier"),
-        ] {
-            assert_eq!(engine().correct(typed, &NONE).text, meant);
-        }
-        for right in ["boys", "keys", "dyed", "monkeys"] {
-            assert_eq!(engine().correct(right, &NONE).text, right);
-        }
+        ]);
+        leaves_alone(&["boys", "keys", "dyed", "monkeys"]);
     }
 
     #[test]
