@@ -128,7 +128,6 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
         return None;
     }
     let same_first = |word: &&str| word.as_bytes().first() == typed.as_bytes().first();
-    let same_sounds = known.sounds_like.words(typed).iter().map(|word| &**word);
     // Words one sound apart are many: those more than three edits away
     // by their letters alone are left out before the error model weighs
     // them (an edit changes the length by one at most, and at most two
@@ -138,8 +137,10 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
             && word.len().abs_diff(typed.len()) <= MAX_SOUND_EDITS
             && letters_apart(typed, word) <= 2 * MAX_SOUND_EDITS
     };
-    let one_sound_apart = known.sounds_like.one_sound_apart(typed, near);
+    let (same_sounds, one_sound_apart) = known.sounds_like.near(typed, near);
     let words = same_sounds
+        .iter()
+        .map(|word| &**word)
         .filter(same_first)
         .chain(one_sound_apart)
         .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));

@@ -25,20 +25,21 @@ impl SoundsLike {
         SoundsLike { by_key }
     }
 
-    /// Dictionary words with the same skeleton as `typed` (lowercase).
-    pub fn words(&self, typed: &str) -> &[Box<str>] {
-        self.by_key
-            .get(key(typed).as_slice())
-            .map_or(&[], Vec::as_slice)
+    /// Dictionary words that sound like `typed` (lowercase): those with
+    /// the same skeleton, and those one sound apart that `keep` keeps
+    /// (`one_sound_apart`). The skeleton is worked out once for both.
+    pub fn near(&self, typed: &str, keep: impl Fn(&str) -> bool) -> (&[Box<str>], Vec<&str>) {
+        let key = key(typed);
+        let same: &[Box<str>] = self.by_key.get(key.as_slice()).map_or(&[], Vec::as_slice);
+        (same, self.one_sound_apart(&key, keep))
     }
 
-    /// Dictionary words whose skeleton is one sound from `typed`'s (one
+    /// Dictionary words whose skeleton is one sound from `key` (one
     /// consonant class more, fewer or another, after the first letter's)
     /// and that `keep` keeps: each once, though two edits of the skeleton
     /// may reach it. No edit gives the skeleton back: one is longer, one
     /// shorter, one puts another class in.
-    pub fn one_sound_apart(&self, typed: &str, keep: impl Fn(&str) -> bool) -> Vec<&str> {
-        let key = key(typed);
+    fn one_sound_apart(&self, key: &[u8], keep: impl Fn(&str) -> bool) -> Vec<&str> {
         let mut words: Vec<&str> = Vec::new();
         let mut edited = Vec::with_capacity(key.len() + 1);
         let mut look_up = |edited: &[u8]| {
@@ -57,7 +58,7 @@ impl SoundsLike {
                 look_up(&edited);
                 if at < key.len() && class != key[at] {
                     edited.clear();
-                    edited.extend_from_slice(&key);
+                    edited.extend_from_slice(key);
                     edited[at] = class;
                     look_up(&edited);
                 }
@@ -130,16 +131,15 @@ mod tests {
         let sounds = SoundsLike::new(&words);
         // `maitainance` has one `n` fewer than `maintenance` to the ear.
         assert_eq!(
-            sounds.one_sound_apart("maitainance", |_| true),
-            ["maintenance"]
+            sounds.near("maitainance", |_| true),
+            (&[][..], vec!["maintenance"])
         );
         // `maintain`'s own skeleton is `mountain`'s: neither is one apart.
-        assert!(sounds.one_sound_apart("maintain", |_| true).is_empty());
-        assert_eq!(sounds.words("maintain").len(), 2);
+        let (same, apart) = sounds.near("maintain", |_| true);
+        assert_eq!(same.len(), 2);
+        assert!(apart.is_empty());
         // What `keep` leaves out is left out.
-        assert!(sounds
-            .one_sound_apart("maitainance", |w| w.len() < 9)
-            .is_empty());
+        assert!(sounds.near("maitainance", |w| w.len() < 9).1.is_empty());
     }
 
     #[test]
