@@ -107,10 +107,10 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
         .map(|found| (found.term, found.distance));
+    // `best_of` weighs only the dictionary words among them.
     let slipped = error_model::stutters_undone(typed)
         .into_iter()
         .chain(error_model::y_put_back(typed))
-        .filter(|(word, _)| known.lexicon.is_dictionary_word(word))
         .map(|(word, edits)| (word, edits as i64));
     best_of(known, typed, context, found.chain(slipped), f64::INFINITY)
 }
