@@ -399,8 +399,7 @@ mod tests {
             ("oYke the horses", "Yoke the horses"),
             ("in the uUnited States", "in the United States"),
         ]);
-        let kept = "my iPhone, eBay, mRNA, IDs, PhD, pH, MHz and vBulletin";
-        assert_eq!(engine().correct(kept, &NONE).text, kept);
+        leaves_alone(&["my iPhone, eBay, mRNA, IDs, PhD, pH, MHz and vBulletin"]);
     }
 
     #[test]
@@ -481,8 +480,7 @@ mod tests {
             ("thoses", "those"),
         ]);
         // A form of a rare word the corpus lacks is still a word.
-        let text = "the plant vegetates, the debts payables";
-        assert_eq!(engine().correct(text, &NONE).text, text);
+        leaves_alone(&["the plant vegetates, the debts payables"]);
     }
 
     #[test]
