@@ -543,6 +543,9 @@ mod tests {
             // in capitals or with one, even first in a sentence.
             "a supporter of the UN and of LSU, et al, ye and ex",
             "TV is chewing gum. Mr. Smith of Atlanta, Ga., said so on TV.",
+            // Roman numerals the dictionary lacks (they had become `xv`,
+            // `lx` and `xxx`).
+            "louis xlv, chapter lxx and psalm cxx",
             // Contractions the corpus cannot count, and a g dropped on
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",

@@ -36,6 +36,7 @@ pub mod model;
 mod near_words;
 #[cfg(test)]
 mod properties;
+mod roman_numerals;
 mod segment;
 mod shift_slips;
 mod sounds_like;

@@ -13,6 +13,7 @@ use crate::model::{
     MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
 };
 use crate::near_words::each_apostrophe_put_in;
+use crate::roman_numerals;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{
@@ -189,6 +190,11 @@ fn correct_word(
                 return None;
             }
         }
+    }
+    // A number (`louis xlv`, `LXX`): the dictionary lists only the common
+    // ones. Two letters are left to the rule below (`ix`, `mi`).
+    if lower.len() > 2 && roman_numerals::is_roman_numeral(&lower) {
+        return None;
     }
     // Two letters the dictionary lacks are far more often an abbreviation
     // or a foreign word (`ex officio`, `en masse`, `et al`, `ye`; with
