@@ -1,8 +1,9 @@
 //! Builds the spelling index from the embedded dictionaries, so the engine
 //! decodes it at start instead of building it (see the `spelling-index`
 //! crate, which both use), and writes the words the SCOWL list adds to the
-//! curated dictionary, its words too rare to count, and the curated names
-//! it leaves out, so the engine need not read the list at start; and the
+//! curated dictionary, its words too rare to count, the curated names it
+//! leaves out and every curated word the list has only with capitals, so
+//! the engine need not read the list at start; and the
 //! language model's word pairs and triples, nearly three million lines too
 //! many to parse at each start; and the counts of real misspellings'
 //! slips, as arrays the error model learns its costs from.
@@ -54,6 +55,10 @@ fn main() {
         .map(|(word, count)| format!("{word} {count}\n"))
         .collect();
     let left_out: String = left_out.iter().map(|word| format!("{word}\n")).collect();
+    let names: String = spelling_index::names(curated_entries.iter().copied(), word_list.lines())
+        .iter()
+        .map(|word| format!("{word}\n"))
+        .collect();
     let index = spelling_index::build(words);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, bytes: &[u8]| {
@@ -62,6 +67,7 @@ fn main() {
     write("spelling-index.postcard", &spelling_index::encode(&index));
     write("listed-words.txt", listed.as_bytes());
     write("left-out-words.txt", left_out.as_bytes());
+    write("names.txt", names.as_bytes());
     write("rare-listed-words.txt", rare.as_bytes());
     let pairs = spelling_index::WordPairs::new(pair_lines(PAIRS, &read(PAIRS)));
     write("word-pairs.postcard", &pairs.encode());

@@ -32,6 +32,8 @@ const WORD_LIST_ENTRIES: usize = 166_791;
 static LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/listed-words.txt"));
 /// The curated names build.rs left out of the words spelt right.
 static LEFT_OUT: &str = include_str!(concat!(env!("OUT_DIR"), "/left-out-words.txt"));
+/// The curated words SCOWL writes only with capitals (`spelling_index::names`).
+static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/names.txt"));
 /// The SCOWL list's words too rare to count (`spelling_index::rare_listed_words`).
 static RARE_LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/rare-listed-words.txt"));
 
@@ -83,11 +85,13 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
     parsed
 }
 
-/// The curated words that SCOWL writes only with a capital and that
-/// build.rs left out of the words spelt right (`mary`, `ned`, `thant`):
-/// names, which the corrector leaves alone when they are written as names.
+/// The curated words that SCOWL writes only with a capital (`mary`,
+/// `chanel`, `nasa`): names, which the corrector leaves alone when they are
+/// written as names, and of which the lexicon makes no forms. Those
+/// build.rs left out of the words spelt right (`ned`, `thant`) are among
+/// them.
 pub fn names() -> FxHashSet<&'static str> {
-    LEFT_OUT.lines().collect()
+    NAMES.lines().collect()
 }
 
 /// The SCOWL list's words that no one counts (`abstainer`, `untanned`):
@@ -96,16 +100,14 @@ pub fn rare_listed_words() -> impl Iterator<Item = &'static str> {
     RARE_LISTED.lines()
 }
 
-/// The curated words but the `names` build.rs left out, then the words it
+/// The curated words but the names build.rs left out, then the words it
 /// added from SCOWL's list with their vocabulary counts: every word spelt
 /// right (`spelling_index::right_words`).
-pub fn with_listed_words<'a>(
-    unigrams: &'a Dictionary,
-    names: &FxHashSet<&str>,
-) -> Result<Vec<(&'a str, i64)>, DictionaryError> {
+pub fn with_listed_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, DictionaryError> {
+    let left_out: FxHashSet<&str> = LEFT_OUT.lines().collect();
     let mut words: Vec<_> = unigrams
         .entries()
-        .filter(|(word, _)| !names.contains(word))
+        .filter(|(word, _)| !left_out.contains(word))
         .collect();
     for line in LISTED.lines() {
         let listed = line

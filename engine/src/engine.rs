@@ -23,7 +23,7 @@ pub struct Engine {
     index: Index,
     lexicon: Lexicon,
     sounds_like: SoundsLike,
-    /// Curated words taken for names only (`dictionary::names`).
+    /// Curated words SCOWL writes only with capitals (`dictionary::names`).
     names: FxHashSet<&'static str>,
     /// The words one slip from each, as the corrector asks (`near_words`).
     near_words: NearWords,
@@ -50,9 +50,10 @@ impl Engine {
                 let pairs = dictionary::word_pairs()?;
                 let triples = dictionary::word_triples(&pairs)?;
                 let names = dictionary::names();
-                let words = dictionary::with_listed_words(&unigrams, &names)?;
+                let words = dictionary::with_listed_words(&unigrams)?;
                 let lexicon = Lexicon::new(
                     &words,
+                    &names,
                     dictionary::rare_listed_words(),
                     vocabulary.entries(),
                     pairs,
@@ -481,6 +482,20 @@ mod tests {
         ]);
         // A form of a rare word the corpus lacks is still a word.
         leaves_alone(&["the plant vegetates, the debts payables"]);
+    }
+
+    #[test]
+    fn names_have_no_forms_but_their_plurals_are_names() {
+        // The rules made `chanels` of the name `chanel` and `sarters` of
+        // `sartre` (an American spelling, then a plural): spelt right.
+        corrects(&[
+            ("the tv chanels", "the tv channels"),
+            ("manuels", "manuals"),
+            ("sarters", "starters"),
+        ]);
+        // A name's plural (or a possessive typed bare) written as a name
+        // is one: these had become `Wagner` and `Santa` without the forms.
+        leaves_alone(&["Santas elves are busy.", "Wagners music is loud."]);
     }
 
     #[test]
@@ -1035,7 +1050,7 @@ mod index_tests {
     fn the_compiled_index_is_the_one_the_dictionary_builds() {
         let (unigrams, list, vocabulary) = sources();
         let words = right_words(&unigrams, &list, &vocabulary);
-        let listed = dictionary::with_listed_words(&unigrams, &dictionary::names()).unwrap();
+        let listed = dictionary::with_listed_words(&unigrams).unwrap();
         assert_eq!(listed, words, "build.rs's listed words are the list's");
         let rare = spelling_index::rare_listed_words(
             unigrams.entries(),

@@ -1,7 +1,7 @@
 //! Word and word-pair probabilities for segmentation: a language model
 //! small enough to query a few dozen times per character.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use spelling_index::{WordPairs, WordTriples};
 
 use crate::letters::LetterModel;
@@ -130,7 +130,9 @@ const UNCOUNTED: i64 = 0;
 const UNREAD: i64 = -1;
 
 impl Lexicon {
-    /// `dictionary`: the curated words, spelt right; `rare`: words spelt
+    /// `dictionary`: the curated words, spelt right; `names`: those of
+    /// them that are names, of which no forms are made (`chanels` is no
+    /// word: a slip of `channels`); `rare`: words spelt
     /// right that no one counts, as rare as the rarest word (no forms are
     /// made of them: their list has its own); `vocabulary`: every
     /// word with its count in the same corpus (a word in both keeps the
@@ -138,6 +140,7 @@ impl Lexicon {
     /// language model.
     pub fn new<'a, 'r>(
         dictionary: &[(&str, i64)],
+        names: &FxHashSet<&str>,
         rare: impl Iterator<Item = &'r str>,
         vocabulary: impl ExactSizeIterator<Item = (&'a str, i64)>,
         pairs: WordPairs,
@@ -156,7 +159,7 @@ impl Lexicon {
         // says, or else as the rarest word it has. Until the corpus is read,
         // a form's count is `UNREAD`, and its word's is kept beside it.
         let mut forms = Vec::new();
-        for &(word, count) in dictionary {
+        for &(word, count) in dictionary.iter().filter(|(word, _)| !names.contains(word)) {
             let known = |w: &str| words.id(w).is_some();
             word_forms::forms_of(word, &known, &mut |form| forms.push((form, count)));
         }
@@ -959,12 +962,19 @@ fn back_off(pairs: &WordPairs, first: u32, alone: &[f64]) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use rustc_hash::FxHashSet;
     use spelling_index::{WordPairs, WordTriples};
 
     use super::{Around, Lexicon, WordsAround, SENTENCE_END, SENTENCE_START};
 
     fn lexicon(unigrams: &[(&str, i64)], pairs: &[(&str, i64)]) -> Lexicon {
-        Lexicon::new(unigrams, [].into_iter(), [].into_iter(), counted(pairs))
+        Lexicon::new(
+            unigrams,
+            &FxHashSet::default(),
+            [].into_iter(),
+            [].into_iter(),
+            counted(pairs),
+        )
     }
 
     /// Pairs from `first second` counts, as a model that leaves a tenth of
@@ -1182,6 +1192,7 @@ mod tests {
             let vocabulary = [("thats", count)];
             Lexicon::new(
                 &dictionary,
+                &FxHashSet::default(),
                 [].into_iter(),
                 vocabulary.into_iter(),
                 counted(&pairs),
@@ -1199,7 +1210,13 @@ mod tests {
         assert!((alone("that's") - alone("that")).abs() < 1e-9);
         // Bare letters that are a word of their own (`were`) say nothing.
         let dictionary = [("we", 1000), ("we're", 1), ("were", 800)];
-        let lexicon = Lexicon::new(&dictionary, [].into_iter(), [].into_iter(), counted(&[]));
+        let lexicon = Lexicon::new(
+            &dictionary,
+            &FxHashSet::default(),
+            [].into_iter(),
+            [].into_iter(),
+            counted(&[]),
+        );
         let alone = |word| lexicon.phrase_score(None, &[word], None).unwrap();
         assert!(alone("we're") < alone("were") - 2.0);
     }
@@ -1210,6 +1227,7 @@ mod tests {
         let vocabulary = [("math", 100), ("teh", 50)];
         let lexicon = Lexicon::new(
             &dictionary,
+            &FxHashSet::default(),
             [].into_iter(),
             vocabulary.into_iter(),
             counted(&[]),

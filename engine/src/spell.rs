@@ -145,9 +145,11 @@ fn correct_word(
         (two_before, previous),
         (next.map(str::to_ascii_lowercase), two_after),
     );
-    // A name written as one (`Mary went home`, `Ned`) is left alone, even
-    // first in a sentence; only in lowercase is it read as a slip (`ned`).
-    if is_capitalised(word) && known.names.contains(lower.as_str()) {
+    // A name written as one (`Mary went home`, `Ned`), or a plural of one
+    // (`the Wagners`), is left alone, even first in a sentence; only in
+    // lowercase is it read as a slip (`ned`, `chanels`).
+    let name = |lower: &str| known.names.contains(lower);
+    if is_capitalised(word) && (name(&lower) || lower.strip_suffix('s').is_some_and(name)) {
         return None;
     }
     // `workin'`, `fishin'`: a g dropped on purpose, and marked.

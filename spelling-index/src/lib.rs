@@ -60,11 +60,7 @@ pub fn right_words<'a>(
         .iter()
         .copied()
         .filter(|&(word, count)| {
-            let name_only = is_lowercase(word)
-                && word.len() > 2
-                && !listed.contains(word)
-                && (listed.contains(capitalised(word).as_str())
-                    || listed.contains(word.to_ascii_uppercase().as_str()));
+            let name_only = is_name_only(word, &listed);
             let slip_of_a_word = || {
                 let mut found = false;
                 each_one_edit_away(word, |edited| {
@@ -97,6 +93,33 @@ pub fn right_words<'a>(
         }
     }
     words
+}
+
+/// The curated words that the SCOWL word list has only with capitals
+/// (`chanel`, `sartre`, `nasa`): names and acronyms, written in lowercase
+/// by the corpus's tokenizer. The engine makes no regular forms of them
+/// (`chanels` is a slip of `channels`, not a word), and reads them as
+/// names when they are written as names.
+pub fn names<'a>(
+    curated: impl IntoIterator<Item = (&'a str, i64)>,
+    word_list: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let listed: FxHashSet<&str> = word_list.into_iter().collect();
+    curated
+        .into_iter()
+        .map(|(word, _)| word)
+        .filter(|word| is_name_only(word, &listed))
+        .collect()
+}
+
+/// A lowercase word of three letters or more that `listed` has only with
+/// a capital or in capitals.
+fn is_name_only(word: &str, listed: &FxHashSet<&str>) -> bool {
+    is_lowercase(word)
+        && word.len() > 2
+        && !listed.contains(word)
+        && (listed.contains(capitalised(word).as_str())
+            || listed.contains(word.to_ascii_uppercase().as_str()))
 }
 
 /// The lowercase words of the SCOWL word list that neither the curated
@@ -214,7 +237,7 @@ pub fn decode(bytes: &[u8]) -> Result<Index, postcard::Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::right_words;
+    use super::{names, right_words};
 
     #[test]
     fn a_listed_word_the_corpus_counts_is_added_once() {
@@ -292,5 +315,18 @@ mod tests {
             kept,
             ["that", "paris", "pairs", "fromm", "from", "tob", "to"]
         );
+    }
+
+    #[test]
+    fn names_are_the_curated_words_listed_only_with_capitals() {
+        let curated = [
+            ("thant", 9),
+            ("paris", 500),
+            ("nasa", 80),
+            ("pairs", 400),
+            ("tob", 1),
+        ];
+        let list = ["Thant", "Paris", "NASA", "pairs", "that"];
+        assert_eq!(names(curated, list), ["thant", "paris", "nasa"]);
     }
 }
