@@ -561,6 +561,11 @@ mod tests {
             // Roman numerals the dictionary lacks (they had become `xv`,
             // `lx` and `xxx`).
             "louis xlv, chapter lxx and psalm cxx",
+            // Old verb forms (they had become `answered`, `hearth` and
+            // `comet`).
+            "he that answereth a matter before he heareth it",
+            "whatsoever is more than these cometh of evil",
+            "one good turn asketh another",
             // Contractions the corpus cannot count, and a g dropped on
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",
@@ -610,6 +615,8 @@ mod tests {
             engine().correct("controled speling basicly", &NONE).text,
             "controlled spelling basically"
         );
+        // `ben` is a word, but the corpus counts no `beneth`.
+        corrects(&[("beneth the tree", "beneath the tree")]);
         // A slip one or two keys from a word is likelier than a new word.
         assert_eq!(
             engine()

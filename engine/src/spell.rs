@@ -20,6 +20,7 @@ use crate::tokenize::{
     ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_after,
     word_index_after, Kind, Token,
 };
+use crate::word_forms;
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
@@ -196,6 +197,12 @@ fn correct_word(
     // A number (`louis xlv`, `LXX`): the dictionary lists only the common
     // ones. Two letters are left to the rule below (`ix`, `mi`).
     if lower.len() > 2 && roman_numerals::is_roman_numeral(&lower) {
+        return None;
+    }
+    // `my cup runneth over`, `he that asketh`: an old verb form, not a slip
+    // (`cometh` had become `comet`, `heareth` `hearth`).
+    let counted = |w: &str| known.lexicon.unigram_log_p(w).is_some();
+    if word_forms::is_archaic_verb(&lower, |w| known.lexicon.is_dictionary_word(w), counted) {
         return None;
     }
     // Two letters the dictionary lacks are far more often an abbreviation

@@ -16,7 +16,9 @@
 //! narrow on purpose: one that also made common misspellings (`basicly`,
 //! `accidently`, `controled`, `stoped`) would stop them being corrected.
 
-use crate::model::{INFLECTIONS, MIN_PREFIXED_LEN, MIN_PREFIXED_REST, NOT_AFTER_INFLECTED};
+use crate::model::{
+    INFLECTIONS, MIN_INFLECTED_STEM, MIN_PREFIXED_LEN, MIN_PREFIXED_REST, NOT_AFTER_INFLECTED,
+};
 
 /// Calls `emit` with each form of `word` (a lowercase dictionary word);
 /// `known` tells the other dictionary words.
@@ -99,6 +101,38 @@ pub fn is_prefixed(lower: &str, known: impl Fn(&str) -> bool) -> bool {
 /// hiving`).
 pub fn is_negated(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     behind_one_of(&["un", "non"], lower, known)
+}
+
+/// A verb's old third person, as the Bible and Shakespeare write it
+/// (`asketh`, `cometh`, `heareth`, `runneth`): a known word with `eth`, its
+/// last `e` dropped or its last consonant doubled before it, as before
+/// `-ing`. A word of `MIN_INFLECTED_STEM` letters or more (`come`,
+/// `hear`); one of three only if the corpus counts the form (`counted`:
+/// `asketh`, not `beneth`, a slip of `beneath`). Not of a number, whose
+/// ordinal misspelt looks like one (`nineth`, `twelveth`), and not `-est`,
+/// the old second person, which a superlative misspelt would look like
+/// (`bigest`).
+pub fn is_archaic_verb(
+    lower: &str,
+    known: impl Fn(&str) -> bool,
+    counted: impl Fn(&str) -> bool,
+) -> bool {
+    const NUMBERS: [&str; 5] = ["one", "three", "five", "nine", "twelve"];
+    let Some(stem) = lower.strip_suffix("eth") else {
+        return false;
+    };
+    if NUMBERS
+        .iter()
+        .any(|number| number.strip_suffix('e') == Some(stem))
+    {
+        return false;
+    }
+    let verb = |word: &str| {
+        (word.len() >= MIN_INFLECTED_STEM || (word.len() == 3 && counted(lower))) && known(word)
+    };
+    let b = stem.as_bytes();
+    let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
+    verb(stem) || verb(&format!("{stem}e")) || (doubled && verb(&stem[..stem.len() - 1]))
 }
 
 /// A known word of `MIN_PREFIXED_REST` letters or more behind one of
@@ -216,7 +250,7 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{forms_of, is_inflected_with, is_negated, is_prefixed};
+    use super::{forms_of, is_archaic_verb, is_inflected_with, is_negated, is_prefixed};
 
     fn forms(word: &str) -> Vec<String> {
         let known = |w: &str| ["travel", "spell", "control"].contains(&w);
@@ -263,6 +297,21 @@ mod tests {
         assert!(!is_inflected_with("using", &["ed", "d"], &known));
         assert!(!is_inflected_with("speed", &verb, &known));
         assert!(!is_inflected_with("hundred", &verb, &known));
+    }
+
+    #[test]
+    fn old_verb_forms_are_read_as_english_spelt_them() {
+        let known = |w: &str| ["ask", "ben", "come", "hear", "run", "answer", "nine"].contains(&w);
+        let counted = |w: &str| ["asketh", "runneth", "nineth"].contains(&w);
+        for word in ["asketh", "cometh", "heareth", "runneth", "answereth"] {
+            assert!(is_archaic_verb(word, known, counted), "{word}");
+        }
+        // A number's ordinal misspelt, a short stem whose form the corpus
+        // does not count, an unknown stem, and the old second person are
+        // not.
+        for word in ["nineth", "beneth", "writeth", "askest"] {
+            assert!(!is_archaic_verb(word, known, counted), "{word}");
+        }
     }
 
     #[test]
