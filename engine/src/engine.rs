@@ -746,6 +746,20 @@ mod tests {
         // `I can't say` is far likelier than the noun `cant` (it stayed
         // until the fifteenth session). A plural or a name is no possessive.
         assert!(correct("I cant say, lets see").starts_with("I can't say,"));
+        // The pairs' text types contractions bare too, so its odds of
+        // `cant` are mostly `can't` typed bare: they are not counted twice
+        // (these stayed until the twenty-second session).
+        corrects(&[
+            ("Luck cant last a lifetime.", "Luck can't last a lifetime."),
+            (
+                "Under communism, its just the opposite.",
+                "Under communism, it's just the opposite.",
+            ),
+            (
+                "Were going to eat your food.",
+                "We're going to eat your food.",
+            ),
+        ]);
         // First in a sentence, the pairs that start sentences tell (these
         // had one neighbour, and stayed until the sixteenth session).
         assert_eq!(correct("Its a nice day."), "It's a nice day.");

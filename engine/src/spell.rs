@@ -364,7 +364,17 @@ fn real_word_slip(
     // missed); the readings are weighed with two words on each side, by
     // the triples (`Lexicon::fit_in`).
     let place = context.place(lexicon);
-    let as_typed = lexicon.fit_in(place, word);
+    // `typed` has no apostrophe and an edit adds none, so a near word with
+    // one is `typed` with it put back: a contraction typed bare. Most
+    // words have none, which one look through `near` tells.
+    let with_apostrophe = if near.contains('\'') { near } else { "" };
+    let contractions: Vec<(u32, f64)> = with_apostrophe
+        .split_terminator(' ')
+        .filter(|term| term.contains('\''))
+        .filter_map(|term| lexicon.dictionary_id(term))
+        .map(|id| (id, lexicon.fit_in(place, id)))
+        .collect();
+    let as_typed = own_odds(lexicon.fit_in(place, word), &contractions);
     // The best reading so far: the typed word's, until a slip beats it.
     let mut best = (as_typed, None);
     for term in near.split_terminator(' ') {
@@ -374,10 +384,12 @@ fn real_word_slip(
         if !(seen_before(id) || seen_after(id)) {
             continue;
         }
-        let fit = lexicon.fit_in(place, id);
+        let fit = contractions
+            .iter()
+            .find(|&&(contraction, _)| contraction == id)
+            .map_or_else(|| lexicon.fit_in(place, id), |&(_, fit)| fit);
         // A contraction typed bare is a habit of one in fifty, not a slip
-        // into another word. `typed` has no apostrophe and an edit adds
-        // none, so a near word with one is `typed` with it put back.
+        // into another word.
         let against = if term.contains('\'') {
             -APOSTROPHE_LEFT_OUT.log10()
         } else {
@@ -395,6 +407,35 @@ fn real_word_slip(
         }
     }
     best.1.map(str::to_owned)
+}
+
+/// The odds of a word in its place as the word it spells (`cant`, the
+/// jargon), not as a contraction typed bare, from the language model's
+/// odds of its letters there, `as_typed`, and of each contraction they
+/// are with the apostrophe put back (`can't`). The model's text types
+/// contractions bare too, so its odds of the letters hold the
+/// contraction's bare typings, one in fifty of its uses
+/// (`APOSTROPHE_LEFT_OUT`): they are taken out. Where they are all of it
+/// (`you cant be`), the word as it spells has no odds left. Until the
+/// twenty-second session the bare typings counted twice, in the model's
+/// odds and in the habit's, and `luck cant last` stayed.
+fn own_odds(as_typed: f64, contractions: &[(u32, f64)]) -> f64 {
+    if contractions.is_empty() {
+        return as_typed;
+    }
+    // Of all a contraction's uses, those typed bare against those with
+    // the apostrophe, which are what the model counts as the contraction.
+    let bare_share = APOSTROPHE_LEFT_OUT / (1.0 - APOSTROPHE_LEFT_OUT);
+    let typed_bare: f64 = contractions
+        .iter()
+        .map(|&(_, fit)| bare_share * 10f64.powf(fit))
+        .sum();
+    let own = 10f64.powf(as_typed) - typed_bare;
+    if own > 0.0 {
+        own.log10()
+    } else {
+        f64::NEG_INFINITY
+    }
 }
 
 /// The noisy channel's other reading: the typed string was meant. A word
@@ -473,5 +514,22 @@ fn with_case_of_extra(original: &str, extra: &str) -> String {
         extra.to_owned()
     } else {
         with_case_of(original, extra)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_odds;
+
+    #[test]
+    fn a_contractions_bare_typings_are_not_the_words_own_odds() {
+        // No contraction: the model's odds as they are.
+        assert_eq!(own_odds(-3.0, &[]), -3.0);
+        // `cant` at a tenth of `can't`: of that tenth, one part in fifty
+        // of `can't`'s uses is `can't` typed bare.
+        let own = own_odds(-4.0, &[(1, -3.0)]);
+        assert!((own - (1e-4f64 - 1e-3 * 0.02 / 0.98).log10()).abs() < 1e-9);
+        // At a fiftieth or less, the letters are all bare typings.
+        assert_eq!(own_odds(-5.0, &[(1, -3.0)]), f64::NEG_INFINITY);
     }
 }
