@@ -87,9 +87,9 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
 
 /// The curated words that SCOWL writes only with a capital (`mary`,
 /// `chanel`, `nasa`): names, which the corrector leaves alone when they are
-/// written as names, and of which the lexicon makes no forms. Those
-/// build.rs left out of the words spelt right (`ned`, `thant`) are among
-/// them.
+/// written as names, and whose forms the lexicon marks
+/// (`Lexicon::is_name_form`). Those build.rs left out of the words spelt
+/// right (`ned`, `thant`) are among them.
 pub fn names() -> FxHashSet<&'static str> {
     NAMES.lines().collect()
 }

@@ -40,6 +40,9 @@ pub struct Lexicon {
     /// log10 P(w) of the rarest word the corpus counts: the odds of a form
     /// it does not count (`colors`, `kayaked`).
     log_p_rarest: f64,
+    /// The forms made of names only (`chanels` of `chanel`), by id: a
+    /// right word, unless a slip of a much commoner one (`is_name_form`).
+    name_forms: FxHashSet<u32>,
     /// The ids of `SENTENCE_START` and `SENTENCE_END`.
     sentence_start: u32,
     sentence_end: u32,
@@ -131,8 +134,8 @@ const UNREAD: i64 = -1;
 
 impl Lexicon {
     /// `dictionary`: the curated words, spelt right; `names`: those of
-    /// them that are names, of which no forms are made (`chanels` is no
-    /// word: a slip of `channels`); `rare`: words spelt
+    /// them that are names, whose forms are marked (`is_name_form`);
+    /// `rare`: words spelt
     /// right that no one counts, as rare as the rarest word (no forms are
     /// made of them: their list has its own); `vocabulary`: every
     /// word with its count in the same corpus (a word in both keeps the
@@ -159,21 +162,37 @@ impl Lexicon {
         // says, or else as the rarest word it has. Until the corpus is read,
         // a form's count is `UNREAD`, and its word's is kept beside it.
         let mut forms = Vec::new();
-        for &(word, count) in dictionary.iter().filter(|(word, _)| !names.contains(word)) {
+        for &(word, count) in dictionary {
             let known = |w: &str| words.id(w).is_some();
-            word_forms::forms_of(word, &known, &mut |form| forms.push((form, count)));
+            let of_name = names.contains(word);
+            word_forms::forms_of(word, &known, &mut |form| forms.push((form, count, of_name)));
         }
         let mut made = Vec::new();
-        for (form, of_word) in &forms {
+        for (form, of_word, _) in &forms {
             if words.insert(form) == Some(counts.len() as u32) {
                 made.push((counts.len() as u32, form.as_str(), *of_word));
                 counts.push(UNREAD);
             }
         }
+        // Made of names only (`chanels`): not of another word as well, and
+        // not a word of a list (below).
+        let of_others: FxHashSet<&str> = forms
+            .iter()
+            .filter(|&&(_, _, of_name)| !of_name)
+            .map(|(form, ..)| form.as_str())
+            .collect();
+        let mut name_forms: FxHashSet<u32> = made
+            .iter()
+            .filter(|&&(_, form, _)| !of_others.contains(form))
+            .map(|&(id, ..)| id)
+            .collect();
         let mut uncounted = |word: &str| match words.insert(word) {
             Some(id) if id as usize == counts.len() => counts.push(UNCOUNTED),
             // A form the list has too is a word.
-            Some(id) => counts[id as usize] = counts[id as usize].max(UNCOUNTED),
+            Some(id) => {
+                counts[id as usize] = counts[id as usize].max(UNCOUNTED);
+                name_forms.remove(&id);
+            }
             None => {}
         };
         let rare: Vec<&str> = rare.collect();
@@ -337,12 +356,20 @@ impl Lexicon {
             marks,
             log_total: total.log10(),
             log_p_rarest: (rarest as f64 / total).log10(),
+            name_forms,
             sentence_start,
             sentence_end,
             cut,
             short,
             letters,
         }
+    }
+
+    /// A form the lexicon made of names only (`chanels`, `clarks`), which
+    /// no list holds.
+    pub fn is_name_form(&self, word: &str) -> bool {
+        self.id(word)
+            .is_some_and(|id| self.name_forms.contains(&id))
     }
 
     /// A dictionary word or one of its forms: spelt right.

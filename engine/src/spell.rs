@@ -21,6 +21,7 @@ use crate::tokenize::{
     word_index_after, Kind, Token,
 };
 use crate::word_forms;
+use spelling_index::NAME_SLIP_RATIO;
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
@@ -176,6 +177,11 @@ fn correct_word(
             .map(|best| with_case_of(word, &best.term));
     }
     if known.is_word(&lower) {
+        if plain && known.lexicon.is_name_form(&lower) {
+            if let Some(slip) = name_form_slip(known, &lower, context) {
+                return Some(with_case_of(word, &slip));
+            }
+        }
         // `Id`, `Ill`: the capital may be the pronoun's (`I'd`, `I'll`), so
         // mid-sentence too such a word may be a contraction typed bare.
         let pronoun = !plain && is_capitalised(word) && word.starts_with('I');
@@ -288,6 +294,26 @@ fn unknown_word_meant(
             .lexicon
             .unknown_score(context.previous, typed)
             .is_some_and(|meant| meant >= score)
+}
+
+/// The dictionary word `typed`, a form made of a name (`chanels` of
+/// `chanel`), is a slip of: one edit away, no name itself (`johnsons` is
+/// no slip of `johnson`), and `NAME_SLIP_RATIO` times commoner, as a name
+/// written in lowercase is a slip of such a word
+/// (`spelling_index::right_words`). A form is a guess no list vouches
+/// for; `clarks` is as common as `clerks`, and stays.
+fn name_form_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
+    let lexicon = known.lexicon;
+    let as_typed = lexicon.unigram_log_p(typed)?;
+    let ratio = (NAME_SLIP_RATIO as f32).log10();
+    most_likely(known, typed, context)
+        .filter(|best| best.distance == 1 && !known.names.contains(best.term.as_str()))
+        .filter(|best| {
+            lexicon
+                .unigram_log_p(&best.term)
+                .is_some_and(|p| p - as_typed >= ratio)
+        })
+        .map(|best| best.term)
 }
 
 /// A known word typed for another (`stand luke a rock`, `i have dome

@@ -97,9 +97,9 @@ pub fn right_words<'a>(
 
 /// The curated words that the SCOWL word list has only with capitals
 /// (`chanel`, `sartre`, `nasa`): names and acronyms, written in lowercase
-/// by the corpus's tokenizer. The engine makes no regular forms of them
-/// (`chanels` is a slip of `channels`, not a word), and reads them as
-/// names when they are written as names.
+/// by the corpus's tokenizer. The engine reads them as names when they
+/// are written as names, and a regular form of one in lowercase as a slip
+/// of a much commoner word one edit away (`chanels` of `channels`).
 pub fn names<'a>(
     curated: impl IntoIterator<Item = (&'a str, i64)>,
     word_list: impl IntoIterator<Item = &'a str>,
