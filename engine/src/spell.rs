@@ -11,6 +11,7 @@ use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN,
     MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
+    WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::roman_numerals;
@@ -394,13 +395,17 @@ fn real_word_slip(
     // one is `typed` with it put back: a contraction typed bare. Most
     // words have none, which one look through `near` tells.
     let with_apostrophe = if near.contains('\'') { near } else { "" };
-    let contractions: Vec<(u32, f64)> = with_apostrophe
+    let contractions: Vec<(&str, u32, f64)> = with_apostrophe
         .split_terminator(' ')
         .filter(|term| term.contains('\''))
-        .filter_map(|term| lexicon.dictionary_id(term))
-        .map(|id| (id, lexicon.fit_in(place, id)))
+        .filter_map(|term| Some((term, lexicon.dictionary_id(term)?)))
+        .map(|(term, id)| (term, id, lexicon.fit_in(place, id)))
         .collect();
-    let as_typed = own_odds(lexicon.fit_in(place, word), &contractions);
+    let typed_bare = contractions
+        .iter()
+        .filter(|(term, ..)| !WRITTEN_FOR_THE_BARE_WORD.contains(term))
+        .map(|&(_, _, fit)| fit);
+    let as_typed = own_odds(lexicon.fit_in(place, word), typed_bare);
     // The best reading so far: the typed word's, until a slip beats it.
     let mut best = (as_typed, None);
     for term in near.split_terminator(' ') {
@@ -412,8 +417,8 @@ fn real_word_slip(
         }
         let fit = contractions
             .iter()
-            .find(|&&(contraction, _)| contraction == id)
-            .map_or_else(|| lexicon.fit_in(place, id), |&(_, fit)| fit);
+            .find(|&&(_, contraction, _)| contraction == id)
+            .map_or_else(|| lexicon.fit_in(place, id), |&(.., fit)| fit);
         // A contraction typed bare is a habit of one in fifty, not a slip
         // into another word.
         let against = if term.contains('\'') {
@@ -437,25 +442,22 @@ fn real_word_slip(
 
 /// The odds of a word in its place as the word it spells (`cant`, the
 /// jargon), not as a contraction typed bare, from the language model's
-/// odds of its letters there, `as_typed`, and of each contraction they
-/// are with the apostrophe put back (`can't`). The model's text types
-/// contractions bare too, so its odds of the letters hold the
-/// contraction's bare typings, one in fifty of its uses
+/// odds of its letters there, `as_typed`, and of the contractions they
+/// are with the apostrophe put back (`can't`), `contractions`. The
+/// model's text types contractions bare too, so its odds of the letters
+/// hold the contraction's bare typings, one in fifty of its uses
 /// (`APOSTROPHE_LEFT_OUT`): they are taken out. Where they are all of it
 /// (`you cant be`), the word as it spells has no odds left. Until the
 /// twenty-second session the bare typings counted twice, in the model's
 /// odds and in the habit's, and `luck cant last` stayed.
-fn own_odds(as_typed: f64, contractions: &[(u32, f64)]) -> f64 {
-    if contractions.is_empty() {
-        return as_typed;
-    }
+fn own_odds(as_typed: f64, contractions: impl Iterator<Item = f64>) -> f64 {
     // Of all a contraction's uses, those typed bare against those with
     // the apostrophe, which are what the model counts as the contraction.
     let bare_share = APOSTROPHE_LEFT_OUT / (1.0 - APOSTROPHE_LEFT_OUT);
-    let typed_bare: f64 = contractions
-        .iter()
-        .map(|&(_, fit)| bare_share * 10f64.powf(fit))
-        .sum();
+    let typed_bare: f64 = contractions.map(|fit| bare_share * 10f64.powf(fit)).sum();
+    if typed_bare == 0.0 {
+        return as_typed;
+    }
     let own = 10f64.powf(as_typed) - typed_bare;
     if own > 0.0 {
         own.log10()
@@ -550,12 +552,12 @@ mod tests {
     #[test]
     fn a_contractions_bare_typings_are_not_the_words_own_odds() {
         // No contraction: the model's odds as they are.
-        assert_eq!(own_odds(-3.0, &[]), -3.0);
+        assert_eq!(own_odds(-3.0, [].into_iter()), -3.0);
         // `cant` at a tenth of `can't`: of that tenth, one part in fifty
         // of `can't`'s uses is `can't` typed bare.
-        let own = own_odds(-4.0, &[(1, -3.0)]);
+        let own = own_odds(-4.0, [-3.0].into_iter());
         assert!((own - (1e-4f64 - 1e-3 * 0.02 / 0.98).log10()).abs() < 1e-9);
         // At a fiftieth or less, the letters are all bare typings.
-        assert_eq!(own_odds(-5.0, &[(1, -3.0)]), f64::NEG_INFINITY);
+        assert_eq!(own_odds(-5.0, [-3.0].into_iter()), f64::NEG_INFINITY);
     }
 }
