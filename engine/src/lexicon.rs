@@ -583,6 +583,12 @@ impl Lexicon {
         }
     }
 
+    /// log10 P of the rarest word the corpus counts: the odds of a word it
+    /// does not count.
+    pub fn log_p_rarest(&self) -> f64 {
+        self.log_p_rarest
+    }
+
     /// One of the 83 words that each make up at least 0.1% of the
     /// corpus's counts (`the`, `of`, `in`, `a`…).
     pub fn is_common(&self, word: &str) -> bool {

@@ -179,7 +179,7 @@ fn correct_word(
     }
     if known.is_word(&lower) {
         if plain && known.lexicon.is_name_form(&lower) {
-            if let Some(slip) = name_form_slip(known, &lower, context) {
+            if let Some(slip) = slip_of_a_much_commoner_word(known, &lower, context) {
                 return Some(with_case_of(word, &slip));
             }
         }
@@ -201,9 +201,14 @@ fn correct_word(
             }
         }
     }
-    // A number (`louis xlv`, `LXX`): the dictionary lists only the common
-    // ones. Two letters are left to the rule below (`ix`, `mi`).
-    if lower.len() > 2 && roman_numerals::is_roman_numeral(&lower) {
+    // A number (`louis xlv`, `MCMXC`): the dictionary lists only the
+    // common ones. Not where it is likelier a slip of a much commoner word
+    // (`liv`, `dii`, `cix` for `live`, `did`, `six`). Two letters are left
+    // to the rule below (`ix`, `mi`).
+    if lower.len() > 2
+        && roman_numerals::is_roman_numeral(&lower)
+        && slip_of_a_much_commoner_word(known, &lower, context).is_none()
+    {
         return None;
     }
     // `my cup runneth over`, `he that asketh`: an old verb form, not a slip
@@ -297,22 +302,28 @@ fn unknown_word_meant(
             .is_some_and(|meant| meant >= score)
 }
 
-/// The dictionary word `typed`, a form made of a name (`chanels` of
-/// `chanel`), is a slip of: one edit away, no name itself (`johnsons` is
-/// no slip of `johnson`), and `NAME_SLIP_RATIO` times commoner, as a name
-/// written in lowercase is a slip of such a word
-/// (`spelling_index::right_words`). A form is a guess no list vouches
-/// for; `clarks` is as common as `clerks`, and stays.
-fn name_form_slip(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<String> {
+/// The word `typed`, which only a rule vouches for (a form made of a name,
+/// `chanels` of `chanel`; a Roman numeral, `liv`), is a slip of: one edit
+/// away, no name itself (`johnsons` is no slip of `johnson`), and
+/// `NAME_SLIP_RATIO` times commoner, as a name written in lowercase is a
+/// slip of such a word (`spelling_index::right_words`). `clarks` is as
+/// common as `clerks`, and `xlv` as `xv`: they stay.
+fn slip_of_a_much_commoner_word(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+) -> Option<String> {
     let lexicon = known.lexicon;
-    let as_typed = lexicon.unigram_log_p(typed)?;
-    let ratio = (NAME_SLIP_RATIO as f32).log10();
+    let as_typed = lexicon
+        .unigram_log_p(typed)
+        .map_or(lexicon.log_p_rarest(), f64::from);
+    let ratio = (NAME_SLIP_RATIO as f64).log10();
     most_likely(known, typed, context)
         .filter(|best| best.distance == 1 && !known.names.contains(best.term.as_str()))
         .filter(|best| {
             lexicon
                 .unigram_log_p(&best.term)
-                .is_some_and(|p| p - as_typed >= ratio)
+                .is_some_and(|p| f64::from(p) - as_typed >= ratio)
         })
         .map(|best| best.term)
 }
