@@ -618,10 +618,12 @@ mod tests {
             engine().correct("controled speling basicly", &NONE).text,
             "controlled spelling basically"
         );
-        // `ben` is a word, but the corpus counts no `beneth`. Numerals one
+        // `ben` and `true` are words, but the corpus counts no `beneth` or
+        // `trueth` (a slip of a noun in `-th`). Numerals one
         // slip from a much commoner word are that slip (they had stayed).
         corrects(&[
             ("beneth the tree", "beneath the tree"),
+            ("the trueth is out there", "the truth is out there"),
             ("i liv in a small town", "i live in a small town"),
             ("we dii it, all cix of us", "we did it, all six of us"),
         ]);
