@@ -168,23 +168,27 @@ impl Lexicon {
             word_forms::forms_of(word, &known, &mut |form| forms.push((form, count, of_name)));
         }
         let mut made = Vec::new();
-        for (form, of_word, _) in &forms {
-            if words.insert(form) == Some(counts.len() as u32) {
-                made.push((counts.len() as u32, form.as_str(), *of_word));
-                counts.push(UNREAD);
+        // Whether each form made is made of names only (`chanels`), by id
+        // from the first form's: not of another word as well.
+        let first_form = counts.len() as u32;
+        let mut of_names_only = Vec::new();
+        for (form, of_word, of_name) in &forms {
+            match words.insert(form) {
+                Some(id) if id == counts.len() as u32 => {
+                    made.push((id, form.as_str(), *of_word));
+                    counts.push(UNREAD);
+                    of_names_only.push(*of_name);
+                }
+                Some(id) if id >= first_form && !of_name => {
+                    of_names_only[(id - first_form) as usize] = false;
+                }
+                _ => {}
             }
         }
-        // Made of names only (`chanels`): not of another word as well, and
-        // not a word of a list (below).
-        let of_others: FxHashSet<&str> = forms
-            .iter()
-            .filter(|&&(_, _, of_name)| !of_name)
-            .map(|(form, ..)| form.as_str())
-            .collect();
-        let mut name_forms: FxHashSet<u32> = made
-            .iter()
-            .filter(|&&(_, form, _)| !of_others.contains(form))
-            .map(|&(id, ..)| id)
+        // Nor a word of a list (below).
+        let mut name_forms: FxHashSet<u32> = (first_form..)
+            .zip(of_names_only)
+            .filter_map(|(id, of_names_only)| of_names_only.then_some(id))
             .collect();
         let mut uncounted = |word: &str| match words.insert(word) {
             Some(id) if id as usize == counts.len() => counts.push(UNCOUNTED),
