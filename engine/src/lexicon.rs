@@ -369,11 +369,10 @@ impl Lexicon {
         }
     }
 
-    /// A form the lexicon made of names only (`chanels`, `clarks`), which
-    /// no list holds.
-    pub fn is_name_form(&self, word: &str) -> bool {
-        self.id(word)
-            .is_some_and(|id| self.name_forms.contains(&id))
+    /// Whether the word of this id is a form the lexicon made of names
+    /// only (`chanels`, `clarks`), which no list holds.
+    pub fn is_name_form(&self, id: u32) -> bool {
+        self.name_forms.contains(&id)
     }
 
     /// A dictionary word or one of its forms: spelt right.

@@ -177,8 +177,10 @@ fn correct_word(
             .filter(|best| !written_more_often(known, &lower, &best.term))
             .map(|best| with_case_of(word, &best.term));
     }
-    if known.is_word(&lower) {
-        if plain && known.lexicon.is_name_form(&lower) {
+    // Looked up once: most words are dictionary words.
+    let id = known.lexicon.dictionary_id(&lower);
+    if id.is_some() || known.is_word(&lower) {
+        if plain && id.is_some_and(|id| known.lexicon.is_name_form(id)) {
             if let Some(slip) = slip_of_a_much_commoner_word(known, &lower, context) {
                 return Some(with_case_of(word, &slip));
             }
