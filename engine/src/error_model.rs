@@ -528,6 +528,24 @@ mod tests {
     }
 
     #[test]
+    fn the_script_that_counts_kept_ys_reads_the_same_endings() {
+        // `codespell_slips.py` counts the kept `y`s the error model costs:
+        // its `Y_TO_I` must be this one, entry for entry.
+        let script = include_str!("../dictionaries/codespell_slips.py");
+        let start = script.find("Y_TO_I = {").expect("the script has Y_TO_I");
+        let table = &script[start..start + script[start..].find('}').unwrap()];
+        for (ending, kept) in Y_TO_I {
+            let kept: Vec<String> = kept.iter().map(|k| format!("'{k}'")).collect();
+            let entry = match kept.as_slice() {
+                [one] => format!("'{ending}': ({one},)"),
+                many => format!("'{ending}': ({})", many.join(", ")),
+            };
+            assert!(table.contains(&entry), "{entry}");
+        }
+        assert_eq!(table.matches("': (").count(), Y_TO_I.len());
+    }
+
+    #[test]
     fn keyboard_neighbours() {
         assert!(neighbours(b'g', b'h') && neighbours(b'g', b't') && neighbours(b'g', b'b'));
         assert!(!neighbours(b'q', b'p') && !neighbours(b'a', b'a') && !neighbours(b'a', b'1'));

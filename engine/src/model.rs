@@ -177,7 +177,7 @@ pub const STUTTER_LETTERS: [usize; 3] = [2, 3, 4];
 /// slip of the spelling rule, not of letters, which the error model
 /// costs as one, at its rate among the misspellings it learns from whose
 /// word has such an ending (19 in 447). As `codespell_slips.py` counts
-/// them.
+/// them: its copy of this table is held to this one by a test.
 pub const Y_TO_I: &[(&str, &[&str])] = &[
     ("ies", &["ys", "yes"]),
     ("ied", &["yed", "yd"]),
