@@ -529,8 +529,8 @@ mod tests {
             ("the elelements of style", "the elements of style"),
         ]);
         // A word made by doubling its start is no stutter (with the
-        // start taken as one, these became `toms`, `bye` and `yours`).
-        leaves_alone(&["tomtoms", "byebye", "yoyos"]);
+        // start taken as one, these became `bye` and `yours`).
+        leaves_alone(&["byebye", "say byebye now", "two yoyos"]);
     }
 
     #[test]
@@ -643,6 +643,15 @@ mod tests {
             "without understanding, displaying it"
         );
         leaves_alone(&["the reassailed town", "the unbuttered toast"]);
+    }
+
+    #[test]
+    fn a_word_sent_alone_is_answered_with_its_likeliest_word() {
+        // In running text a string no list holds may be a coinage or a
+        // name, and stays when it is likelier one than a slip.
+        leaves_alone(&["buy a farecard", "the magisine is here"]);
+        // Sent alone, it is asked about: no text of its own to coin it in.
+        corrects(&[("magisine", "magazine"), ("Faymus.", "Famous.")]);
     }
 
     #[test]

@@ -82,8 +82,9 @@ pub const MIN_INFLECTED_STEM: usize = 4;
 /// of `bench/fresh_sets.py`) and 0.30 % of the development segmentation
 /// set's; the GPL, 0.02 %. The segmenter weighs such a string by this
 /// times how like a word it is spelt (`letters`), and so does the
-/// corrector when it asks whether a word no list holds was meant
-/// (`farecard`, not `farmyard`). Norvig's odds, by length alone, used
+/// corrector when it asks whether a word of running text no list holds
+/// was meant (`farecard`, not `farmyard`); a word sent alone is no such
+/// word. Norvig's odds, by length alone, used
 /// until the ninth session, cut `scapose` into `sca pose`.
 pub const LOG_P_UNKNOWN_WORD: f64 = -2.5;
 

@@ -61,6 +61,7 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
                         next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
                     }),
+                    alone: !in_sentences,
                 };
                 let word_or_end = |i| {
                     word_after(&tokens, i).or_else(|| {
@@ -127,6 +128,8 @@ struct Typed<'a> {
     acronym: bool,
     /// An apostrophe right after it (`workin'`).
     apostrophe_after: bool,
+    /// The text's only word (`correct`'s `in_sentences` is false).
+    alone: bool,
 }
 
 /// The correction of one plain word, or `None` to leave it as it is.
@@ -275,8 +278,13 @@ fn correct_word(
     let (score, term) =
         space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
             .or(from_dictionary.map(|best| (best.score, best.term)))?;
+    // A word sent alone is no word of running text: the odds that it is
+    // one no list holds (a name, a coinage) are running text's
+    // (`LOG_P_UNKNOWN_WORD`), and a word asked about alone is asked
+    // because it may be misspelt. Its likeliest word answers it
+    // (`faymus` → `famous`), as a checker's suggestion does.
     if meant_as_typed(known, &lower, score, context)
-        || unknown_word_meant(known, &lower, context, score)
+        || (!typed.alone && unknown_word_meant(known, &lower, context, score))
         || written_more_often(known, &lower, &term)
     {
         return None;
@@ -290,7 +298,8 @@ fn correct_word(
 /// spelt (`Lexicon::unknown_score`). It stays when that beats `score`, its
 /// best correction's odds less the slip: `sleapy` is no likely word, and
 /// far likelier `sleepy` mistyped; `crosoffs` is likelier a word than
-/// `crisps` with two letters changed.
+/// `crisps` with two letters changed. Not asked of a word sent alone
+/// (`correct_word`).
 fn unknown_word_meant(
     known: &Knowledge<'_>,
     typed: &str,
