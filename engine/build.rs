@@ -100,15 +100,16 @@ fn main() {
 
 /// The counts of `codespell_slips.py`'s lines as Rust arrays, one per
 /// kind, indexed by letter (`a`–`z`, then `^` for a word's start): a
-/// letter's for `one`, none for `stutter` and the `y_` counts, a pair's
-/// (`first * 27 + second`) for the rest.
+/// letter's for `one`, none for `stutter`, `swap_over` and the `y_`
+/// counts, a pair's (`first * 27 + second`) for the rest.
 fn slip_counts(text: &str) -> String {
-    const KINDS: [(&str, usize); 9] = [
+    const KINDS: [(&str, usize); 10] = [
         ("sub", 2),
         ("del", 2),
         ("ins", 2),
         ("swap", 2),
         ("stutter", 0),
+        ("swap_over", 0),
         ("y_kept", 0),
         ("y_endings", 0),
         ("one", 1),

@@ -6,15 +6,16 @@ the error model (error_model.rs), the way codespell_slips.txt was made
 
 The misspellings are codespell's (PyPI `codespell` 2.4.3,
 codespell_lib/data/dictionary.txt, CC BY-SA 3.0): those one edit from
-their one correction, and those that are their correction with two to
-four letters typed again (`stutter`), both plain lowercase words. Those
+their one correction, those that are their correction with two to
+four letters typed again (`stutter`), and those that swap two of its
+letters with one between (`swap_over`), all plain lowercase words. Those
 of ordinary English are left out (a correction of four letters or more
 among the vocabulary's 30,000 commonest words): they are the pool
 `bench/misspellings_set.py` draws its test sets from, and a model must
 not learn from what it is judged on. What is left are 11,747 slips in
-rarer and technical words, 108 stutters, and 19 misspellings that keep a
-`y` English turns into `i` before their ending (`y_kept`), of the 447
-whose correction has such an ending. Those 19 are counted as such, not
+rarer and technical words, 108 stutters, 84 swaps over a letter, and 19
+misspellings that keep a `y` English turns into `i` before their ending
+(`y_kept`), of the 447 whose correction has such an ending. Those 19 are counted as such, not
 as the letter for a letter some of them also are (`applyed`).
 
 Each line is a count, as Kernighan, Church and Gale (1990) counted them:
@@ -25,14 +26,17 @@ Each line is a count, as Kernighan, Church and Gale (1990) counted them:
     swap X Y n   YX typed for XY
     stutter n    two to four letters typed again after themselves
                  (`authethentication`, `dependendents`)
+    swap_over n  two letters with one between typed in each other's place
+                 (`recude` for `reduce`, `anectode` for `anecdote`)
     y_kept n     a y kept before an ending that turns it into i (`copys`)
     y_endings n  the misspellings whose correction has such an ending
     one Y n      Y in the corrections of one edit (`^`: the corrections)
     two P Y n    PY in the corrections of one edit
 
-A stutter's rate is taken over the letters of the corrections of one
-edit too, as every other kind's is: counting the stutters' own 108 words
-in as well would move every rate by under 1 %.
+A stutter's rate, and a swap over a letter's, is taken over the letters
+of the corrections of one edit too, as every other kind's is: counting
+the stutters' own 108 words in as well would move every rate by under
+1 %.
 
 `^` is the start of a word.
 """
@@ -97,6 +101,16 @@ def is_stutter(typed, meant):
         for i in range(1, len(meant) - k + 1))
 
 
+def is_swap_over(typed, meant):
+    """Whether `typed` is `meant` with two letters that have one between
+    them in each other's place (`recude`, `anectode`)."""
+    if len(typed) != len(meant):
+        return False
+    at = [i for i, (a, b) in enumerate(zip(typed, meant)) if a != b]
+    return len(at) == 2 and at[1] - at[0] == 2 \
+        and typed[at[0]] == meant[at[1]] and typed[at[1]] == meant[at[0]]
+
+
 # Where English turns a word's last y, after a consonant, into i before an
 # ending (`copy` → `copies`, `easy` → `easily`), and how a writer who keeps
 # the y spells it (`copys`, `copyes`, `easyly`): model.rs's `Y_TO_I`.
@@ -133,6 +147,9 @@ def main():
                 continue
         if is_stutter(typed, meant):
             counts[('stutter',)] += 1
+            continue
+        if is_swap_over(typed, meant):
+            counts[('swap_over',)] += 1
             continue
         slip = one_slip(typed, meant)
         if slip is None:

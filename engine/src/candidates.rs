@@ -98,9 +98,11 @@ pub struct Candidate {
 /// only the nearest keeps lookups fast, and measured better than ranking
 /// every word within two edits. A dictionary word the typed one is with a
 /// few letters typed twice is weighed too, however far (`dependendents`,
-/// three edits from `dependents`), and one whose `y` the typed one kept
+/// three edits from `dependents`), one whose `y` the typed one kept
 /// before its ending (`copys` for `copies`, two edits, where `copy` is
-/// one): the error model knows those slips.
+/// one), and one with two letters swapped over one between (`recude` for
+/// `reduce`, two edits, where `recuse` is one): the error model knows
+/// those slips.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     let found = known
         .index
@@ -108,10 +110,17 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .into_iter()
         .map(|found| (found.term, found.distance));
     // `best_of` weighs only the dictionary words among them.
+    let mut swapped = Vec::new();
+    error_model::each_swap_over_undone(typed, |word| {
+        if known.lexicon.is_dictionary_word(word) {
+            swapped.push((word.to_owned(), 2));
+        }
+    });
     let slipped = error_model::stutters_undone(typed)
         .into_iter()
         .chain(error_model::y_put_back(typed))
-        .map(|(word, edits)| (word, edits as i64));
+        .map(|(word, edits)| (word, edits as i64))
+        .chain(swapped);
     best_of(known, typed, context, found.chain(slipped), f64::INFINITY)
 }
 

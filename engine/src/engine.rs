@@ -423,6 +423,9 @@ mod tests {
                 "it is one of the pleasures of travel",
             ),
             ("he was excuting the plan", "he was executing the plan"),
+            // Two letters swapped over one (`swap_over`): `reduce` is two
+            // edits away, `recuse` one.
+            ("we recude costs", "we reduce costs"),
             // A known word, weighed as a slip by the triples too.
             ("hen will you be home", "when will you be home"),
         ];

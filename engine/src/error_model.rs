@@ -112,6 +112,9 @@ trait Slips {
     /// (`authethentication`, `dependendents`), if that is a slip of this
     /// kind.
     fn stutter(&self) -> Option<f64>;
+    /// Two letters with one between were typed in each other's place
+    /// (`recude` for `reduce`), if that is a slip of this kind.
+    fn swap_over(&self) -> Option<f64>;
 
     /// `intended[j]` was left out, an apostrophe being left out by habit
     /// rather than by a slip of either kind (`APOSTROPHE_HABIT`).
@@ -125,11 +128,12 @@ trait Slips {
 }
 
 /// The cheapest way to type `t` when meaning `w`, by optimal string
-/// alignment (edits, swaps of two neighbouring letters, and a few letters
-/// typed twice).
+/// alignment (edits, swaps of two neighbouring letters or of two with one
+/// between, and a few letters typed twice).
 fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
     let (n, m) = (t.len(), w.len());
     let stutter = slips.stutter().zip(repeats(t));
+    let swap_over = slips.swap_over();
     // d[i * width + j]: cost of typing t[..i] when meaning w[..j]; one
     // buffer, as this runs for every candidate of every typo.
     let width = m + 1;
@@ -159,6 +163,17 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
             {
                 best =
                     best.min(d[(i - 2) * width + j - 2] + slips.transposition(w[j - 2], w[j - 1]));
+            }
+            if let Some(cost) = swap_over {
+                if i > 2
+                    && j > 2
+                    && t[i - 1] == w[j - 3]
+                    && t[i - 3] == w[j - 1]
+                    && t[i - 2] == w[j - 2]
+                    && t[i - 1] != t[i - 3]
+                {
+                    best = best.min(d[(i - 3) * width + j - 3] + cost);
+                }
             }
             if repeated != 0 {
                 for k in STUTTER_LETTERS
@@ -192,6 +207,22 @@ pub fn stutters_undone(typed: &str) -> Vec<(String, usize)> {
     undone.sort_unstable();
     undone.dedup();
     undone
+}
+
+/// `typed` with each two letters that have one between them put back in
+/// each other's place (`recude` → `reduce`, `rudece`, `recedu`), each
+/// given to `each` in turn from one buffer: few of them are words.
+pub fn each_swap_over_undone(typed: &str, mut each: impl FnMut(&str)) {
+    let mut swapped = typed.as_bytes().to_vec();
+    for i in 2..swapped.len() {
+        // Two bytes of other text swapped would be no text.
+        if swapped[i] == swapped[i - 2] || !swapped[i].is_ascii() || !swapped[i - 2].is_ascii() {
+            continue;
+        }
+        swapped.swap(i - 2, i);
+        each(std::str::from_utf8(&swapped).expect("ASCII letters swapped"));
+        swapped.swap(i - 2, i);
+    }
 }
 
 /// For each end `i` of `t`'s letters, bit `k` set when the `k` letters
@@ -240,6 +271,8 @@ struct Spelling {
     transposition: [f64; SYMBOLS * SYMBOLS],
     /// Letters typed twice, anywhere.
     stutter: f64,
+    /// Two letters with one between swapped, anywhere.
+    swap_over: f64,
     /// A `y` kept before an ending (`Y_TO_I`).
     y_kept: f64,
 }
@@ -262,7 +295,7 @@ impl Spelling {
     /// context (`SLIP_PRIOR_WEIGHT`), and half a slip more keeps a rate no
     /// one showed above nought.
     fn learnt() -> Spelling {
-        use counts::{DEL, INS, ONE, STUTTER, SUB, SWAP, TWO, Y_ENDINGS, Y_KEPT};
+        use counts::{DEL, INS, ONE, STUTTER, SUB, SWAP, SWAP_OVER, TWO, Y_ENDINGS, Y_KEPT};
         let sum = |counts: &[u32]| counts.iter().map(|&n| f64::from(n)).sum::<f64>();
         let one = |y: usize| f64::from(ONE[y]);
         let letters_meant = sum(&ONE[..START]);
@@ -278,6 +311,7 @@ impl Spelling {
             transposition: [MAX_SLIP_COST; SYMBOLS * SYMBOLS],
             // As often as the letters it may end at stood in the words.
             stutter: cost(STUTTER[0], letters_meant, 0.0),
+            swap_over: cost(SWAP_OVER[0], letters_meant, 0.0),
             // As often as the words meant had such an ending.
             y_kept: cost(Y_KEPT[0], f64::from(Y_ENDINGS[0]), 0.0),
         };
@@ -355,6 +389,10 @@ impl Slips for Spelling {
     fn stutter(&self) -> Option<f64> {
         Some(self.stutter)
     }
+
+    fn swap_over(&self) -> Option<f64> {
+        Some(self.swap_over)
+    }
 }
 
 /// Slips of the fingers: a neighbouring key, two keys swapped, a key
@@ -395,6 +433,11 @@ impl Slips for Typing {
 
     /// Not one of the slips of the fingers measured (`TYPING_SLIP`).
     fn stutter(&self) -> Option<f64> {
+        None
+    }
+
+    /// Nor this.
+    fn swap_over(&self) -> Option<f64> {
         None
     }
 }
@@ -503,6 +546,29 @@ mod tests {
         // Bytes that repeat inside letters of more than one byte are no
         // letters typed twice, and never cut a letter.
         assert!(stutters_undone("xééé").iter().all(|(w, _)| w == "xéé"));
+    }
+
+    #[test]
+    fn two_letters_swapped_over_one_are_one_slip() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        // One slip, less than the two letters for letters it also is.
+        assert_eq!(spelling("recude", "reduce"), SPELLING.swap_over);
+        assert!(SPELLING.swap_over < spelling("recade", "reduce"));
+        // Anywhere in the word.
+        assert_eq!(spelling("momery", "memory"), SPELLING.swap_over);
+        assert_eq!(spelling("aneroxic", "anorexic"), SPELLING.swap_over);
+        // Not one of the slips of the fingers measured.
+        assert!(Typing.swap_over().is_none());
+        // Each pair with one between, once; none of equal letters, and
+        // none that would cut a letter of more than one byte.
+        let undone = |typed: &str| {
+            let mut words = Vec::new();
+            each_swap_over_undone(typed, |word| words.push(word.to_owned()));
+            words
+        };
+        assert_eq!(undone("recude"), ["cerude", "rucede", "reduce", "recedu"]);
+        assert!(undone("aba").is_empty());
+        assert!(undone("éxa").is_empty());
     }
 
     #[test]
