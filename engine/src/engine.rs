@@ -650,10 +650,11 @@ mod tests {
 
     #[test]
     fn a_word_sent_alone_is_answered_with_its_likeliest_word() {
-        // In running text a string no list holds may be a coinage or a
-        // name, and stays when it is likelier one than a slip.
+        // In running text a string no list holds stays when it is likelier
+        // a word of its own (a coinage, a name) than a slip: `farecard`,
+        // and `magisine` too, which is spelt like a word.
         leaves_alone(&["buy a farecard", "the magisine is here"]);
-        // Sent alone, it is asked about: no text of its own to coin it in.
+        // Sent alone, it is asked about: there is no text to coin it in.
         corrects(&[("magisine", "magazine"), ("Faymus.", "Famous.")]);
     }
 

@@ -84,8 +84,8 @@ pub const MIN_INFLECTED_STEM: usize = 4;
 /// times how like a word it is spelt (`letters`), and so does the
 /// corrector when it asks whether a word of running text no list holds
 /// was meant (`farecard`, not `farmyard`); a word sent alone is no such
-/// word. Norvig's odds, by length alone, used
-/// until the ninth session, cut `scapose` into `sca pose`.
+/// word. Norvig's odds, by length alone, used until the ninth session,
+/// cut `scapose` into `sca pose`.
 pub const LOG_P_UNKNOWN_WORD: f64 = -2.5;
 
 /// log10 of the odds that a sentence ends after a word, where the pairs
