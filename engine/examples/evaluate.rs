@@ -29,7 +29,9 @@ fn main() -> ExitCode {
 }
 
 fn run(data: &Path) -> Result<(), String> {
-    // EVALUATE_SHOW=1 prints every case the engine gets wrong.
+    // EVALUATE_SHOW=1 prints every case the engine gets wrong, and in a
+    // sentence each word: `right word changed: its -> it's ≠ its`,
+    // `typo: teh -> ten ≠ the`.
     let show = std::env::var_os("EVALUATE_SHOW").is_some();
     // EVALUATE_NO_SPEED=1 leaves out the speed passes, whose number depends
     // on the clock: under callgrind, the instructions of one pass each.
@@ -87,6 +89,15 @@ fn run(data: &Path) -> Result<(), String> {
                 typos += 1;
                 fixed += usize::from(right);
             }
+            // One line per word got wrong, for `grep`: the right words
+            // changed are the figure furthest from its goal.
+            if show && aligned && !right {
+                let kind = if n == t { "right word changed" } else { "typo" };
+                println!("    {kind}: {n} -> {} ≠ {t}", o[k]);
+            }
+        }
+        if show && !aligned && &out != truth {
+            println!("    words not aligned: all {} counted wrong", t.len());
         }
     }
     println!(
