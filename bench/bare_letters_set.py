@@ -22,6 +22,5 @@ BARE = re.compile(r"\b(its|were|well|ill|hell|shell|wed|cant|wont|lets|id|shed|h
 
 fresh, out = sys.argv[1], sys.argv[2]
 files = sorted(f for f in os.listdir(fortunes.ROOT) if '.' not in f)
-found = {s for s in fortunes.sentences(files)
-         if 4 <= len(s.split()) <= 30 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)}
-fortunes.write_sentence_set(fresh, out, [(s, s) for s in sorted(found) if BARE.search(s)])
+found = fortunes.plain_sentences(files, 4, 30)
+fortunes.write_sentence_set(fresh, out, [(s, s) for s in found if BARE.search(s)])

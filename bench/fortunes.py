@@ -24,12 +24,18 @@ def sentences(files):
             yield from re.split(r'(?<=[.!?])\s+', re.sub(r'\s+', ' ', body).strip())
 
 
+def plain_sentences(files, shortest, longest):
+    """The distinct sentences of these files as written, of `shortest` to
+    `longest` words of letters and punctuation, sorted."""
+    return sorted({s for s in sentences(files)
+                   if shortest <= len(s.split()) <= longest
+                   and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)})
+
+
 def cased_sentences():
     """The sentences of CASED_FILES as written, of 5 to 25 words of letters
     and punctuation, in a seeded shuffle."""
-    found = {s for s in sentences(CASED_FILES)
-             if 5 <= len(s.split()) <= 25 and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)}
-    found = sorted(found)
+    found = plain_sentences(CASED_FILES, 5, 25)
     random.Random(5).shuffle(found)
     return found
 

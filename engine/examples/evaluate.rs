@@ -96,7 +96,7 @@ fn run(data: &Path) -> Result<(), String> {
                 println!("    {kind}: {n} -> {} ≠ {t}", o[k]);
             }
         }
-        if show && !aligned && &out != truth {
+        if show && !aligned {
             println!("    words not aligned: all {} counted wrong", t.len());
         }
     }

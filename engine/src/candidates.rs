@@ -109,7 +109,9 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
         .map(|found| (found.term, found.distance));
-    // `best_of` weighs only the dictionary words among them.
+    // A swap for each letter, and seldom a word: only the words are made
+    // into strings. `best_of` weighs only the dictionary words among the
+    // others.
     let mut swapped = Vec::new();
     error_model::each_swap_over_undone(typed, |word| {
         if known.lexicon.is_dictionary_word(word) {

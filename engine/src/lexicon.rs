@@ -133,11 +133,10 @@ const UNCOUNTED: i64 = 0;
 const UNREAD: i64 = -1;
 
 impl Lexicon {
-    /// `dictionary`: the curated words, spelt right; `names`: those of
-    /// them that are names, whose forms are marked (`is_name_form`);
-    /// `rare`: words spelt
-    /// right that no one counts, as rare as the rarest word (no forms are
-    /// made of them: their list has its own); `vocabulary`: every
+    /// `dictionary`: the curated words, spelt right; `names`: those of them
+    /// that are names, whose forms are marked (`is_name_form`); `rare`:
+    /// words spelt right that no one counts, as rare as the rarest word (no
+    /// forms are made of them: their list has its own); `vocabulary`: every
     /// word with its count in the same corpus (a word in both keeps the
     /// vocabulary's count); `pairs`: which word follows which, of a
     /// language model.

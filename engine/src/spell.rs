@@ -166,7 +166,10 @@ fn correct_word(
     // that may be a slip of another, not a name.
     let plain = word.bytes().all(|b| b.is_ascii_lowercase())
         || (typed.sentence_start && is_capitalised(word));
-    if !known.is_listed(&lower) && known.is_prefixed(&lower) {
+    // Looked up once, here: most words are dictionary words.
+    let id = known.lexicon.dictionary_id(&lower);
+    let listed = id.is_some() || known.extra.contains(&lower);
+    if !listed && known.is_prefixed(&lower) {
         // A word made by rule (`under` + `sanding`) is a guess: one slip
         // from a dictionary word (`understanding`), it is likelier that
         // slip, unless people write it as typed more than that word in
@@ -180,9 +183,7 @@ fn correct_word(
             .filter(|best| !written_more_often(known, &lower, &best.term))
             .map(|best| with_case_of(word, &best.term));
     }
-    // Looked up once: most words are dictionary words.
-    let id = known.lexicon.dictionary_id(&lower);
-    if id.is_some() || known.is_word(&lower) {
+    if listed {
         if plain && id.is_some_and(|id| known.lexicon.is_name_form(id)) {
             if let Some(slip) = slip_of_a_much_commoner_word(known, &lower, context) {
                 return Some(with_case_of(word, &slip));
@@ -190,10 +191,11 @@ fn correct_word(
         }
         // `Id`, `Ill`: the capital may be the pronoun's (`I'd`, `I'll`), so
         // mid-sentence too such a word may be a contraction typed bare.
+        // An extra word (no dictionary id) is never weighed as a slip.
         let pronoun = !plain && is_capitalised(word) && word.starts_with('I');
-        return (plain || pronoun)
-            .then(|| real_word_slip(known, &lower, context, pronoun))
-            .flatten()
+        return id
+            .filter(|_| plain || pronoun)
+            .and_then(|id| real_word_slip(known, (&lower, id), context, pronoun))
             .map(|term| with_case_of(word, &term));
     }
     // A possessive of a known word (`dog's`, `Peter's`), or a known word
@@ -350,10 +352,10 @@ fn slip_of_a_much_commoner_word(
 /// pair replace it when their odds in place (two words on each side, by
 /// the triples), less their slip and `REAL_WORD_SLIP_COST` (a
 /// contraction: the odds of typing it bare, `APOSTROPHE_LEFT_OUT`), still
-/// beat the typed word's.
+/// beat the typed word's. `word` is `typed`'s dictionary id.
 fn real_word_slip(
     known: &Knowledge<'_>,
-    typed: &str,
+    (typed, word): (&str, u32),
     context: &Context<'_>,
     only_contractions: bool,
 ) -> Option<String> {
@@ -379,7 +381,6 @@ fn real_word_slip(
     let (Some(before), Some(after)) = (neighbour(previous), neighbour(next)) else {
         return None;
     };
-    let word = lexicon.dictionary_id(typed)?;
     let seen_before = |id| before.is_some_and(|b| lexicon.seen_pair(b, id));
     let seen_after = |id| after.is_some_and(|a| lexicon.seen_pair(id, a));
     // A word shorter than `MIN_REAL_WORD_SLIP_LEN` is one slip from dozens
