@@ -1,12 +1,13 @@
 //! Builds the spelling index from the embedded dictionaries, so the engine
 //! decodes it at start instead of building it (see the `spelling-index`
-//! crate, which both use), and writes the words the SCOWL list adds to the
-//! curated dictionary, its words too rare to count, the curated names it
-//! leaves out and every curated word the list has only with capitals, so
-//! the engine need not read the list at start; and the
-//! language model's word pairs and triples, nearly three million lines too
-//! many to parse at each start; and the counts of real misspellings'
-//! slips, as arrays the error model learns its costs from.
+//! crate, which both use), and writes what the engine would otherwise
+//! parse at each start: the two counted dictionaries as words and counts
+//! (`counted_words`); the words the SCOWL list adds to the curated
+//! dictionary, its words too rare to count, the curated names it leaves
+//! out and every curated word the list has only with capitals, so the
+//! engine need not read the list; the language model's word pairs and
+//! triples, nearly three million lines; and the counts of real
+//! misspellings' slips, as arrays the error model learns its costs from.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -24,11 +25,17 @@ fn main() {
     for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES, SLIPS] {
         println!("cargo::rerun-if-changed={file}");
     }
-    let (curated, word_list, vocabulary) = (read(CURATED), read(WORD_LIST), read(VOCABULARY));
-    // The engine checks every file again at start (every entry, exactly);
-    // here a bad line only has to stop the build.
-    let curated_entries: Vec<_> = counts(CURATED, &curated).collect();
-    let vocabulary_entries: Vec<_> = counts(VOCABULARY, &vocabulary).collect();
+    let word_list = read(WORD_LIST);
+    // The two counted dictionaries go to the engine as words and counts it
+    // reads without parsing (`spelling_index::counted_words`), checked here.
+    let (curated_words, curated_counts) = counted(CURATED);
+    let (vocabulary_words, vocabulary_counts) = counted(VOCABULARY);
+    let entries = |words, counts: &[u8]| {
+        spelling_index::counted_words::decode(words, counts, counts.len() / 8)
+            .expect("entries as encoded")
+    };
+    let curated_entries = entries(&curated_words, &curated_counts);
+    let vocabulary_entries = entries(&vocabulary_words, &vocabulary_counts);
     let words = spelling_index::right_words(
         curated_entries.iter().copied(),
         word_list.lines(),
@@ -65,6 +72,10 @@ fn main() {
         std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
     };
     write("spelling-index.postcard", &spelling_index::encode(&index));
+    write("curated-words.txt", curated_words.as_bytes());
+    write("curated-counts.bin", &curated_counts);
+    write("vocabulary-words.txt", vocabulary_words.as_bytes());
+    write("vocabulary-counts.bin", &vocabulary_counts);
     write("listed-words.txt", listed.as_bytes());
     write("left-out-words.txt", left_out.as_bytes());
     write("names.txt", names.as_bytes());
@@ -163,17 +174,9 @@ fn read(path: &str) -> String {
     text
 }
 
-/// `word count` lines.
-fn counts<'a>(path: &'a str, text: &'a str) -> impl Iterator<Item = (&'a str, i64)> + 'a {
-    text.lines().filter(|l| !l.is_empty()).map(move |line| {
-        let (word, count) = line
-            .rsplit_once(' ')
-            .unwrap_or_else(|| panic!("{path}: bad line {line:?}"));
-        let count = count
-            .parse()
-            .unwrap_or_else(|_| panic!("{path}: bad count in {line:?}"));
-        (word, count)
-    })
+/// The `word count` lines of a gzipped dictionary, as words and counts.
+fn counted(path: &str) -> (String, Vec<u8>) {
+    spelling_index::counted_words::encode(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// `first second log10-probability` lines.

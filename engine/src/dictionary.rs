@@ -2,15 +2,19 @@
 //! curated words, wordsegment's wider vocabulary, and the word pairs and
 //! commonest word triples of CMU Sphinx's English language model.
 
-use std::io::Read;
-
-use flate2::read::GzDecoder;
 use rustc_hash::FxHashSet;
-use spelling_index::{WordPairs, WordTriples};
+use spelling_index::{counted_words, WordPairs, WordTriples};
 
 use crate::memory;
 
-static UNIGRAMS_GZ: &[u8] = include_bytes!("../dictionaries/frequency_dictionary_en_82_765.txt.gz");
+/// The curated words and their counts, as build.rs wrote them
+/// (`spelling_index::counted_words`).
+static CURATED_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/curated-words.txt"));
+static CURATED_COUNTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/curated-counts.bin"));
+/// The vocabulary's words and counts, likewise.
+static VOCABULARY_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary-words.txt"));
+static VOCABULARY_COUNTS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/vocabulary-counts.bin"));
 /// The word pairs, as build.rs encoded them (`spelling_index::WordPairs`).
 static WORD_PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-pairs.postcard"));
 /// The word triples, as build.rs encoded them (`spelling_index::WordTriples`).
@@ -18,7 +22,6 @@ static WORD_TRIPLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-trip
 
 #[cfg(test)]
 static WORD_LIST_GZ: &[u8] = include_bytes!("../dictionaries/scowl_en_us_hunspell.txt.gz");
-static VOCABULARY_GZ: &[u8] = include_bytes!("../dictionaries/wordsegment_unigrams_333k.txt.gz");
 
 /// Entries in the files as shipped (the first's name says 82,765).
 const UNIGRAM_ENTRIES: usize = 82_834;
@@ -48,30 +51,28 @@ pub struct DictionaryError {
     pub reason: String,
 }
 
-/// One decompressed dictionary, checked; its entries borrow from its
-/// text, so parsing allocates nothing per entry.
+/// One counted dictionary, checked, as it lies in the executable.
 #[derive(Debug)]
 pub struct Dictionary {
-    text: String,
-    /// Byte offset and length of each key, and its count.
-    entries: Vec<(usize, usize, i64)>,
+    entries: Vec<(&'static str, i64)>,
 }
 
 impl Dictionary {
     /// `(key, count)` for every entry, in the file's order (commonest
     /// first).
     pub fn entries(&self) -> impl ExactSizeIterator<Item = (&str, i64)> {
-        self.entries
-            .iter()
-            .map(|&(at, len, count)| (&self.text[at..at + len], count))
+        self.entries.iter().map(|&(word, count)| (word, count))
     }
 }
 
-/// `word count` lines, checked.
+/// SymSpell's curated words with their counts, checked.
 pub fn unigrams() -> Result<Dictionary, DictionaryError> {
-    let parsed = parse("word-frequency", UNIGRAMS_GZ, 1, UNIGRAM_ENTRIES);
-    memory::release(UNIGRAMS_GZ);
-    parsed
+    load(
+        "word-frequency",
+        CURATED_WORDS,
+        CURATED_COUNTS,
+        UNIGRAM_ENTRIES,
+    )
 }
 
 /// wordsegment's 333,213 commonest words of the same corpus, with the
@@ -80,9 +81,25 @@ pub fn unigrams() -> Result<Dictionary, DictionaryError> {
 /// (`teh`), so they are for the odds of a word, never for whether it is
 /// spelt right.
 pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
-    let parsed = parse("vocabulary", VOCABULARY_GZ, 1, VOCABULARY_ENTRIES);
-    memory::release(VOCABULARY_GZ);
-    parsed
+    load(
+        "vocabulary",
+        VOCABULARY_WORDS,
+        VOCABULARY_COUNTS,
+        VOCABULARY_ENTRIES,
+    )
+}
+
+/// Hands back the pages of the counted dictionaries once the lexicon,
+/// which copies their words, is built.
+pub fn release_counted() {
+    for data in [
+        CURATED_WORDS.as_bytes(),
+        CURATED_COUNTS,
+        VOCABULARY_WORDS.as_bytes(),
+        VOCABULARY_COUNTS,
+    ] {
+        memory::release(data);
+    }
 }
 
 /// The curated words that SCOWL writes only with a capital (`mary`,
@@ -129,11 +146,7 @@ pub fn with_listed_words(unigrams: &Dictionary) -> Result<Vec<(&str, i64)>, Dict
 pub fn word_list() -> Result<WordList, DictionaryError> {
     let name = "word list";
     let corrupt = |reason: String| DictionaryError { name, reason };
-    let mut text = String::new();
-    GzDecoder::new(WORD_LIST_GZ)
-        .read_to_string(&mut text)
-        .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
-    memory::release(WORD_LIST_GZ);
+    let text = gunzip(WORD_LIST_GZ).map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
     let lines = text.lines().count();
     if lines != WORD_LIST_ENTRIES {
         return Err(corrupt(format!(
@@ -141,6 +154,13 @@ pub fn word_list() -> Result<WordList, DictionaryError> {
         )));
     }
     Ok(WordList { text })
+}
+
+#[cfg(test)]
+fn gunzip(gz: &[u8]) -> std::io::Result<String> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(gz), &mut text)?;
+    Ok(text)
 }
 
 /// A list of words, one a line.
@@ -202,38 +222,18 @@ fn decode_pairs(bytes: &[u8]) -> Result<WordPairs, DictionaryError> {
     Ok(pairs)
 }
 
-/// Decompresses and parses one dictionary, rejecting anything short of
-/// exactly `expected` well-formed lines: a truncated or damaged file must
+/// One dictionary's entries, rejecting anything short of exactly
+/// `expected` of them: a build whose files do not match the engine's must
 /// stop the start, not leave a corrector that silently knows fewer words.
-fn parse(
+fn load(
     name: &'static str,
-    gz: &[u8],
-    words_per_line: usize,
+    words: &'static str,
+    counts: &[u8],
     expected: usize,
 ) -> Result<Dictionary, DictionaryError> {
-    let corrupt = |reason: String| DictionaryError { name, reason };
-    let mut text = String::new();
-    GzDecoder::new(gz)
-        .read_to_string(&mut text)
-        .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
-    let mut entries = Vec::with_capacity(expected);
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
-        let bad = || corrupt(format!("line {}: {line:?}", n + 1));
-        let (key, count) = line.rsplit_once(' ').ok_or_else(bad)?;
-        let count: i64 = count.parse().map_err(|_| bad())?;
-        if key.split(' ').count() != words_per_line || count <= 0 {
-            return Err(bad());
-        }
-        let at = key.as_ptr() as usize - text.as_ptr() as usize;
-        entries.push((at, key.len(), count));
-    }
-    if entries.len() != expected {
-        return Err(corrupt(format!(
-            "{} entries, expected {expected}",
-            entries.len()
-        )));
-    }
-    Ok(Dictionary { text, entries })
+    let entries = counted_words::decode(words, counts, expected)
+        .map_err(|reason| DictionaryError { name, reason })?;
+    Ok(Dictionary { entries })
 }
 
 #[cfg(test)]
@@ -260,16 +260,50 @@ mod tests {
         assert!(list.words().any(|w| w == "fulfillment"));
     }
 
+    /// What build.rs compiled in is each shipped file's every entry, in
+    /// its order (`load` checks only how many there are).
+    #[test]
+    fn the_counted_dictionaries_are_the_files_shipped() {
+        for (dictionary, gz) in [
+            (
+                unigrams(),
+                &include_bytes!("../dictionaries/frequency_dictionary_en_82_765.txt.gz")[..],
+            ),
+            (
+                vocabulary(),
+                &include_bytes!("../dictionaries/wordsegment_unigrams_333k.txt.gz")[..],
+            ),
+        ] {
+            let text = gunzip(gz).unwrap();
+            let shipped: Vec<(&str, i64)> = text
+                .lines()
+                .map(|line| line.rsplit_once(' ').unwrap())
+                .map(|(word, count)| (word, count.parse().unwrap()))
+                .collect();
+            let dictionary = dictionary.unwrap();
+            let compiled: Vec<_> = dictionary.entries().collect();
+            assert!(
+                compiled == shipped,
+                "rebuild: the compiled words differ from the file"
+            );
+        }
+    }
+
     #[test]
     fn a_truncated_dictionary_is_an_error() {
-        let err = parse(
+        let half = &CURATED_COUNTS[..CURATED_COUNTS.len() / 2];
+        let err = load("word-frequency", CURATED_WORDS, half, UNIGRAM_ENTRIES)
+            .expect_err("half the counts must not load");
+        assert_eq!(err.name, "word-frequency");
+        assert!(err.reason.contains("expected 82834"), "{err}");
+        let err = load(
             "word-frequency",
-            &UNIGRAMS_GZ[..UNIGRAMS_GZ.len() / 2],
-            1,
+            "the\nof\n",
+            CURATED_COUNTS,
             UNIGRAM_ENTRIES,
         )
-        .expect_err("half a gzip stream must not load");
-        assert_eq!(err.name, "word-frequency");
+        .expect_err("two words for every count must not load");
+        assert!(err.reason.contains("2 words, expected 82834"), "{err}");
     }
 
     #[test]
@@ -297,27 +331,5 @@ mod tests {
             .err()
             .expect("no triples are not the model's");
         assert!(err.reason.contains("0 triples, expected"), "{err}");
-    }
-
-    fn gzip(text: &[u8]) -> Vec<u8> {
-        let mut gz = Vec::new();
-        let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::fast());
-        std::io::Write::write_all(&mut encoder, text).unwrap();
-        encoder.finish().unwrap();
-        gz
-    }
-
-    #[test]
-    fn a_short_dictionary_is_an_error() {
-        let err = parse("word-frequency", &gzip(b"the 10\nof 5\n"), 1, 3)
-            .expect_err("two lines are not three");
-        assert!(err.reason.contains("2 entries, expected 3"), "{err}");
-    }
-
-    #[test]
-    fn a_malformed_line_is_an_error() {
-        let err = parse("word-frequency", &gzip(b"the 10\nof five\n"), 1, 2)
-            .expect_err("a count must be a number");
-        assert!(err.reason.contains("line 2"), "{err}");
     }
 }

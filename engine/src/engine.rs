@@ -67,6 +67,7 @@ impl Engine {
             let (sample, lexicon, sounds_like, names) = lexicon
                 .join()
                 .expect("building the lexicon does not panic")?;
+            dictionary::release_counted();
             let index = index?;
             check_index(&index, &sample)?;
             memory::release_freed_heap();

@@ -1,6 +1,6 @@
 //! Memory the engine needs only while it is built, handed back once it is:
 //! the data compiled into the binary and read once (the spelling index
-//! and the gzipped dictionaries: when they were 18.4 and 2.5 MiB, the api's
+//! and the dictionaries: when they were 18.4 and 2.5 MiB, the api's
 //! resident file pages went from 35.5 to 14.8 MiB), and the heap the build
 //! used and freed.
 
@@ -30,8 +30,9 @@ pub fn release(data: &'static [u8]) {
     }
 }
 
-/// Hands the heap freed after the build (the decompressed dictionaries,
-/// the list of word forms) back to the kernel; glibc keeps it otherwise.
+/// Hands the heap freed after the build (the list of word forms, the
+/// entries of the dictionaries) back to the kernel; glibc keeps it
+/// otherwise.
 pub fn release_freed_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free memory to the kernel; it is

@@ -1,9 +1,11 @@
-//! SymSpell's index of deletes and the language model's word pairs and
-//! triples, built when the engine is compiled (by its `build.rs`) and
-//! decoded when it starts: building the index takes ~0.75 s of one core,
-//! decoding it ~0.2 s. A crate of its own so that the build script and the
-//! engine share one definition.
+//! SymSpell's index of deletes, the language model's word pairs and
+//! triples, and the counted dictionaries' words and counts, built when the
+//! engine is compiled (by its `build.rs`) and decoded when it starts:
+//! building the index takes ~0.75 s of one core, decoding it ~0.2 s. A
+//! crate of its own so that the build script and the engine share one
+//! definition.
 
+pub mod counted_words;
 mod word_pairs;
 mod word_triples;
 
