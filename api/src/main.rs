@@ -5,6 +5,12 @@
 
 use std::process::ExitCode;
 
+/// The system's allocator, but the engine packs its spelling index into
+/// one region (`engine::Allocator`): fewer instructions at start and less
+/// memory.
+#[global_allocator]
+static ALLOCATOR: engine::Allocator = engine::Allocator;
+
 #[rocket::main]
 async fn main() -> ExitCode {
     service::init_logging();

@@ -14,6 +14,11 @@ use std::time::{Duration, Instant};
 
 use engine::{Engine, ExtraWords};
 
+/// As in the api: the engine packs its spelling index into one region
+/// (`engine::Allocator`).
+#[global_allocator]
+static ALLOCATOR: engine::Allocator = engine::Allocator;
+
 fn main() -> ExitCode {
     let Some(data) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: evaluate DATA_DIR   (e.g. ../shared/data)");

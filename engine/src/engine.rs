@@ -2,6 +2,7 @@ use std::sync::OnceLock;
 
 use symspell::Verbosity;
 
+use crate::arena;
 use crate::candidates::Knowledge;
 use crate::changes::Outcome;
 use crate::dictionary::{self, DictionaryError};
@@ -62,7 +63,7 @@ impl Engine {
                 let sounds_like = SoundsLike::new(&words);
                 Ok::<_, DictionaryError>((sample(&words), lexicon, sounds_like, names))
             });
-            let index = load_index(SPELLING_INDEX);
+            let index = arena::packed(|| load_index(SPELLING_INDEX));
             memory::release(SPELLING_INDEX);
             let (sample, lexicon, sounds_like, names) = lexicon
                 .join()
