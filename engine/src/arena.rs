@@ -94,7 +94,9 @@ fn cut(layout: Layout) -> Option<*mut u8> {
     let mut at = 0;
     TAKEN
         .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |taken| {
-            at = (start + taken).next_multiple_of(layout.align()) - start;
+            // Alignments are powers of two: a mask, not a division.
+            let mask = layout.align() - 1;
+            at = ((start + taken + mask) & !mask) - start;
             let end = at.checked_add(layout.size())?;
             (end <= RESERVED).then_some(end)
         })
@@ -105,7 +107,8 @@ fn cut(layout: Layout) -> Option<*mut u8> {
 /// Whether `ptr` was cut from the region.
 fn is_packed(ptr: *mut u8) -> bool {
     let start = START.load(Ordering::Acquire);
-    !matches!(start, 0 | usize::MAX) && (start..start + RESERVED).contains(&(ptr as usize))
+    // One comparison first, as every block freed in the process asks.
+    (ptr as usize).wrapping_sub(start) < RESERVED && !matches!(start, 0 | usize::MAX)
 }
 
 fn packs(layout: Layout) -> bool {
