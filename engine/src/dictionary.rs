@@ -61,6 +61,8 @@ impl Dictionary {
     /// `(key, count)` for every entry, in the file's order (commonest
     /// first).
     pub fn entries(&self) -> impl ExactSizeIterator<Item = (&str, i64)> {
+        // Each word handed out as borrowed from `self`, not as `'static`,
+        // so the entries mix with words that live shorter (`right_words`).
         self.entries.iter().map(|&(word, count)| (word, count))
     }
 }
