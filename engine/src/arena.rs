@@ -38,10 +38,17 @@ pub struct Allocator;
 /// region, if the binary's allocator is [`Allocator`]. What `decode`
 /// allocates so is never freed: it is for data kept until the process ends.
 pub fn packed<T>(decode: impl FnOnce() -> T) -> T {
+    /// Ends the packing however `decode` ends, a panic included: the
+    /// thread may be a pool's, and go on to serve requests.
+    struct Packing;
+    impl Drop for Packing {
+        fn drop(&mut self) {
+            PACKING.with(|packing| packing.set(false));
+        }
+    }
     PACKING.with(|packing| packing.set(true));
-    let decoded = decode();
-    PACKING.with(|packing| packing.set(false));
-    decoded
+    let _packing = Packing;
+    decode()
 }
 
 /// Bytes cut from the region so far.
@@ -210,6 +217,19 @@ mod tests {
             Allocator.dealloc(big, large);
             let again = packed(|| Allocator.alloc(list));
             assert!(is_packed(again) && again != b);
+        }
+    }
+
+    #[test]
+    fn a_panic_ends_the_packing() {
+        let small = Layout::from_size_align(8, 8).unwrap();
+        let panicked = std::panic::catch_unwind(|| packed(|| panic!("a bad index")));
+        assert!(panicked.is_err());
+        // SAFETY: the block is given back with its layout.
+        unsafe {
+            let after = Allocator.alloc(small);
+            assert!(!is_packed(after));
+            Allocator.dealloc(after, small);
         }
     }
 }
