@@ -13,8 +13,8 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Address space reserved for the region: only the pages written become
-/// memory. The index takes well under half of it; beyond it, allocations
-/// go to the system's allocator.
+/// memory. The index takes 28.8 MB of it; beyond it, allocations go to the
+/// system's allocator.
 const RESERVED: usize = 256 << 20;
 /// Larger allocations (the index's hash table) go to the system's
 /// allocator even while packing: they are few, and some are freed.
