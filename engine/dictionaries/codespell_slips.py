@@ -15,8 +15,9 @@ among the vocabulary's 30,000 commonest words): they are the pool
 not learn from what it is judged on. What is left are 11,747 slips in
 rarer and technical words, 108 stutters, 84 swaps over a letter, and 19
 misspellings that keep a `y` English turns into `i` before their ending
-(`y_kept`), of the 447 whose correction has such an ending. Those 19 are counted as such, not
-as the letter for a letter some of them also are (`applyed`).
+(`y_kept`), of the 447 whose correction has such an ending. Those 19 are
+counted as such, not as the letter for a letter some of them also are
+(`applyed`).
 
 Each line is a count, as Kernighan, Church and Gale (1990) counted them:
 

@@ -57,9 +57,9 @@ fn packed_bytes() -> usize {
     TAKEN.load(Ordering::Relaxed)
 }
 
-/// Reserves the region, once, when the first block is cut from it; false
-/// if it cannot be.
-fn reserve() -> bool {
+/// Reserves the region, once, when the first block is cut from it; its
+/// start, or `None` if it cannot be reserved.
+fn reserve() -> Option<usize> {
     #[cfg(target_os = "linux")]
     if START.load(Ordering::Acquire) == 0 {
         // SAFETY: an anonymous private mapping that no other code knows
@@ -89,15 +89,21 @@ fn reserve() -> bool {
             unsafe { libc::munmap(region, RESERVED) };
         }
     }
-    !matches!(START.load(Ordering::Acquire), 0 | usize::MAX)
+    region_start()
 }
 
-/// `layout` cut from the region, or `None` when it is full.
-fn cut(layout: Layout) -> Option<*mut u8> {
-    if !reserve() {
-        return None;
+/// Where the region starts, once reserved.
+fn region_start() -> Option<usize> {
+    match START.load(Ordering::Acquire) {
+        0 | usize::MAX => None,
+        start => Some(start),
     }
-    let start = START.load(Ordering::Acquire);
+}
+
+/// `layout` cut from the region, or `None` when it is full or cannot be
+/// reserved.
+fn cut(layout: Layout) -> Option<*mut u8> {
+    let start = reserve()?;
     let mut at = 0;
     TAKEN
         .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |taken| {
@@ -113,9 +119,9 @@ fn cut(layout: Layout) -> Option<*mut u8> {
 
 /// Whether `ptr` was cut from the region.
 fn is_packed(ptr: *mut u8) -> bool {
-    let start = START.load(Ordering::Acquire);
     // One comparison first, as every block freed in the process asks.
-    (ptr as usize).wrapping_sub(start) < RESERVED && !matches!(start, 0 | usize::MAX)
+    (ptr as usize).wrapping_sub(START.load(Ordering::Acquire)) < RESERVED
+        && region_start().is_some()
 }
 
 fn packs(layout: Layout) -> bool {
