@@ -3,6 +3,7 @@ use std::sync::OnceLock;
 use symspell::Verbosity;
 
 use crate::arena;
+use crate::by_first_letter::ByFirstLetter;
 use crate::candidates::Knowledge;
 use crate::changes::Outcome;
 use crate::dictionary::{self, DictionaryError};
@@ -24,6 +25,9 @@ pub struct Engine {
     index: Index,
     lexicon: Lexicon,
     sounds_like: SoundsLike,
+    /// Every dictionary word by first letter and length, for a word sent
+    /// alone that nothing nearer explains (`candidates::far_words`).
+    by_first_letter: ByFirstLetter,
     /// Curated words SCOWL writes only with capitals (`dictionary::names`).
     names: FxHashSet<&'static str>,
     /// The words one slip from each, as the corrector asks (`near_words`).
@@ -61,11 +65,13 @@ impl Engine {
                 )
                 .with_triples(triples);
                 let sounds_like = SoundsLike::new(&words);
-                Ok::<_, DictionaryError>((sample(&words), lexicon, sounds_like, names))
+                let by_first_letter = ByFirstLetter::new(&words);
+                let sample = sample(&words);
+                Ok::<_, DictionaryError>((sample, lexicon, sounds_like, by_first_letter, names))
             });
             let index = arena::packed(|| load_index(SPELLING_INDEX));
             memory::release(SPELLING_INDEX);
-            let (sample, lexicon, sounds_like, names) = lexicon
+            let (sample, lexicon, sounds_like, by_first_letter, names) = lexicon
                 .join()
                 .expect("building the lexicon does not panic")?;
             dictionary::release_counted();
@@ -77,6 +83,7 @@ impl Engine {
                 near_words: NearWords::default(),
                 lexicon,
                 sounds_like,
+                by_first_letter,
                 names,
             })
         })
@@ -88,6 +95,7 @@ impl Engine {
             index: &self.index,
             lexicon: &self.lexicon,
             sounds_like: &self.sounds_like,
+            by_first_letter: &self.by_first_letter,
             names: &self.names,
             near_words: &self.near_words,
             extra,
@@ -691,6 +699,24 @@ mod tests {
             ("maitainance", "maintenance"),
             ("avaiblity", "availability"),
         ]);
+    }
+
+    #[test]
+    fn a_word_sent_alone_is_sought_three_edits_away_by_its_letters() {
+        // Letters left out that the ear misses too: three edits from the
+        // word meant, and no word sounds like them. Sent alone, they had
+        // stayed as typed.
+        corrects(&[
+            ("sophicated", "sophisticated"),
+            ("accodomation", "accommodation"),
+            ("depenendecy", "dependency"),
+        ]);
+        // In running text it is left to the nearer searches
+        // (`candidates::far_words` says why).
+        leaves_alone(&["a sophicated plan"]);
+        // Nothing within three edits that costs no more than a word found
+        // by ear: it stays.
+        leaves_alone(&["qxzvyrtw"]);
     }
 
     /// Slips learnt from real misspellings (`error_model::Spelling`):

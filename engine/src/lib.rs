@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod arena;
+mod by_first_letter;
 mod candidates;
 mod case;
 mod changes;

@@ -3,7 +3,7 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
-use crate::candidates::{among_rare_words, by_ear, most_likely, Context, Knowledge};
+use crate::candidates::{among_rare_words, by_ear, far_words, most_likely, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
@@ -254,7 +254,8 @@ fn correct_word(
     }
     let from_dictionary = most_likely(known, &lower, context)
         .or_else(|| by_ear(known, &lower, context))
-        .or_else(|| among_rare_words(known, &lower, context));
+        .or_else(|| among_rare_words(known, &lower, context))
+        .or_else(|| typed.alone.then(|| far_words(known, &lower, context))?);
     if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
         if from_dictionary
             .as_ref()
