@@ -29,7 +29,7 @@ pub struct Knowledge<'a> {
     pub index: &'a Index,
     pub lexicon: &'a Lexicon,
     pub sounds_like: &'a SoundsLike,
-    /// Every dictionary word by its first letter (`far_words`).
+    /// Every dictionary word by its first letter and length (`far_words`).
     pub by_first_letter: &'a ByFirstLetter,
     /// Words SCOWL writes only with a capital (`dictionary::names`).
     pub names: &'a FxHashSet<&'static str>,
