@@ -14,8 +14,8 @@ use crate::extra_words::ExtraWords;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
-    CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_SOUND_EDITS, MAX_WORD_LEN,
-    MIN_SOUND_WORD_LEN,
+    ALONE_TWO_EDITS_MARGIN, CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_SOUND_EDITS,
+    MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
 };
 use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;
@@ -98,8 +98,9 @@ pub struct Candidate {
 /// explains the typed word: how common it is, times how likely this slip is
 /// for it (the error model), times how well it fits among the two words on
 /// each side (word triples, backing off to pairs), all as log10. Ranking
-/// only the nearest keeps lookups fast, and measured better than ranking
-/// every word within two edits. A dictionary word the typed one is with a
+/// only the nearest keeps lookups fast, and measured better in running
+/// text than ranking every word within two edits (a word sent alone:
+/// `most_likely_alone`). A dictionary word the typed one is with a
 /// few letters typed twice is weighed too, however far (`dependendents`,
 /// three edits from `dependents`), one whose `y` the typed one kept
 /// before its ending (`copys` for `copies`, two edits, where `copy` is
@@ -107,11 +108,53 @@ pub struct Candidate {
 /// `reduce`, two edits, where `recuse` is one): the error model knows
 /// those slips.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
-    let found = known
+    let nearest = known
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
         .into_iter()
         .map(|found| (found.term, found.distance));
+    best_of_nearest(known, typed, context, nearest)
+}
+
+/// `most_likely` for a word sent alone, which has no neighbours to weigh
+/// it: the words two edits away are weighed too when their two slips cost
+/// `ALONE_TWO_EDITS_MARGIN` less than the cheapest slip to a word one edit
+/// away (`containg` → `containing`, a letter left out and one kept out,
+/// where `contain` is one edit; `consdired` → `considered`, not
+/// `conspired`). Not in running text, where the farther word won too
+/// often where the nearer was meant (fresh sentences 833 → 829: `workns`
+/// → `workings`, `sovns` → `sevens`, for `works` and `sons`).
+pub fn most_likely_alone(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+) -> Option<Candidate> {
+    let found = known.index.lookup(typed, Verbosity::All, MAX_EDIT_DISTANCE);
+    let nearest = found.iter().map(|found| found.distance).min();
+    let slip = |term: &str| error_model::edit_cost(typed, term);
+    let cheapest = found
+        .iter()
+        .filter(|found| Some(found.distance) == nearest)
+        .map(|found| slip(&found.term))
+        .fold(f64::INFINITY, f64::min);
+    let weighed = found
+        .into_iter()
+        .filter(|found| {
+            Some(found.distance) == nearest || slip(&found.term) + ALONE_TWO_EDITS_MARGIN < cheapest
+        })
+        .map(|found| (found.term, found.distance));
+    best_of_nearest(known, typed, context, weighed)
+}
+
+/// Of `nearest` (each with its edits from `typed`), and the words the
+/// typed one is with a stutter undone, a `y` put back or two letters
+/// swapped back over one, the one that best explains `typed` (`best_of`).
+fn best_of_nearest(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+    nearest: impl Iterator<Item = (String, i64)>,
+) -> Option<Candidate> {
     // A swap for each letter, and seldom a word: only the words are made
     // into strings. `best_of` weighs only the dictionary words among the
     // others.
@@ -126,7 +169,7 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
         .chain(error_model::y_put_back(typed))
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
-    best_of(known, typed, context, found.chain(slipped), f64::INFINITY)
+    best_of(known, typed, context, nearest.chain(slipped), f64::INFINITY)
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best

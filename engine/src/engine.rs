@@ -702,6 +702,26 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sent_alone_weighs_words_two_edits_away_whose_slips_are_likelier() {
+        // One edit from `contain`, `conspired`, `present` and `throwout`,
+        // but a letter left out twice (or a vowel and a letter) is far
+        // likelier a misspelling than the one slip those need.
+        corrects(&[
+            ("containg", "containing"),
+            ("consdired", "considered"),
+            ("plesent", "pleasant"),
+            ("throuout", "throughout"),
+        ]);
+        // In running text the neighbours weigh the nearest words alone:
+        // there a word two edits away won where the nearer was meant
+        // (`workings`, `sevens`; `candidates::most_likely_alone`).
+        corrects(&[
+            ("it ether workns or not", "it ether works or not"),
+            ("many obedient sovns", "many obedient sons"),
+        ]);
+    }
+
+    #[test]
     fn a_word_sent_alone_is_sought_three_edits_away_by_its_letters() {
         // Letters left out that the ear misses too: three edits from the
         // word meant, and no word sounds like them. Sent alone, they had
