@@ -94,6 +94,29 @@ pub struct Candidate {
     pub score: f64,
 }
 
+/// The dictionary word that best explains a misspelt `typed`, sought
+/// nearest first: within two edits (`most_likely`; for a word sent alone,
+/// `most_likely_alone`), then by ear, then among the rare words one edit
+/// away, and last, for a word sent alone, three edits away by its letters
+/// (`far_words`). A word sent alone is asked about because it may be
+/// misspelt, and has no neighbours to weigh its corrections.
+pub fn best_correction(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+    alone: bool,
+) -> Option<Candidate> {
+    let nearest = if alone {
+        most_likely_alone(known, typed, context)
+    } else {
+        most_likely(known, typed, context)
+    };
+    nearest
+        .or_else(|| by_ear(known, typed, context))
+        .or_else(|| among_rare_words(known, typed, context))
+        .or_else(|| alone.then(|| far_words(known, typed, context))?)
+}
+
 /// Among the nearest dictionary words (within two edits), the one that best
 /// explains the typed word: how common it is, times how likely this slip is
 /// for it (the error model), times how well it fits among the two words on
@@ -124,7 +147,7 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
 /// `conspired`). Not in running text, where the farther word won too
 /// often where the nearer was meant (fresh sentences 833 → 829: `workns`
 /// → `workings`, `sovns` → `sevens`, for `works` and `sons`).
-pub fn most_likely_alone(
+fn most_likely_alone(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,
@@ -180,7 +203,7 @@ fn best_of_nearest(
 /// get the first one wrong (and a right word the dictionary lacks,
 /// `antrorse`, must not become a word that merely sounds like it,
 /// `endorse`). Short words are left alone: too many words sound alike.
-pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
+fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     if typed.len() < MIN_SOUND_WORD_LEN {
         return None;
     }
@@ -212,7 +235,7 @@ pub fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Opti
 /// as often a coinage, it fixed no sentence of ours and changed a right
 /// word (a fortune's lisped `lithtth` became `lith`), and a text of such
 /// strings would pay the 0.12 ms for each.
-pub fn far_words(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
+fn far_words(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     if typed.len() < MIN_SOUND_WORD_LEN {
         return None;
     }
@@ -239,7 +262,7 @@ pub fn far_words(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> O
 /// for words of up to `MAX_WORD_LEN` letters and one more: the strings one
 /// edit away grow with the square of the length (a 10,000-letter word
 /// took 0.4 s).
-pub fn among_rare_words(
+fn among_rare_words(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,

@@ -3,9 +3,7 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
-use crate::candidates::{
-    among_rare_words, by_ear, far_words, most_likely, most_likely_alone, Context, Knowledge,
-};
+use crate::candidates::{best_correction, most_likely, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
@@ -254,15 +252,7 @@ fn correct_word(
             })
             .map(|best| with_case_of(word, &best.term));
     }
-    let nearest = if typed.alone {
-        most_likely_alone(known, &lower, context)
-    } else {
-        most_likely(known, &lower, context)
-    };
-    let from_dictionary = nearest
-        .or_else(|| by_ear(known, &lower, context))
-        .or_else(|| among_rare_words(known, &lower, context))
-        .or_else(|| typed.alone.then(|| far_words(known, &lower, context))?);
+    let from_dictionary = best_correction(known, &lower, context, typed.alone);
     if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
         if from_dictionary
             .as_ref()
