@@ -6,7 +6,7 @@
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet;
-use symspell::Verbosity;
+use symspell::{Suggestion, Verbosity};
 
 use crate::by_first_letter::ByFirstLetter;
 use crate::error_model;
@@ -133,26 +133,24 @@ pub fn best_correction(
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
     let nearest = known
         .index
-        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
-        .into_iter()
-        .map(|found| (found.term, found.distance));
+        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE);
     best_of_nearest(known, typed, context, nearest)
 }
 
 /// `most_likely` for a word sent alone, which has no neighbours to weigh
 /// it: the words two edits away are weighed too when their two slips cost
 /// `ALONE_TWO_EDITS_MARGIN` less than the cheapest slip to a word one edit
-/// away (`containg` → `containing`, a letter left out and one kept out,
-/// where `contain` is one edit; `consdired` → `considered`, not
-/// `conspired`). Not in running text, where the farther word won too
-/// often where the nearer was meant (fresh sentences 833 → 829: `workns`
-/// → `workings`, `sovns` → `sevens`, for `works` and `sons`).
+/// away (`containg` → `containing`, two letters left out, where `contain`
+/// is one edit; `consdired` → `considered`, not `conspired`). Not in
+/// running text, where the farther word won too often where the nearer
+/// was meant (fresh sentences 833 → 829: `workns` → `workings`, `sovns`
+/// → `sevens`, for `works` and `sons`).
 fn most_likely_alone(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,
 ) -> Option<Candidate> {
-    let found = known.index.lookup(typed, Verbosity::All, MAX_EDIT_DISTANCE);
+    let mut found = known.index.lookup(typed, Verbosity::All, MAX_EDIT_DISTANCE);
     let nearest = found.iter().map(|found| found.distance).min();
     let slip = |term: &str| error_model::edit_cost(typed, term);
     let cheapest = found
@@ -160,24 +158,22 @@ fn most_likely_alone(
         .filter(|found| Some(found.distance) == nearest)
         .map(|found| slip(&found.term))
         .fold(f64::INFINITY, f64::min);
-    let weighed = found
-        .into_iter()
-        .filter(|found| {
-            Some(found.distance) == nearest || slip(&found.term) + ALONE_TWO_EDITS_MARGIN < cheapest
-        })
-        .map(|found| (found.term, found.distance));
-    best_of_nearest(known, typed, context, weighed)
+    found.retain(|found| {
+        Some(found.distance) == nearest || slip(&found.term) + ALONE_TWO_EDITS_MARGIN < cheapest
+    });
+    best_of_nearest(known, typed, context, found)
 }
 
-/// Of `nearest` (each with its edits from `typed`), and the words the
-/// typed one is with a stutter undone, a `y` put back or two letters
-/// swapped back over one, the one that best explains `typed` (`best_of`).
+/// Of the words the index found near `typed`, and those the typed one is
+/// with a stutter undone, a `y` put back or two letters swapped back over
+/// one, the one that best explains `typed` (`best_of`).
 fn best_of_nearest(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,
-    nearest: impl Iterator<Item = (String, i64)>,
+    found: Vec<Suggestion>,
 ) -> Option<Candidate> {
+    let nearest = found.into_iter().map(|found| (found.term, found.distance));
     // A swap for each letter, and seldom a word: only the words are made
     // into strings. `best_of` weighs only the dictionary words among the
     // others.
