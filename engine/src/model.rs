@@ -291,24 +291,22 @@ pub use spelling_index::MAX_EDIT_DISTANCE;
 /// 5.0, 74 and 14; 6.0, 229 and 77 (`hotname`, for `hostname`, became
 /// `hootenanny`).
 pub const MAX_SOUND_COST: f64 = 5.0;
-/// How much less than the cheapest slip to a word one edit away the two
-/// slips to a word two edits away must cost for a word sent alone to
-/// weigh that word too (`candidates::most_likely_alone`): ten times as
-/// likely, before the channel's weight. By `evaluate`, at 0 (any cheaper),
-/// 0.5, 1.0 and 1.5: codespell's single words 940 and 936, 940 and 935,
-/// 939 and 934, 938 and 932 (939 and 931 without); Norvig's 225 and 336,
-/// 222 and 336, 222 and 336, 222 and 333 (221 and 333);
-/// the fresh set 2's, whose every slip is one edit, 335, 338, 340, 341
-/// (342); the pool +64, +64, +63, +37.
-pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
-
-/// Edits a word one consonant sound from the typed one, or one found by
-/// its letters alone, may be away (`candidates::by_ear`, `far_words`):
-/// the three of `MAX_SOUND_COST`.
-/// Such words are many, and weighing each by the error model cost 16 %
-/// more instructions spent correcting dev; ruling out those farther by
-/// their letters first, 3.7 %, with the same corrections.
+/// Edits a word one consonant sound from the typed one, or one found by its
+/// letters alone, may be away (`candidates::by_ear`, `far_words`): the
+/// three of `MAX_SOUND_COST`. Such words are many, and weighing each by the
+/// error model cost 16 % more instructions spent correcting dev; ruling out
+/// those farther by their letters first, 3.7 %, with the same corrections.
 pub const MAX_SOUND_EDITS: usize = 3;
+
+/// How much less than the cheapest slip to a word one edit away the two
+/// slips to a word two edits away must cost for a word sent alone to weigh
+/// that word too (`candidates::most_likely_alone`): ten times as likely,
+/// before the channel's weight. By `evaluate`, at 0 (any cheaper), 0.5, 1.0
+/// and 1.5: codespell's single words 940 and 936, 940 and 935, 939 and 934,
+/// 938 and 932 (939 and 931 without); Norvig's 225 and 336, 222 and 336,
+/// 222 and 336, 222 and 333 (221 and 333); the fresh set 2's, whose every
+/// slip is one edit, 335, 338, 340, 341 (342); the pool +64, +64, +63, +37.
+pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 
 /// log10 P(w) a word must reach to replace a capitalised word that no one
 /// writes (`Wrold` → `World`, `QUIKC` → `QUICK`): one in 100,000 words
