@@ -11,8 +11,8 @@ use std::ops::RangeInclusive;
 pub struct ByFirstLetter {
     /// The words, in groups by first byte and then by length.
     text: String,
-    /// Where the group of first byte `b` and length `n` starts in `text`,
-    /// at `b * (longest + 1) + n`; and, last, where the last one ends.
+    /// Where each group starts in `text`, at `group(longest, first, len)`;
+    /// and, last, where the last one ends.
     starts: Vec<usize>,
     /// The longest word's length.
     longest: usize,
@@ -21,10 +21,7 @@ pub struct ByFirstLetter {
 impl ByFirstLetter {
     pub fn new(words: &[(&str, i64)]) -> Self {
         let longest = words.iter().map(|(word, _)| word.len()).max().unwrap_or(0);
-        let group = |word: &str| {
-            let first = usize::from(*word.as_bytes().first()?);
-            Some(first * (longest + 1) + word.len())
-        };
+        let group = |word: &str| Some(group(longest, *word.as_bytes().first()?, word.len()));
         // Sorted by counting (a sort took 18M instructions at start): each
         // group's size, then each word written at its group's next place.
         let mut starts = vec![0; 256 * (longest + 1) + 1];
@@ -62,13 +59,19 @@ impl ByFirstLetter {
     ) -> impl Iterator<Item = &str> {
         let (shortest, longest) = (*lengths.start(), (*lengths.end()).min(self.longest));
         (shortest.max(1)..=longest).flat_map(move |len| {
-            let group = usize::from(first) * (self.longest + 1) + len;
+            let group = group(self.longest, first, len);
             let (start, end) = (self.starts[group], self.starts[group + 1]);
             (start..end)
                 .step_by(len)
                 .map(move |at| &self.text[at..at + len])
         })
     }
+}
+
+/// Where the group of first byte `first` and length `len` is in `starts`,
+/// when the longest word has `longest` bytes.
+fn group(longest: usize, first: u8, len: usize) -> usize {
+    usize::from(first) * (longest + 1) + len
 }
 
 #[cfg(test)]
