@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use symspell::{Suggestion, Verbosity};
 
 use crate::by_first_letter::ByFirstLetter;
-use crate::error_model;
+use crate::error_model::{self, edit_cost, edit_cost_alone};
 use crate::extra_words::ExtraWords;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
@@ -21,6 +21,11 @@ use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;
 use crate::word_forms;
 use spelling_index::Index;
+
+/// The cost of a typed word as a slip for a dictionary word: the error
+/// model's (`error_model::edit_cost`, or `edit_cost_alone` for the nearest
+/// words to a word sent alone).
+type SlipCost = fn(&str, &str) -> f64;
 
 /// What the corrector knows: the candidate index (SymSpell, for words near
 /// a typo), the lexicon (whether a word is known, and word-pair odds for
@@ -134,7 +139,7 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
     let nearest = known
         .index
         .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE);
-    best_of_nearest(known, typed, context, nearest)
+    best_of_nearest(known, typed, context, nearest, edit_cost)
 }
 
 /// `most_likely` for a word sent alone, which has no neighbours to weigh
@@ -144,7 +149,9 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
 /// is one edit; `consdired` → `considered`, not `conspired`). Not in
 /// running text, where the farther word won too often where the nearer
 /// was meant (fresh sentences 833 → 829: `workns` → `workings`, `sovns`
-/// → `sevens`, for `works` and `sons`).
+/// → `sevens`, for `works` and `sons`). They are ranked with the slips of
+/// a word sent alone, which favour a word that sounds like the typed one
+/// (`error_model::edit_cost_alone`).
 fn most_likely_alone(
     known: &Knowledge<'_>,
     typed: &str,
@@ -152,7 +159,7 @@ fn most_likely_alone(
 ) -> Option<Candidate> {
     let mut found = known.index.lookup(typed, Verbosity::All, MAX_EDIT_DISTANCE);
     let nearest = found.iter().map(|found| found.distance).min();
-    let slip = |term: &str| error_model::edit_cost(typed, term);
+    let slip = |term: &str| edit_cost(typed, term);
     let cheapest = found
         .iter()
         .filter(|found| Some(found.distance) == nearest)
@@ -161,7 +168,7 @@ fn most_likely_alone(
     found.retain(|found| {
         Some(found.distance) == nearest || slip(&found.term) + ALONE_TWO_EDITS_MARGIN < cheapest
     });
-    best_of_nearest(known, typed, context, found)
+    best_of_nearest(known, typed, context, found, edit_cost_alone)
 }
 
 /// Of the words the index found near `typed`, and those the typed one is
@@ -172,6 +179,7 @@ fn best_of_nearest(
     typed: &str,
     context: &Context<'_>,
     found: Vec<Suggestion>,
+    slip: SlipCost,
 ) -> Option<Candidate> {
     let nearest = found.into_iter().map(|found| (found.term, found.distance));
     // A swap for each letter, and seldom a word: only the words are made
@@ -188,7 +196,8 @@ fn best_of_nearest(
         .chain(error_model::y_put_back(typed))
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
-    best_of(known, typed, context, nearest.chain(slipped), f64::INFINITY)
+    let words = nearest.chain(slipped);
+    best_of(known, typed, context, words, slip, f64::INFINITY)
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best
@@ -215,7 +224,7 @@ fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<C
         .filter(same_first)
         .chain(one_sound_apart)
         .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));
-    best_of(known, typed, context, words, MAX_SOUND_COST)
+    best_of(known, typed, context, words, edit_cost, MAX_SOUND_COST)
 }
 
 /// For a word sent alone, when no word is within two edits, none sounds
@@ -247,7 +256,7 @@ fn far_words(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Optio
                 && within_sound_edits(typed, word)
         })
         .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));
-    best_of(known, typed, context, words, MAX_SOUND_COST)
+    best_of(known, typed, context, words, edit_cost, MAX_SOUND_COST)
 }
 
 /// The last resort, when the index holds no word within two edits and
@@ -272,19 +281,20 @@ fn among_rare_words(
             words.push((edited.to_owned(), 1));
         }
     });
-    best_of(known, typed, context, words, f64::INFINITY)
+    best_of(known, typed, context, words, edit_cost, f64::INFINITY)
 }
 
 /// Of `words` (each with its edits from `typed`), the dictionary word that
-/// best explains `typed` in its place, its slip costing no more than
-/// `max_cost`: ranked with two words on each side (`Lexicon::fit_in`),
-/// less the weighted slip. Only the one ranked first is also scored by
+/// best explains `typed` in its place, its slip (as `slip` costs it)
+/// costing no more than `max_cost`: ranked with two words on each side
+/// (`Lexicon::fit_in`), less the weighted slip. Only the one ranked first is also scored by
 /// the pairs (`Candidate::score`).
 fn best_of(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,
     words: impl IntoIterator<Item = (String, i64)>,
+    slip: SlipCost,
     max_cost: f64,
 ) -> Option<Candidate> {
     let lexicon = known.lexicon;
@@ -292,7 +302,7 @@ fn best_of(
         .into_iter()
         .filter_map(|(term, distance)| {
             let id = lexicon.dictionary_id(&term)?;
-            let cost = error_model::edit_cost(typed, &term);
+            let cost = slip(typed, &term);
             (cost <= max_cost).then(|| {
                 let rank = lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost;
                 (rank, term, distance, cost)

@@ -722,6 +722,25 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sent_alone_is_likelier_spelt_by_ear() {
+        // One edit from each pair; sent alone, the commoner word whose slip
+        // changes a sound had won (`price`, `poker`, `viable`, `cable`).
+        corrects(&[
+            ("peice", "piece"),
+            ("poket", "pocket"),
+            ("visable", "visible"),
+            ("cabable", "capable"),
+        ]);
+        // In running text slips are the fingers' as often, and the sound
+        // is not weighed: `vrying` is `crying`, a key away, not `varying`
+        // (`model::SAME_SOUND_ALONE`).
+        corrects(&[(
+            "tired mothers with vrying babies",
+            "tired mothers with crying babies",
+        )]);
+    }
+
+    #[test]
     fn a_word_sent_alone_is_sought_three_edits_away_by_its_letters() {
         // Letters left out that the ear misses too: three edits from the
         // word meant, and no word sounds like them. Sent alone, they had

@@ -12,10 +12,12 @@
 use std::sync::LazyLock;
 
 use crate::model::{
-    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, MAX_SLIP_COST, OTHER_DELETION,
-    OTHER_INSERTION, OTHER_SUBSTITUTION, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP,
-    STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
+    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, MAX_SLIP_COST, MIN_SOUND_WORD_LEN,
+    OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION, SAME_SOUND_ALONE, SLIP_COST_OFFSET,
+    SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
+    Y_TO_I,
 };
+use crate::sounds_like::sound_alike;
 
 /// The cost (−log10 probability) of `typed` as a slip for `intended`: a
 /// spelling slip or a typing slip, half and half (`TYPING_SHARE`). A
@@ -26,6 +28,24 @@ use crate::model::{
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
     either_slip(spelling_cost(t, w), typing_cost(t, w))
+}
+
+/// `edit_cost` for a word sent alone, which is asked about because its
+/// writer is unsure how it is spelt, so its slip is likelier one made by
+/// ear: a slip that keeps the word's consonant sounds
+/// (`sounds_like::sound_alike`) is `SAME_SOUND_ALONE` likelier (`peice` →
+/// `piece`, not `price`; `poket` → `pocket`, not `poker`), as a
+/// pronunciation model beside a letter model put more misspellings right
+/// (Toutanova and Moore, 2002). It weighs words against each other, and
+/// only those that sound alike gain: words shorter than
+/// `MIN_SOUND_WORD_LEN` sound like too many others (`thi` like `the`).
+pub fn edit_cost_alone(typed: &str, intended: &str) -> f64 {
+    let cost = edit_cost(typed, intended);
+    if typed.len() >= MIN_SOUND_WORD_LEN && typed != intended && sound_alike(typed, intended) {
+        (cost - SAME_SOUND_ALONE).max(0.0)
+    } else {
+        cost
+    }
 }
 
 /// The cost of `t` typed for `w` by slips of the fingers. Each slip's
@@ -506,6 +526,18 @@ mod tests {
         assert_eq!(edit_cost("same", "same"), 0.0);
         // A neighbouring key is likelier than a far one.
         assert!(edit_cost("tge", "the") < edit_cost("tze", "the"));
+    }
+
+    #[test]
+    fn a_word_sent_alone_is_likelier_spelt_by_ear() {
+        // `piece` keeps `peice`'s consonants, `price` puts an `r` in: only
+        // the slip that keeps the sound is likelier for a word sent alone.
+        let gain = |typed, meant| edit_cost(typed, meant) - edit_cost_alone(typed, meant);
+        assert!(gain("peice", "piece") > 0.0);
+        assert_eq!(gain("peice", "price"), 0.0);
+        // Short words sound like too many others; a word is no slip of itself.
+        assert_eq!(gain("thi", "the"), 0.0);
+        assert_eq!(edit_cost_alone("piece", "piece"), 0.0);
     }
 
     #[test]

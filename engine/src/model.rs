@@ -308,14 +308,26 @@ pub const MAX_SOUND_EDITS: usize = 3;
 /// slip is one edit, 335, 338, 340, 341 (342); the pool +64, +64, +63, +37.
 pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 
+/// How much likelier a slip that keeps a word's consonant sounds is, for
+/// the nearest words to a word sent alone (`error_model::edit_cost_alone`):
+/// twice. By `evaluate`, against none, at 0.3 and 0.5: codespell's pool of
+/// 42,106 real misspellings +103 and +125; Norvig's single words +4 and
+/// +2, +6 and +3; codespell's sets +3 and +4, +3 and +3; fresh +1 and +3,
+/// +2 and +2; typing, whose slips are the fingers', 0 and 0, −1 and −1.
+/// At 0.5 `eithers` became `withers`. Taken off the spelling slip's cost
+/// instead of the whole (0.8: pool +214), it also moved the balance of
+/// spelling and typing slips, and `personel` became `personal`.
+pub const SAME_SOUND_ALONE: f64 = 0.3;
+
 /// log10 P(w) a word must reach to replace a capitalised word that no one
 /// writes (`Wrold` → `World`, `QUIKC` → `QUICK`): one in 100,000 words
 /// or commoner, the 8,858 commonest of the vocabulary. A rare name one slip from a
 /// rare word (`Avertin`, `averting`) is likelier a name than a slip.
 pub const NAME_SLIP_MIN_LOG_P: f32 = -5.0;
 
-/// Shortest typed word looked up by ear, or three edits away by its
-/// letters: too many short words sound alike, or are that near.
+/// Shortest typed word looked up by ear, three edits away by its letters,
+/// or favoured for a word that sounds like it: too many short words sound
+/// alike, or are that near.
 pub const MIN_SOUND_WORD_LEN: usize = 5;
 
 /// Shortest typed word read as two words run together (`alot`, `thepast`).

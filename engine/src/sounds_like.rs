@@ -79,6 +79,11 @@ impl SoundsLike {
 /// The consonant classes (`class`).
 const CLASSES: [u8; 6] = *b"123456";
 
+/// Whether two words have one consonant skeleton: they sound alike.
+pub fn sound_alike(a: &str, b: &str) -> bool {
+    key(a) == key(b)
+}
+
 /// The first letter's class (vowels as `0`), then each consonant class
 /// that differs from the one before it.
 fn key(word: &str) -> Vec<u8> {
