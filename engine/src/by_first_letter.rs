@@ -21,12 +21,12 @@ pub struct ByFirstLetter {
 impl ByFirstLetter {
     pub fn new(words: &[(&str, i64)]) -> Self {
         let longest = words.iter().map(|(word, _)| word.len()).max().unwrap_or(0);
-        let group = |word: &str| Some(group(longest, *word.as_bytes().first()?, word.len()));
+        let group_of = |word: &str| Some(group(longest, *word.as_bytes().first()?, word.len()));
         // Sorted by counting (a sort took 18M instructions at start): each
         // group's size, then each word written at its group's next place.
         let mut starts = vec![0; 256 * (longest + 1) + 1];
         for (word, _) in words {
-            if let Some(group) = group(word) {
+            if let Some(group) = group_of(word) {
                 starts[group + 1] += word.len();
             }
         }
@@ -36,7 +36,7 @@ impl ByFirstLetter {
         let mut text = vec![0; starts[starts.len() - 1]];
         let mut next = starts.clone();
         for (word, _) in words {
-            if let Some(group) = group(word) {
+            if let Some(group) = group_of(word) {
                 let at = next[group];
                 text[at..at + word.len()].copy_from_slice(word.as_bytes());
                 next[group] += word.len();

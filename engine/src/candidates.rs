@@ -251,9 +251,10 @@ fn far_words(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Optio
         .starting_with(typed.as_bytes()[0], lengths)
         // A letter one word has and the other lacks is one letter apart at
         // least: most words are ruled out by that alone, without counting.
+        // Their lengths are near enough already (`lengths`).
         .filter(|word| {
             (letter_set(word) ^ typed_letters).count_ones() as usize <= 2 * MAX_SOUND_EDITS
-                && within_sound_edits(typed, word)
+                && letters_apart(typed, word) <= 2 * MAX_SOUND_EDITS
         })
         .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));
     best_of(known, typed, context, words, edit_cost, MAX_SOUND_COST)
@@ -287,8 +288,8 @@ fn among_rare_words(
 /// Of `words` (each with its edits from `typed`), the dictionary word that
 /// best explains `typed` in its place, its slip (as `slip` costs it)
 /// costing no more than `max_cost`: ranked with two words on each side
-/// (`Lexicon::fit_in`), less the weighted slip. Only the one ranked first is also scored by
-/// the pairs (`Candidate::score`).
+/// (`Lexicon::fit_in`), less the weighted slip. Only the one ranked first
+/// is also scored by the pairs (`Candidate::score`).
 fn best_of(
     known: &Knowledge<'_>,
     typed: &str,
