@@ -6,6 +6,7 @@
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet;
+use spelling_index::NAME_SLIP_RATIO;
 use symspell::{Suggestion, Verbosity};
 
 use crate::by_first_letter::ByFirstLetter;
@@ -54,6 +55,9 @@ pub struct Context<'a> {
     /// The words around, looked up (`Lexicon::place`) when the first
     /// candidate is weighed: most words are right and have none.
     place: OnceCell<Place>,
+    /// The word was typed without a capital, so a name is a slip of case
+    /// as well (`name_cost`).
+    in_lowercase: bool,
 }
 
 impl<'a> Context<'a> {
@@ -67,6 +71,15 @@ impl<'a> Context<'a> {
             next,
             two_after,
             place: OnceCell::new(),
+            in_lowercase: false,
+        }
+    }
+
+    /// The context of a word typed without a capital (`name_cost`).
+    pub fn typed_in_lowercase(self, in_lowercase: bool) -> Self {
+        Context {
+            in_lowercase,
+            ..self
         }
     }
 
@@ -305,18 +318,37 @@ fn best_of(
             let id = lexicon.dictionary_id(&term)?;
             let cost = slip(typed, &term);
             (cost <= max_cost).then(|| {
-                let rank = lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost;
+                let rank = lexicon.fit_in(context.place(lexicon), id)
+                    - CHANNEL_WEIGHT * cost
+                    - name_cost(known, context, &term);
                 (rank, term, distance, cost)
             })
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
     Some(Candidate {
-        score: fit - CHANNEL_WEIGHT * cost,
+        score: fit - CHANNEL_WEIGHT * cost - name_cost(known, context, &term),
         term,
         distance,
         cost,
     })
+}
+
+/// What a name (`dictionary::names`) pays, as log10, as the correction of
+/// a word typed without a capital: it would be a slip of case as well,
+/// and is weighed `NAME_SLIP_RATIO` times less likely than its count says,
+/// as a name in lowercase is everywhere else (`spelling_index::right_words`,
+/// `spell::slip_of_a_much_commoner_word`). Most names are in no list, so
+/// a lowercase string a slip from a listed name is as likely another name
+/// (`barada` stays, not `baroda`) or a slip of a word (`royle` → `role`,
+/// not `doyle`). Written with a capital, a name is what it likely is
+/// (`the Patis of the North` → `Paris`).
+fn name_cost(known: &Knowledge<'_>, context: &Context<'_>, term: &str) -> f64 {
+    if context.in_lowercase && known.names.contains(term) {
+        (NAME_SLIP_RATIO as f64).log10()
+    } else {
+        0.0
+    }
 }
 
 /// Whether `word` may be `MAX_SOUND_EDITS` edits from `typed`, by their

@@ -299,6 +299,28 @@ mod tests {
         ]);
     }
 
+    /// A name is a slip of case as well when typed without a capital: a
+    /// lowercase word a slip from a listed name is as likely another name
+    /// no list holds, or a slip of a word (`candidates::name_cost`).
+    #[test]
+    fn a_name_is_an_unlikely_correction_of_a_word_typed_in_lowercase() {
+        // `dina`, `jacob`, `baroda` and `doyle` are names.
+        leaves_alone(&[
+            "to know edina is to love her",
+            "said old yacob",
+            "by statute in barada north carolina",
+        ]);
+        corrects(&[(
+            "our royle on this planet is not to worship god",
+            "our role on this planet is not to worship god",
+        )]);
+        // Typed as a name, a name it likely is.
+        corrects(&[(
+            "Copenhagen is sometimes called the Patis of the North",
+            "Copenhagen is sometimes called the Paris of the North",
+        )]);
+    }
+
     /// The embedded pairs read as a back-off model: what may follow a
     /// word adds up to one (1.006 to 1.053 here, a sentence's end
     /// included; 0.989 to 1.021 without it), whether the model lists

@@ -150,7 +150,8 @@ fn correct_word(
     let context = &Context::new(
         (two_before, previous),
         (next.map(str::to_ascii_lowercase), two_after),
-    );
+    )
+    .typed_in_lowercase(!word.bytes().any(|b| b.is_ascii_uppercase()));
     // A name written as one (`Mary went home`, `Ned`), or a plural of one
     // (`the Wagners`), is left alone, even first in a sentence; only in
     // lowercase is it read as a slip (`ned`, `chanels`).
