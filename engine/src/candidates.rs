@@ -106,9 +106,10 @@ pub struct Candidate {
     /// The error model's cost of the slip.
     pub cost: f64,
     /// `Lexicon::phrase_score` of the word in its place, minus the weighted
-    /// slip cost: what the word is weighed by against other readings (the
-    /// word as typed, two words, an extra word). The candidates themselves
-    /// are ranked with two words on each side (`best_of`).
+    /// slip cost and a name's (`name_cost`): what the word is weighed by
+    /// against other readings (the word as typed, two words, an extra
+    /// word). The candidates themselves are ranked with two words on each
+    /// side (`best_of`).
     pub score: f64,
 }
 
@@ -301,8 +302,9 @@ fn among_rare_words(
 /// Of `words` (each with its edits from `typed`), the dictionary word that
 /// best explains `typed` in its place, its slip (as `slip` costs it)
 /// costing no more than `max_cost`: ranked with two words on each side
-/// (`Lexicon::fit_in`), less the weighted slip. Only the one ranked first
-/// is also scored by the pairs (`Candidate::score`).
+/// (`Lexicon::fit_in`), less the weighted slip and, for a name, its cost
+/// (`name_cost`). Only the one ranked first is also scored by the pairs
+/// (`Candidate::score`).
 fn best_of(
     known: &Knowledge<'_>,
     typed: &str,
