@@ -55,9 +55,9 @@ pub struct Context<'a> {
     /// The words around, looked up (`Lexicon::place`) when the first
     /// candidate is weighed: most words are right and have none.
     place: OnceCell<Place>,
-    /// The word was typed without a capital, so a name is a slip of case
-    /// as well (`name_cost`).
-    in_lowercase: bool,
+    /// The word was typed without a capital in running text, where a name
+    /// is an unlikely correction (`name_cost`).
+    lowercase_in_text: bool,
 }
 
 impl<'a> Context<'a> {
@@ -71,14 +71,15 @@ impl<'a> Context<'a> {
             next,
             two_after,
             place: OnceCell::new(),
-            in_lowercase: false,
+            lowercase_in_text: false,
         }
     }
 
-    /// The context of a word typed without a capital (`name_cost`).
-    pub fn typed_in_lowercase(self, in_lowercase: bool) -> Self {
+    /// The context of a word typed without a capital in running text
+    /// (`name_cost`).
+    pub fn lowercase_in_text(self, lowercase_in_text: bool) -> Self {
         Context {
-            in_lowercase,
+            lowercase_in_text,
             ..self
         }
     }
@@ -337,16 +338,19 @@ fn best_of(
 }
 
 /// What a name (`dictionary::names`) pays, as log10, as the correction of
-/// a word typed without a capital: it would be a slip of case as well,
-/// and is weighed `NAME_SLIP_RATIO` times less likely than its count says,
-/// as a name in lowercase is everywhere else (`spelling_index::right_words`,
+/// a word typed without a capital in running text: it is weighed
+/// `NAME_SLIP_RATIO` times less likely than its count says, as a name in
+/// lowercase is everywhere else (`spelling_index::right_words`,
 /// `spell::slip_of_a_much_commoner_word`). Most names are in no list, so
-/// a lowercase string a slip from a listed name is as likely another name
-/// (`barada` stays, not `baroda`) or a slip of a word (`royle` → `role`,
-/// not `doyle`). Written with a capital, a name is what it likely is
-/// (`the Patis of the North` → `Paris`).
+/// a lowercase string in a text a slip from a listed name is as likely
+/// another name (`barada` stays, not `baroda`) or a slip of a word
+/// (`royle` → `role`, not `doyle`). Written with a capital, a name is what
+/// it likely is (`the Patis of the North` → `Paris`). Not for a word sent
+/// alone, which is asked about by someone unsure how it is spelt, names as
+/// much as words (`hungray` → `hungary`): there the cost gained 17 of
+/// codespell's misspellings and lost 19 of typos' (README).
 fn name_cost(known: &Knowledge<'_>, context: &Context<'_>, term: &str) -> f64 {
-    if context.in_lowercase && known.names.contains(term) {
+    if context.lowercase_in_text && known.names.contains(term) {
         (NAME_SLIP_RATIO as f64).log10()
     } else {
         0.0

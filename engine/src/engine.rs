@@ -299,11 +299,11 @@ mod tests {
         ]);
     }
 
-    /// A name is a slip of case as well when typed without a capital: a
-    /// lowercase word a slip from a listed name is as likely another name
-    /// no list holds, or a slip of a word (`candidates::name_cost`).
+    /// In running text, a lowercase word a slip from a listed name is as
+    /// likely another name no list holds, or a slip of a word
+    /// (`candidates::name_cost`).
     #[test]
-    fn a_name_is_an_unlikely_correction_of_a_word_typed_in_lowercase() {
+    fn a_name_is_an_unlikely_correction_of_a_lowercase_word_in_a_text() {
         // `dina`, `jacob`, `baroda` and `doyle` are names.
         leaves_alone(&[
             "to know edina is to love her",
@@ -314,11 +314,15 @@ mod tests {
             "our royle on this planet is not to worship god",
             "our role on this planet is not to worship god",
         )]);
-        // Typed as a name, a name it likely is.
-        corrects(&[(
-            "Copenhagen is sometimes called the Patis of the North",
-            "Copenhagen is sometimes called the Paris of the North",
-        )]);
+        // Typed as a name, a name it likely is; and a word sent alone is
+        // asked about, names as much as words.
+        corrects(&[
+            (
+                "Copenhagen is sometimes called the Patis of the North",
+                "Copenhagen is sometimes called the Paris of the North",
+            ),
+            ("hungray", "hungary"),
+        ]);
     }
 
     /// The embedded pairs read as a back-off model: what may follow a

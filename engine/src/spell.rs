@@ -151,7 +151,7 @@ fn correct_word(
         (two_before, previous),
         (next.map(str::to_ascii_lowercase), two_after),
     )
-    .typed_in_lowercase(!word.bytes().any(|b| b.is_ascii_uppercase()));
+    .lowercase_in_text(!typed.alone && !word.bytes().any(|b| b.is_ascii_uppercase()));
     // A name written as one (`Mary went home`, `Ned`), or a plural of one
     // (`the Wagners`), is left alone, even first in a sentence; only in
     // lowercase is it read as a slip (`ned`, `chanels`).
