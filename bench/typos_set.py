@@ -18,45 +18,25 @@ the sentence and segmentation sets are copied from the fresh sets, so
 The crate's dictionary is Rust source (`src/word_codegen.rs`): each entry
 is a misspelling and its corrections, read here with a pattern.
 """
-import collections, glob, gzip, hashlib, io, os, random, re, shutil, subprocess, sys, tarfile
-import tempfile, urllib.request, zipfile
+import hashlib, io, random, re, sys, tarfile, urllib.request
+
+from misspelt_words import codespell_lines, is_ordinary, vocabulary_rank, write_sets
 
 CRATE = 'https://static.crates.io/crates/typos-dict/typos-dict-0.14.4.crate'
 CRATE_SHA256 = 'e51302bc48a926f153cf2ed09517d38595911918f0638492ffaac576fa829e20'
 ENTRY = re.compile(r'InsensitiveStr::Ascii\("([a-z]+)"\),\s*&\[\s*"([a-z]+)"\s*,?\s*\]')
 
 fresh, out = sys.argv[1], sys.argv[2]
-here = os.path.dirname(os.path.abspath(__file__))
-vocabulary = os.path.join(here, '..', 'engine', 'dictionaries', 'wordsegment_unigrams_333k.txt.gz')
-rank = {}
-for line in gzip.open(vocabulary, 'rt'):
-    rank[line.split()[0]] = len(rank)
-
+rank = vocabulary_rank()
 crate = urllib.request.urlopen(CRATE).read()
 if hashlib.sha256(crate).hexdigest() != CRATE_SHA256:
     sys.exit('typos-dict crate: checksum differs from ' + CRATE_SHA256)
 with tarfile.open(fileobj=io.BytesIO(crate)) as tar:
     source = tar.extractfile('typos-dict-0.14.4/src/word_codegen.rs').read().decode()
-
-with tempfile.TemporaryDirectory() as tmp:
-    subprocess.run([sys.executable, '-m', 'pip', 'download', '-q', '--no-deps', '-d', tmp,
-                    'codespell==2.4.3'], check=True)
-    wheel = glob.glob(os.path.join(tmp, 'codespell-*.whl'))[0]
-    codespell = zipfile.ZipFile(wheel).read('codespell_lib/data/dictionary.txt').decode()
-in_codespell = {line.split('->', 1)[0] for line in codespell.splitlines()}
-
+in_codespell = {line.split('->', 1)[0] for line in codespell_lines()}
 pairs = sorted({(right, wrong) for wrong, right in ENTRY.findall(source)
-                if wrong not in in_codespell and len(right) >= 4
-                and rank.get(right, 10**9) < 30000})
+                if wrong not in in_codespell and is_ordinary(right, rank)})
 random.Random(7).shuffle(pairs)
-for kind in ('spell', 'space'):
-    shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
 size = len(pairs) // 2
-for name, chunk in (('spell-testset1.txt', pairs[:size]), ('spell-testset2.txt', pairs[size:2 * size])):
-    by_word = collections.defaultdict(list)
-    for right, wrong in chunk:
-        by_word[right].append(wrong)
-    with open(os.path.join(out, 'spell', name), 'w') as f:
-        for right, wrongs in by_word.items():
-            f.write(right + ': ' + ' '.join(wrongs) + '\n')
+write_sets(fresh, out, pairs, size)
 print(len(pairs), 'misspellings;', 2 * size, 'written to', out)

@@ -1,0 +1,48 @@
+"""What the sets of single misspelt words share (`misspellings_set.py`,
+`typos_set.py`): the vocabulary's ranks, codespell's list, the rule for a
+word of ordinary English, and the sets written in Norvig's layout."""
+import collections, glob, gzip, os, shutil, subprocess, sys, tempfile, zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VOCABULARY = os.path.join(HERE, '..', 'engine', 'dictionaries', 'wordsegment_unigrams_333k.txt.gz')
+
+
+def vocabulary_rank():
+    """Each word of the vocabulary by its rank, the commonest first."""
+    rank = {}
+    for line in gzip.open(VOCABULARY, 'rt'):
+        rank[line.split()[0]] = len(rank)
+    return rank
+
+
+def is_ordinary(word, rank):
+    """A word of four letters or more among the vocabulary's 30,000
+    commonest: ordinary English, not code."""
+    return len(word) >= 4 and rank.get(word, 10**9) < 30000
+
+
+def codespell_lines():
+    """The lines `wrong->right[, right…]` of codespell 2.4.3's dictionary
+    (PyPI, CC BY-SA 3.0)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, '-m', 'pip', 'download', '-q', '--no-deps', '-d', tmp,
+                        'codespell==2.4.3'], check=True)
+        wheel = glob.glob(os.path.join(tmp, 'codespell-*.whl'))[0]
+        text = zipfile.ZipFile(wheel).read('codespell_lib/data/dictionary.txt').decode()
+    return text.splitlines()
+
+
+def write_sets(fresh, out, pairs, size):
+    """The first `size` (right, wrong) pairs as set 1 and the next `size` as
+    set 2, in Norvig's layout (`right: wrong wrong…`), beside the fresh
+    sets' sentences and segmentation, so `evaluate` runs unchanged."""
+    for kind in ('spell', 'space'):
+        shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
+    for name, chunk in (('spell-testset1.txt', pairs[:size]),
+                        ('spell-testset2.txt', pairs[size:2 * size])):
+        by_word = collections.defaultdict(list)
+        for right, wrong in chunk:
+            by_word[right].append(wrong)
+        with open(os.path.join(out, 'spell', name), 'w') as f:
+            for right, wrongs in by_word.items():
+                f.write(right + ': ' + ' '.join(wrongs) + '\n')
