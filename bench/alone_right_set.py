@@ -15,8 +15,9 @@ unchanged:
 """
 import os
 import re
-import shutil
 import sys
+
+from misspelt_words import write_sets
 
 WORD = re.compile('[a-z]{3,}')
 
@@ -24,23 +25,16 @@ fresh, data, out = sys.argv[1], sys.argv[2], sys.argv[3]
 
 
 def words(path):
-    """The distinct words of the second column of a tab-separated set."""
+    """The distinct words of the second column of a tab-separated set, each
+    as its own correction."""
     found = set()
     with open(path) as f:
         for line in f:
             found.update(w for w in line.rstrip('\n').split('\t')[1].split(' ') if WORD.fullmatch(w))
-    return sorted(found)
+    return [(word, word) for word in sorted(found)]
 
 
-for kind in ('spell', 'space'):
-    shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
-sources = {
-    'spell-testset1.txt': os.path.join(fresh, 'space', 'wordnet-dev.tsv'),
-    'spell-testset2.txt': os.path.join(data, 'spell', 'wordnet-sentences-dev.tsv'),
-}
-for name, source in sources.items():
-    found = words(source)
-    with open(os.path.join(out, 'spell', name), 'w') as f:
-        for word in found:
-            f.write(f'{word}: {word}\n')
-    print(len(found), 'words written to', os.path.join(out, 'spell', name))
+first = words(os.path.join(fresh, 'space', 'wordnet-dev.tsv'))
+second = words(os.path.join(data, 'spell', 'wordnet-sentences-dev.tsv'))
+write_sets(fresh, out, first, second)
+print(len(first), 'and', len(second), 'words written to', out)

@@ -1,6 +1,7 @@
 """What the sets of single misspelt words share (`misspellings_set.py`,
-`typos_set.py`): the vocabulary's ranks, codespell's list, the rule for a
-word of ordinary English, and the sets written in Norvig's layout."""
+`typos_set.py`, `alone_right_set.py`): the vocabulary's ranks, codespell's
+list, the rule for a word of ordinary English, and the sets written in
+Norvig's layout."""
 import collections, glob, gzip, os, shutil, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,14 +33,13 @@ def codespell_lines():
     return text.splitlines()
 
 
-def write_sets(fresh, out, pairs, size):
-    """The first `size` (right, wrong) pairs as set 1 and the next `size` as
-    set 2, in Norvig's layout (`right: wrong wrong…`), beside the fresh
-    sets' sentences and segmentation, so `evaluate` runs unchanged."""
+def write_sets(fresh, out, first, second):
+    """The (right, wrong) pairs `first` as set 1 and `second` as set 2, in
+    Norvig's layout (`right: wrong wrong…`), beside the fresh sets'
+    sentences and segmentation, so `evaluate` runs unchanged."""
     for kind in ('spell', 'space'):
         shutil.copytree(os.path.join(fresh, kind), os.path.join(out, kind), dirs_exist_ok=True)
-    for name, chunk in (('spell-testset1.txt', pairs[:size]),
-                        ('spell-testset2.txt', pairs[size:2 * size])):
+    for name, chunk in (('spell-testset1.txt', first), ('spell-testset2.txt', second)):
         by_word = collections.defaultdict(list)
         for right, wrong in chunk:
             by_word[right].append(wrong)

@@ -38,5 +38,5 @@ pairs = sorted({(right, wrong) for wrong, right in ENTRY.findall(source)
                 if wrong not in in_codespell and is_ordinary(right, rank)})
 random.Random(7).shuffle(pairs)
 size = len(pairs) // 2
-write_sets(fresh, out, pairs, size)
+write_sets(fresh, out, pairs[:size], pairs[size:2 * size])
 print(len(pairs), 'misspellings;', 2 * size, 'written to', out)

@@ -6,7 +6,6 @@
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet;
-use spelling_index::NAME_SLIP_RATIO;
 use symspell::{Suggestion, Verbosity};
 
 use crate::by_first_letter::ByFirstLetter;
@@ -16,7 +15,7 @@ use crate::extra_words::ExtraWords;
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
     ALONE_TWO_EDITS_MARGIN, CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_SOUND_EDITS,
-    MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
+    MAX_WORD_LEN, MIN_SOUND_WORD_LEN, NAME_SLIP_RATIO,
 };
 use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;

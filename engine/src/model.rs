@@ -325,6 +325,15 @@ pub const SAME_SOUND_ALONE: f64 = 0.3;
 /// rare word (`Avertin`, `averting`) is likelier a name than a slip.
 pub const NAME_SLIP_MIN_LOG_P: f32 = -5.0;
 
+/// How much rarer a name written in lowercase is than its count says: the
+/// index build leaves out a curated name that a word one edit away is this
+/// many times commoner than (`spelling_index::right_words`), a form of a
+/// name or a numeral is a slip of such a word
+/// (`spell::slip_of_a_much_commoner_word`), and a name pays it as the
+/// correction of a lowercase word in running text (`candidates::name_cost`).
+/// Defined with the index build, which uses it too.
+pub use spelling_index::NAME_SLIP_RATIO;
+
 /// Shortest typed word looked up by ear, three edits away by its letters,
 /// or favoured for a word that sounds like it: too many short words sound
 /// alike, or are that near.

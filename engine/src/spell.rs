@@ -10,8 +10,8 @@ use crate::error_model;
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN,
-    MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
-    WRITTEN_FOR_THE_BARE_WORD,
+    MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, NAME_SLIP_RATIO, REAL_WORD_SLIP_COST,
+    UNVETTED_WORD_COST, WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::roman_numerals;
@@ -22,7 +22,6 @@ use crate::tokenize::{
     word_index_after, Kind, Token,
 };
 use crate::word_forms;
-use spelling_index::NAME_SLIP_RATIO;
 
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len());
