@@ -8,6 +8,7 @@
 
 #![allow(clippy::disallowed_methods)] // a command-line tool that reads the data sets (clippy.toml keeps the engine itself off I/O)
 
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -18,6 +19,18 @@ use engine::{Engine, ExtraWords};
 /// (`engine::Allocator`).
 #[global_allocator]
 static ALLOCATOR: engine::Allocator = engine::Allocator;
+
+/// `println!` that stops the run quietly once no one reads on
+/// (`evaluate … | head`), where `println!` would panic, and returns any
+/// other error.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        match writeln!(std::io::stdout(), $($arg)*) {
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
+            written => written.map_err(|e| format!("writing: {e}"))?,
+        }
+    };
+}
 
 fn main() -> ExitCode {
     let Some(data) = std::env::args().nth(1).map(PathBuf::from) else {
@@ -44,11 +57,11 @@ fn run(data: &Path) -> Result<(), String> {
     let started = Instant::now();
     let engine = Engine::english().map_err(|e| e.to_string())?;
     let none = ExtraWords::default();
-    println!(
+    say!(
         "engine build            {:>8.3} s",
         started.elapsed().as_secs_f64()
     );
-    println!("resident memory         {:>8.1} MiB", resident_mib());
+    say!("resident memory         {:>8.1} MiB", resident_mib());
 
     for set in ["spell-testset1.txt", "spell-testset2.txt"] {
         let cases = norvig(&data.join("spell").join(set))?;
@@ -58,10 +71,10 @@ fn run(data: &Path) -> Result<(), String> {
             if out == *good {
                 right += 1;
             } else if show {
-                println!("  {bad} -> {out} ≠ {good}");
+                say!("  {bad} -> {out} ≠ {good}");
             }
         }
-        println!(
+        say!(
             "{set:<24}{:>8.1} %  top-1 ({right}/{})",
             percent(right, cases.len()),
             cases.len()
@@ -79,7 +92,7 @@ fn run(data: &Path) -> Result<(), String> {
             out.split(' ').collect(),
         );
         if &out != truth && show {
-            println!("  {noisy}\n    -> {out}\n    ≠  {truth}");
+            say!("  {noisy}\n    -> {out}\n    ≠  {truth}");
         }
         // Word by word where the words line up; where they do not (a
         // split or merge that should not have been), every word of the
@@ -98,23 +111,23 @@ fn run(data: &Path) -> Result<(), String> {
             // changed are the figure furthest from its goal.
             if show && aligned && !right {
                 let kind = if n == t { "right word changed" } else { "typo" };
-                println!("    {kind}: {n} -> {} ≠ {t}", o[k]);
+                say!("    {kind}: {n} -> {} ≠ {t}", o[k]);
             }
         }
         if show && !aligned {
-            println!("    words not aligned: all {} counted wrong", t.len());
+            say!("    words not aligned: all {} counted wrong", t.len());
         }
     }
-    println!(
+    say!(
         "wordnet sentences exact {:>8.1} %  ({exact}/{})",
         percent(exact, sentences.len()),
         sentences.len()
     );
-    println!(
+    say!(
         "  typos fixed           {:>8.1} %  ({fixed}/{typos})",
         percent(fixed, typos)
     );
-    println!(
+    say!(
         "  right words left alone{:>8.1} %  ({kept}/{clean})",
         percent(kept, clean)
     );
@@ -124,7 +137,7 @@ fn run(data: &Path) -> Result<(), String> {
     for (joined, truth) in &spaced {
         let out = engine.segment(joined, &none).text;
         if &out != truth && show {
-            println!("  {out} ≠ {truth}");
+            say!("  {out} ≠ {truth}");
         }
         exact += usize::from(&out == truth);
         let (got, want) = (spans(&out), spans(truth));
@@ -135,12 +148,12 @@ fn run(data: &Path) -> Result<(), String> {
     let precision = found as f64 / predicted.max(1) as f64;
     let recall = found as f64 / expected.max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
-    println!(
+    say!(
         "segmentation exact      {:>8.1} %  ({exact}/{})",
         percent(exact, spaced.len()),
         spaced.len()
     );
-    println!("segmentation word F1    {:>8.1} %", 100.0 * f1);
+    say!("segmentation word F1    {:>8.1} %", 100.0 * f1);
     if !speed {
         return Ok(());
     }
@@ -154,14 +167,14 @@ fn run(data: &Path) -> Result<(), String> {
             .iter()
             .for_each(|(n, _)| drop(engine.correct(n, &none)))
     });
-    println!("spelling speed          {spelling:>8.0} words/s (one core)");
+    say!("spelling speed          {spelling:>8.0} words/s (one core)");
     let chars: usize = spaced.iter().map(|(j, _)| j.chars().count()).sum();
     let segmentation = per_second(chars, || {
         spaced
             .iter()
             .for_each(|(j, _)| drop(engine.segment(j, &none)))
     });
-    println!("segmentation speed      {segmentation:>8.0} chars/s (one core)");
+    say!("segmentation speed      {segmentation:>8.0} chars/s (one core)");
     Ok(())
 }
 

@@ -314,22 +314,22 @@ fn best_of(
     max_cost: f64,
 ) -> Option<Candidate> {
     let lexicon = known.lexicon;
-    let (_, term, distance, cost) = words
+    let (_, term, distance, cost, name) = words
         .into_iter()
         .filter_map(|(term, distance)| {
             let id = lexicon.dictionary_id(&term)?;
             let cost = slip(typed, &term);
             (cost <= max_cost).then(|| {
-                let rank = lexicon.fit_in(context.place(lexicon), id)
-                    - CHANNEL_WEIGHT * cost
-                    - name_cost(known, context, &term);
-                (rank, term, distance, cost)
+                let name = name_cost(known, context, &term);
+                let rank =
+                    lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost - name;
+                (rank, term, distance, cost, name)
             })
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
     Some(Candidate {
-        score: fit - CHANNEL_WEIGHT * cost - name_cost(known, context, &term),
+        score: fit - CHANNEL_WEIGHT * cost - name,
         term,
         distance,
         cost,
