@@ -767,6 +767,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sent_alone_may_have_a_key_struck_that_is_no_neighbour() {
+        // `f` for `p`, `n` for `x`, an `h` put in, an `o` before the word:
+        // the nearest word with likelier slips had won (`fixers`,
+        // `intensions`, `exhausting`, `of rom`).
+        corrects(&[
+            ("fixels", "pixels"),
+            ("entensions", "extensions"),
+            ("exhisting", "existing"),
+            ("ofrom", "from"),
+        ]);
+        // In running text slips of the fingers are neighbouring keys only,
+        // so a name stays a name (`model::OTHER_KEY_ALONE`).
+        leaves_alone(&["we talked about the suttons all day"]);
+    }
+
+    #[test]
     fn a_word_sent_alone_is_sought_three_edits_away_by_its_letters() {
         // Letters left out that the ear misses too: three edits from the
         // word meant, and no word sounds like them. Sent alone, they had

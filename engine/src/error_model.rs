@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 
 use crate::model::{
     ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, MAX_SLIP_COST, MIN_SOUND_WORD_LEN,
-    OTHER_DELETION, OTHER_INSERTION, OTHER_SUBSTITUTION, SAME_SOUND_ALONE, SLIP_COST_OFFSET,
-    SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
-    Y_TO_I,
+    OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION, SAME_SOUND_ALONE,
+    SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE,
+    TYPING_SLIP, Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -26,11 +26,18 @@ use crate::sounds_like::sound_alike;
 /// word, the first letter included (a fifth of the development sentences'
 /// typos are at the first letter, against 1–2 % of real misspellings).
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
-    let (t, w) = (typed.as_bytes(), intended.as_bytes());
-    either_slip(spelling_cost(t, w), typing_cost(t, w))
+    edit_cost_with(typed, intended, &TYPING)
 }
 
-/// `edit_cost` for a word sent alone, which is asked about because its
+/// `edit_cost` with the typing half's costs given.
+fn edit_cost_with(typed: &str, intended: &str, typing: &Typing) -> f64 {
+    let (t, w) = (typed.as_bytes(), intended.as_bytes());
+    either_slip(spelling_cost(t, w), typing_cost(t, w, typing))
+}
+
+/// `edit_cost` for a word sent alone, where a key that is no neighbour of
+/// the one meant may have been struck too (`model::OTHER_KEY_ALONE`:
+/// `fixels` → `pixels`, not `fixers`); and which is asked about because its
 /// writer is unsure how it is spelt, so its slip is likelier one made by
 /// ear: a slip that keeps the word's consonant sounds
 /// (`sounds_like::sound_alike`) is `SAME_SOUND_ALONE` likelier (`peice` →
@@ -40,7 +47,7 @@ pub fn edit_cost(typed: &str, intended: &str) -> f64 {
 /// only those that sound alike gain: words shorter than
 /// `MIN_SOUND_WORD_LEN` sound like too many others (`thi` like `the`).
 pub fn edit_cost_alone(typed: &str, intended: &str) -> f64 {
-    let cost = edit_cost(typed, intended);
+    let cost = edit_cost_with(typed, intended, &TYPING_ALONE);
     if typed.len() >= MIN_SOUND_WORD_LEN && typed != intended && sound_alike(typed, intended) {
         (cost - SAME_SOUND_ALONE).max(0.0)
     } else {
@@ -54,8 +61,8 @@ pub fn edit_cost_alone(typed: &str, intended: &str) -> f64 {
 /// (`ANOTHER_TYPING_SLIP`): every edit pays both, and the first is
 /// refunded one. A misspelling's slips are not so: a word spelt by ear
 /// is often wrong twice (`spelling_cost`).
-fn typing_cost(t: &[u8], w: &[u8]) -> f64 {
-    (align(t, w, &Typing) - ANOTHER_TYPING_SLIP).max(0.0)
+fn typing_cost(t: &[u8], w: &[u8], typing: &Typing) -> f64 {
+    (align(t, w, typing) - ANOTHER_TYPING_SLIP).max(0.0)
 }
 
 /// The cost of a space left out or typed inside a word: rare as a
@@ -417,11 +424,25 @@ impl Slips for Spelling {
 
 /// Slips of the fingers: a neighbouring key, two keys swapped, a key
 /// missed, all alike (`TYPING_SLIP`), each one more slip made
-/// (`typing_cost`); nothing else is a typing slip.
-struct Typing;
+/// (`typing_cost`); another key struck costs `other_key`.
+struct Typing {
+    /// A key struck that is no neighbour of the letters around it.
+    other_key: f64,
+}
 
 /// What one slip of the fingers costs in `Typing`'s alignment.
 const ONE_TYPING_SLIP: f64 = TYPING_SLIP + ANOTHER_TYPING_SLIP;
+
+/// Slips of the fingers in running text: neighbouring keys only.
+const TYPING: Typing = Typing {
+    other_key: NOT_A_TYPING_SLIP,
+};
+
+/// Slips of the fingers in a word sent alone: any key
+/// (`model::OTHER_KEY_ALONE`).
+const TYPING_ALONE: Typing = Typing {
+    other_key: ONE_TYPING_SLIP + OTHER_KEY_ALONE,
+};
 
 impl Slips for Typing {
     fn substitution(&self, typed: u8, intended: u8) -> f64 {
@@ -430,7 +451,7 @@ impl Slips for Typing {
         } else if neighbours(typed, intended) {
             ONE_TYPING_SLIP
         } else {
-            NOT_A_TYPING_SLIP
+            self.other_key
         }
     }
 
@@ -439,7 +460,7 @@ impl Slips for Typing {
         if i.checked_sub(1).is_some_and(near) || (i + 1 < typed.len() && near(i + 1)) {
             ONE_TYPING_SLIP
         } else {
-            NOT_A_TYPING_SLIP
+            self.other_key
         }
     }
 
@@ -462,8 +483,8 @@ impl Slips for Typing {
     }
 }
 
-/// Cost of an edit no typing slip makes: out of reach, so the spelling
-/// half of `edit_cost` decides alone.
+/// Cost of an edit no typing slip makes in running text: out of reach, so
+/// the spelling half of `edit_cost` decides alone.
 const NOT_A_TYPING_SLIP: f64 = 20.0;
 
 /// Keys next to each other on a QWERTY keyboard.
@@ -532,7 +553,9 @@ mod tests {
     fn a_word_sent_alone_is_likelier_spelt_by_ear() {
         // `piece` keeps `peice`'s consonants, `price` puts an `r` in: only
         // the slip that keeps the sound is likelier for a word sent alone.
-        let gain = |typed, meant| edit_cost(typed, meant) - edit_cost_alone(typed, meant);
+        let gain = |typed, meant| {
+            edit_cost_with(typed, meant, &TYPING_ALONE) - edit_cost_alone(typed, meant)
+        };
         assert!(gain("peice", "piece") > 0.0);
         assert_eq!(gain("peice", "price"), 0.0);
         // Short words sound like too many others; a word is no slip of itself.
@@ -541,8 +564,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sent_alone_may_have_a_key_struck_that_is_no_neighbour() {
+        let alone = |typed: &str, meant: &str| edit_cost_with(typed, meant, &TYPING_ALONE);
+        // `f` is no neighbour of `p`: out of the fingers' reach in running
+        // text, a rare slip of them in a word sent alone.
+        assert!(alone("fixels", "pixels") < edit_cost("fixels", "pixels"));
+        assert!(alone("fixels", "pixels") > alone("oixels", "pixels"));
+        // A neighbouring key costs what it costs in running text.
+        assert_eq!(alone("oixels", "pixels"), edit_cost("oixels", "pixels"));
+    }
+
+    #[test]
     fn a_second_slip_of_the_fingers_is_a_slip_made_again() {
-        let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes());
+        let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
         assert_eq!(typing("fall", "fall"), 0.0);
         assert!((typing("dfall", "fall") - TYPING_SLIP).abs() < 1e-9);
@@ -591,7 +625,7 @@ mod tests {
         assert_eq!(spelling("momery", "memory"), SPELLING.swap_over);
         assert_eq!(spelling("aneroxic", "anorexic"), SPELLING.swap_over);
         // Not one of the slips of the fingers measured.
-        assert!(Typing.swap_over().is_none());
+        assert!(TYPING.swap_over().is_none());
         // Each pair with one between, once; none of equal letters, and
         // none that would cut a letter of more than one byte.
         let undone = |typed: &str| {

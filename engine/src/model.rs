@@ -319,6 +319,31 @@ pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 /// spelling and typing slips, and `personel` became `personal`.
 pub const SAME_SOUND_ALONE: f64 = 0.3;
 
+/// How much rarer, as log10, a slip of the fingers onto a key that is no
+/// neighbour of the one meant (`fixels` for `pixels`, `entensions` for
+/// `extensions`), or beside the keys typed, is than onto a neighbour, for
+/// a word sent alone (`error_model::edit_cost_alone`): 300 times, so that
+/// about one key in a hundred struck for another is no neighbour of it
+/// (twenty keys against five). Until the twenty-eighth session no slip of
+/// the fingers struck another key, and of 4,000 common words with one
+/// random slip each (`bench/random_slips_set.py`) the engine put right
+/// 3,555, the plainest corrector (fewest edits, then the commonest word)
+/// 3,550. By `evaluate`, against 3db85fb: those 4,000 +49, codespell's
+/// pool of 42,106 +24, typos' pool of 23,808 +9, codespell's sets +1 and
+/// +2, fresh's set 1 +1, and nothing lost on any set. The commoner the
+/// other key, the more it gained and the more it lost: at 2.0 (a hundred
+/// times) +78 and the pools +26 and +13, but typing's set 2, whose slips
+/// are all neighbouring keys, −1 (`sove` → `save`) and `wholey` →
+/// `whole`; at 1.5, typing's sets −2 and −1 and the right words sent
+/// alone −3 and −1; at 3.0, about half the gains of 2.5. In running text
+/// the same cost made names and coinages slips (`yacob` → `jacob`,
+/// `depree` → `decree`, `the suttons` → `buttons`: fresh's typos fixed +5
+/// but its right words −2, name-forms −1, typing's sentences −1): the
+/// odds that such a word is meant were weighed against the slips as they
+/// were. For the farther words of a word sent alone (by ear, by its
+/// letters) it lost the pools 10 and 7 of what it gains.
+pub const OTHER_KEY_ALONE: f64 = 2.5;
+
 /// log10 P(w) a word must reach to replace a capitalised word that no one
 /// writes (`Wrold` → `World`, `QUIKC` → `QUICK`): one in 100,000 words
 /// or commoner, the 8,858 commonest of the vocabulary. A rare name one slip from a
