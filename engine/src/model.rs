@@ -340,8 +340,8 @@ pub const SAME_SOUND_ALONE: f64 = 0.3;
 /// `depree` → `decree`, `the suttons` → `buttons`: fresh's typos fixed +5
 /// but its right words −2, name-forms −1, typing's sentences −1): the
 /// odds that such a word is meant were weighed against the slips as they
-/// were. For the farther words of a word sent alone (by ear, by its
-/// letters) it lost the pools 10 and 7 of what it gains.
+/// were. In every search of a word sent alone, not only its nearest
+/// words', the pools gained 10 and 7 fewer.
 pub const OTHER_KEY_ALONE: f64 = 2.5;
 
 /// log10 P(w) a word must reach to replace a capitalised word that no one
