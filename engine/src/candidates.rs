@@ -165,7 +165,7 @@ pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) ->
 /// was meant (fresh sentences 833 → 829: `workns` → `workings`, `sovns`
 /// → `sevens`, for `works` and `sons`). They are ranked with the slips of
 /// a word sent alone, which favour a word that sounds like the typed one
-/// (`error_model::edit_cost_alone`).
+/// and let any key be struck for another (`error_model::edit_cost_alone`).
 fn most_likely_alone(
     known: &Knowledge<'_>,
     typed: &str,

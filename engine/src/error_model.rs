@@ -426,7 +426,8 @@ impl Slips for Spelling {
 /// missed, all alike (`TYPING_SLIP`), each one more slip made
 /// (`typing_cost`); another key struck costs `other_key`.
 struct Typing {
-    /// A key struck that is no neighbour of the letters around it.
+    /// A key struck that is no neighbour of the one meant, or, put in,
+    /// of the keys beside it.
     other_key: f64,
 }
 
