@@ -783,6 +783,29 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_words_one_a_line_is_answered_as_words_sent_alone() {
+        // Each as it is sent alone (`hungray`, `peice`, `poket` had become
+        // `hungry`, `price`, `poker` with the others as neighbours), and
+        // the line ends kept as they were.
+        let words = ["hungray", "peice", "poket", "magisine", "containg"];
+        let alone: Vec<String> = words
+            .iter()
+            .map(|word| engine().correct(word, &NONE).text)
+            .collect();
+        assert_eq!(
+            alone,
+            ["hungary", "piece", "pocket", "magazine", "containing"]
+        );
+        corrects(&[
+            (&words.join("\n"), &alone.join("\n")),
+            ("hungray,\r\npeice.\r\n", "hungary,\r\npiece.\r\n"),
+        ]);
+        // A line of one word in running text is no list: a name under a
+        // quotation stays (it became `Mail` read as a word sent alone).
+        leaves_alone(&["Criticism comes easier than craftsmanship.\n\t\t-- Amiel"]);
+    }
+
+    #[test]
     fn a_word_sent_alone_is_sought_three_edits_away_by_its_letters() {
         // Letters left out that the ear misses too: three edits from the
         // word meant, and no word sounds like them. Sent alone, they had

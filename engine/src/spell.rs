@@ -29,6 +29,9 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     // A word alone is no sentence: its odds are its own, not those of a
     // word that starts and ends one.
     let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
+    // Nor is a word of a list, one a line: each is asked about as if sent
+    // alone, with no neighbours.
+    let alone = !in_sentences || is_word_list(&tokens);
     let mut sentence_start = true;
     // The word before, as corrected, when a gap inside the sentence
     // separates them (`joins_words`), and the word before that one.
@@ -60,19 +63,24 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
                         next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
                     }),
-                    alone: !in_sentences,
+                    alone,
                 };
                 let word_or_end = |i| {
                     word_after(&tokens, i).or_else(|| {
                         (in_sentences && sentence_ends_after(&tokens, i)).then_some(SENTENCE_END)
                     })
                 };
-                let after = word_or_end(i);
-                let neighbours = (before, after);
-                let beyond = (
-                    previous.as_ref().and(two_before.as_deref()),
-                    word_index_after(&tokens, i).and_then(word_or_end),
-                );
+                let (neighbours, beyond) = if alone {
+                    ((None, None), (None, None))
+                } else {
+                    (
+                        (before, word_or_end(i)),
+                        (
+                            previous.as_ref().and(two_before.as_deref()),
+                            word_index_after(&tokens, i).and_then(word_or_end),
+                        ),
+                    )
+                };
                 let corrected = correct_word(known, &typed, neighbours, beyond)
                     .filter(|correction| keeps_apostrophes(token.text, correction));
                 let written = corrected.as_deref().unwrap_or(token.text);
@@ -119,6 +127,30 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     out.finish()
 }
 
+/// Whether the text is a list of words, one a line (`hungray\npeice`):
+/// more than one line, and no line with more than one word or anything
+/// kept as it is (a number, a URL). Lines of running text hold a single
+/// word too (`-- Amiel` under a quotation, `cetera` wrapped from `et`),
+/// so a word alone on its line in other text is no word of a list: of
+/// 10,912 fortunes of more than one line, 14 more words changed that way
+/// (`Amiel` → `Mail`, `cetera` → `center`), and none as a list.
+fn is_word_list(tokens: &[Token<'_>]) -> bool {
+    let line_break = |t: &Token<'_>| t.kind == Kind::Gap && t.text.contains('\n');
+    let mut words_on_the_line = 0;
+    for token in tokens {
+        match token.kind {
+            Kind::Word => words_on_the_line += 1,
+            Kind::Kept => return false,
+            Kind::Gap if line_break(token) => words_on_the_line = 0,
+            Kind::Gap => {}
+        }
+        if words_on_the_line > 1 {
+            return false;
+        }
+    }
+    tokens.iter().any(line_break)
+}
+
 /// A plain word as typed, and where.
 struct Typed<'a> {
     word: &'a str,
@@ -127,7 +159,7 @@ struct Typed<'a> {
     acronym: bool,
     /// An apostrophe right after it (`workin'`).
     apostrophe_after: bool,
-    /// The text's only word (`correct`'s `in_sentences` is false).
+    /// The text's only word, or a word of a list (`is_word_list`).
     alone: bool,
 }
 
