@@ -1,18 +1,26 @@
-"""What the sets of single misspelt words share (`misspellings_set.py`,
-`typos_set.py`, `alone_right_set.py`): the vocabulary's ranks, codespell's
-list, the rule for a word of ordinary English, and the sets written in
-Norvig's layout."""
+"""What the sets of single words share (`misspellings_set.py`,
+`typos_set.py`, `alone_right_set.py`, `random_slips_set.py`, and
+`name_forms_set.py` for the dictionaries): the engine's dictionaries read,
+the vocabulary's ranks, codespell's list, the rule for a word of ordinary
+English, and the sets written in Norvig's layout."""
 import collections, glob, gzip, os, shutil, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VOCABULARY = os.path.join(HERE, '..', 'engine', 'dictionaries', 'wordsegment_unigrams_333k.txt.gz')
+DICTIONARIES = os.path.join(HERE, '..', 'engine', 'dictionaries')
+
+
+def dictionary_lines(name):
+    """The lines of one of the engine's gzipped dictionaries, each split
+    into its fields; blank lines left out."""
+    with gzip.open(os.path.join(DICTIONARIES, name), 'rt') as f:
+        return [line.split() for line in f if line.strip()]
 
 
 def vocabulary_rank():
     """Each word of the vocabulary by its rank, the commonest first."""
     rank = {}
-    for line in gzip.open(VOCABULARY, 'rt'):
-        rank[line.split()[0]] = len(rank)
+    for fields in dictionary_lines('wordsegment_unigrams_333k.txt.gz'):
+        rank[fields[0]] = len(rank)
     return rank
 
 

@@ -11,24 +11,16 @@ copied from the fresh sets, so `evaluate` runs unchanged:
     python3 bench/name_forms_set.py /tmp/fresh /tmp/name-forms
     cargo run --release -p engine --example evaluate -- /tmp/name-forms
 """
-import gzip
-import os
 import sys
 
 import fortunes
-
-here = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'engine', 'dictionaries')
-
-
-def words(name):
-    with gzip.open(os.path.join(here, name), 'rt') as f:
-        return [line.split() for line in f if line.strip()]
+from misspelt_words import dictionary_lines
 
 
 fresh, out = sys.argv[1], sys.argv[2]
-curated = {w for w, _ in words('frequency_dictionary_en_82_765.txt.gz')}
-listed = {w for w, in words('scowl_en_us_hunspell.txt.gz')}
-counts = {w: int(c) for w, c in words('wordsegment_unigrams_333k.txt.gz')}
+curated = {w for w, _ in dictionary_lines('frequency_dictionary_en_82_765.txt.gz')}
+listed = {w for w, in dictionary_lines('scowl_en_us_hunspell.txt.gz')}
+counts = {w: int(c) for w, c in dictionary_lines('wordsegment_unigrams_333k.txt.gz')}
 names = {w for w in curated if len(w) > 2 and w.isalpha() and w.islower() and w not in listed
          and (w.capitalize() in listed or w.upper() in listed)}
 plurals = [w + 's' for w in names

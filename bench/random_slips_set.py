@@ -18,21 +18,13 @@ list's counts, as the `symspell` crate's lookup does.
 
 Seeded: the same sets every run.
 """
-import gzip
-import os
 import random
 import string
 import sys
 
-from misspelt_words import HERE, vocabulary_rank, write_sets
+from misspelt_words import dictionary_lines, vocabulary_rank, write_sets
 
-DICTIONARIES = os.path.join(HERE, '..', 'engine', 'dictionaries')
 SIZE = 4000
-
-
-def lines(name):
-    with gzip.open(os.path.join(DICTIONARIES, name), 'rt') as f:
-        return [line.split() for line in f if line.strip()]
 
 
 def one_slip(word, rnd):
@@ -67,8 +59,8 @@ def plainest(typed, counts):
 
 fresh, out = sys.argv[1], sys.argv[2]
 rank = vocabulary_rank()
-counts = {w: int(c) for w, c in lines('frequency_dictionary_en_82_765.txt.gz')}
-listed = {w for w, in lines('scowl_en_us_hunspell.txt.gz')}
+counts = {w: int(c) for w, c in dictionary_lines('frequency_dictionary_en_82_765.txt.gz')}
+listed = {w for w, in dictionary_lines('scowl_en_us_hunspell.txt.gz')}
 known = set(counts) | {w.lower() for w in listed} | set(rank)
 words = [w for w, r in rank.items()
          if r < 20000 and len(w) >= 4 and w.isalpha() and w in counts and w in listed]
