@@ -18,21 +18,28 @@ instead: a neighbouring key typed for a letter or beside it, two letters
 swapped, a letter dropped, a quarter each, anywhere in the word, the first
 letter included (a fifth of the development set's typos are there).
 
+With `--addresses`, the sentences are those of the State of the Union
+addresses from 1961 on (addresses.py) instead of the fortunes': formal
+English, as edited text is, where the fortunes hold jokes, verse and
+jargon. Slips and sizes are the same.
+
 The typos are made by rule, so they say less about the error model than
 real misspellings do; the segmentation set is real text throughout.
 """
 import os, random, re, sys
 
+import addresses
 import fortunes
 
-args = [a for a in sys.argv[1:] if a != '--typing']
+args = [a for a in sys.argv[1:] if a not in ('--typing', '--addresses')]
 typing = '--typing' in sys.argv[1:]
 out = args[0] if args else '/tmp/fresh'
 rng = random.Random(20261203)
 files = ['fortunes','literature','people','wisdom','work','science','education','food','love',
          'men-women','pets','platitudes','humorists','politics','miscellaneous','medicine','sports','songs-poems','law','computers','kids','family','news','zippy','goedel','startrek','riddles','linux','magic','paradoxum','translate-me','ethnic','drugs','cookie','definitions','art']
 sentences = set()
-for s in fortunes.sentences(files):
+source = addresses.sentences() if '--addresses' in sys.argv[1:] else fortunes.sentences(files)
+for s in source:
     words = s.split()
     if not 4 <= len(words) <= 20:
         continue
