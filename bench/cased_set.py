@@ -10,10 +10,16 @@ sets, so `evaluate` runs unchanged:
     python3 bench/fresh_sets.py /tmp/fresh
     python3 bench/cased_set.py /tmp/fresh /tmp/cased
     cargo run --release -p engine --example evaluate -- /tmp/cased
+
+With `--addresses`, the sentences are those of the State of the Union
+addresses from 1961 on (addresses.py): formal prose, with the names of
+people, places, laws and programmes a speech to Congress holds.
 """
 import sys
 
+import addresses
 import fortunes
 
-fresh, out = sys.argv[1], sys.argv[2]
-fortunes.write_sentence_set(fresh, out, [(s, s) for s in fortunes.cased_sentences()[:3000]])
+fresh, out = [a for a in sys.argv[1:] if a != '--addresses']
+source = addresses.sentences() if '--addresses' in sys.argv[1:] else None
+fortunes.write_sentence_set(fresh, out, [(s, s) for s in fortunes.cased_sentences(source)[:3000]])
