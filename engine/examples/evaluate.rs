@@ -65,18 +65,32 @@ fn run(data: &Path) -> Result<(), String> {
 
     for set in ["spell-testset1.txt", "spell-testset2.txt"] {
         let cases = norvig(&data.join("spell").join(set))?;
-        let mut right = 0;
+        let (mut right, mut offered) = (0, 0);
         for (good, bad) in &cases {
-            let out = engine.correct(bad, &none).text;
-            if out == *good {
+            let outcome = engine.correct(bad, &none);
+            // The word meant among the words the answer offers, the
+            // correction and those nearly as likely after it.
+            offered += usize::from(
+                outcome.text == *good
+                    || outcome
+                        .changes
+                        .iter()
+                        .any(|c| c.replacements.contains(good)),
+            );
+            if outcome.text == *good {
                 right += 1;
             } else if show {
-                say!("  {bad} -> {out} ≠ {good}");
+                say!("  {bad} -> {} ≠ {good}", outcome.text);
             }
         }
         say!(
             "{set:<24}{:>8.1} %  top-1 ({right}/{})",
             percent(right, cases.len()),
+            cases.len()
+        );
+        say!(
+            "  offered               {:>8.1} %  ({offered}/{})",
+            percent(offered, cases.len()),
             cases.len()
         );
     }

@@ -14,8 +14,9 @@ use crate::extra_words::ExtraWords;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
-    ALONE_TWO_EDITS_MARGIN, CHANNEL_WEIGHT, MAX_EDIT_DISTANCE, MAX_SOUND_COST, MAX_SOUND_EDITS,
-    MAX_WORD_LEN, MIN_SOUND_WORD_LEN, NAME_SLIP_RATIO,
+    ALONE_TWO_EDITS_MARGIN, ALTERNATIVE_MARGIN, CHANNEL_WEIGHT, MAX_EDIT_DISTANCE,
+    MAX_REPLACEMENTS, MAX_SOUND_COST, MAX_SOUND_EDITS, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
+    NAME_SLIP_RATIO,
 };
 use crate::near_words::NearWords;
 use crate::sounds_like::SoundsLike;
@@ -111,6 +112,10 @@ pub struct Candidate {
     /// word). The candidates themselves are ranked with two words on each
     /// side (`best_of`).
     pub score: f64,
+    /// The other words of the same search nearly as likely in its place,
+    /// likeliest first (`model::ALTERNATIVE_MARGIN`): what the writer may
+    /// have meant instead.
+    pub others: Vec<String>,
 }
 
 /// The dictionary word that best explains a misspelt `typed`, sought
@@ -304,7 +309,8 @@ fn among_rare_words(
 /// costing no more than `max_cost`: ranked with two words on each side
 /// (`Lexicon::fit_in`), less the weighted slip and, for a name, its cost
 /// (`name_cost`). Only the one ranked first is also scored by the pairs
-/// (`Candidate::score`).
+/// (`Candidate::score`); those ranked nearly as high are offered after it
+/// (`Candidate::others`).
 fn best_of(
     known: &Knowledge<'_>,
     typed: &str,
@@ -314,7 +320,7 @@ fn best_of(
     max_cost: f64,
 ) -> Option<Candidate> {
     let lexicon = known.lexicon;
-    let (_, term, distance, cost, name) = words
+    let mut ranked: Vec<Ranked> = words
         .into_iter()
         .filter_map(|(term, distance)| {
             let id = lexicon.dictionary_id(&term)?;
@@ -323,17 +329,53 @@ fn best_of(
                 let name = name_cost(known, context, &term);
                 let rank =
                     lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost - name;
-                (rank, term, distance, cost, name)
+                Ranked {
+                    rank,
+                    term,
+                    distance,
+                    cost,
+                    name,
+                }
             })
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0))?;
-    let fit = lexicon.phrase_score(context.previous, &[&term], context.next.as_deref())?;
+        .collect();
+    // `max_by`, as before the others were offered: of words ranked alike,
+    // the last.
+    let (at, _) = ranked
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.rank.total_cmp(&b.1.rank))?;
+    let best = ranked.swap_remove(at);
+    let fit = lexicon.phrase_score(context.previous, &[&best.term], context.next.as_deref())?;
     Some(Candidate {
-        score: fit - CHANNEL_WEIGHT * cost - name,
-        term,
-        distance,
-        cost,
+        score: fit - CHANNEL_WEIGHT * best.cost - best.name,
+        others: runners_up(ranked, best.rank),
+        term: best.term,
+        distance: best.distance,
+        cost: best.cost,
     })
+}
+
+/// A word `best_of` weighed, and what it was weighed by.
+struct Ranked {
+    rank: f64,
+    term: String,
+    distance: i64,
+    cost: f64,
+    name: f64,
+}
+
+/// The words of `ranked` (the best taken out) within `ALTERNATIVE_MARGIN`
+/// of the best's rank, likeliest first, as many as `MAX_REPLACEMENTS`
+/// leaves room for.
+fn runners_up(mut ranked: Vec<Ranked>, best: f64) -> Vec<String> {
+    ranked.retain(|r| r.rank >= best - ALTERNATIVE_MARGIN);
+    ranked.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+    ranked
+        .into_iter()
+        .take(MAX_REPLACEMENTS - 1)
+        .map(|r| r.term)
+        .collect()
 }
 
 /// What a name (`dictionary::names`) pays, as log10, as the correction of

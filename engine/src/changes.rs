@@ -49,15 +49,23 @@ impl Builder {
 
     /// `original` replaced by `replacement` (no change recorded if equal).
     pub fn replace(&mut self, original: &str, replacement: &str) {
+        self.replace_offering(original, replacement, Vec::new());
+    }
+
+    /// As `replace`, with `others` offered after the replacement.
+    pub fn replace_offering(&mut self, original: &str, replacement: &str, others: Vec<String>) {
         if original == replacement {
             return self.keep(original);
         }
         let length = original.chars().count();
+        let mut replacements = Vec::with_capacity(1 + others.len());
+        replacements.push(replacement.to_owned());
+        replacements.extend(others);
         self.changes.push(Change {
             offset: self.offset,
             length,
             original: original.to_owned(),
-            replacements: vec![replacement.to_owned()],
+            replacements,
         });
         self.text.push_str(replacement);
         self.offset += length;

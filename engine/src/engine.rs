@@ -863,6 +863,33 @@ mod tests {
         );
     }
 
+    #[test]
+    fn words_nearly_as_likely_as_the_correction_are_offered_after_it() {
+        let offered = |text: &str| -> Vec<Vec<String>> {
+            let outcome = engine().correct(text, &NONE);
+            outcome
+                .changes
+                .into_iter()
+                .map(|c| c.replacements)
+                .collect()
+        };
+        // Two words explain the misspelling about as well: the commoner
+        // is the correction, the other is offered after it, in the case
+        // the word was typed in.
+        assert_eq!(offered("alon"), [["along", "alone"]]);
+        assert_eq!(offered("Sory"), [["Story", "Sorry"]]);
+        assert_eq!(offered("we must atain our goals"), [["again", "attain"]]);
+        assert_eq!(offered("rach"), [["each", "reach", "ranch"]]);
+        // A clear misspelling gets its one word, and so does a reading
+        // that is no word the noisy channel ranked (two words, a real
+        // word's slip).
+        assert_eq!(offered("speling is esy"), [["spelling"], ["easy"]]);
+        assert_eq!(offered("thanks alot"), [["a lot"]]);
+        assert_eq!(offered("i have dome it"), [["done"]]);
+        // The text is the correction's alone.
+        assert_eq!(engine().correct("alon", &NONE).text, "along");
+    }
+
     /// Contractions whose bare letters are a word of their own are
     /// counted as the pairs predict them, not at the curated list's
     /// stand-in (300,000 each): `it's` is no rarer than `its`.

@@ -308,6 +308,22 @@ pub const MAX_SOUND_EDITS: usize = 3;
 /// slip is one edit, 335, 338, 340, 341 (342); the pool +64, +64, +63, +37.
 pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 
+/// How much less likely, as log10, another word may be than the correction
+/// and still be offered after it (`Change::replacements`): a tenth as
+/// likely, or likelier. Where two words explain a misspelling about as
+/// well, the commoner wins, and the other is what the writer may have
+/// meant: `alon` is `along`, then `alone` (a tenth as likely); `sory`
+/// `story`, then `sorry`; `gaet` `get`, then `gate`; `atain` `attain`,
+/// then `again`. A clear misspelling gets its one word: `speling` only
+/// `spelling` (`spewing` ten million times less likely), `teh` only `the`
+/// (`tech` 190 times less). Only for words the noisy channel ranked, not
+/// for the other readings (a split, a real word's slip, a name's).
+pub const ALTERNATIVE_MARGIN: f64 = 1.0;
+
+/// Most words offered for one misspelling, the correction included: as
+/// LanguageTool's clients show them, a short list to choose from.
+pub const MAX_REPLACEMENTS: usize = 3;
+
 /// How much likelier a slip that keeps a word's consonant sounds is, for
 /// the nearest words to a word sent alone (`error_model::edit_cost_alone`):
 /// twice. By `evaluate`, against none, at 0.3 and 0.5: codespell's pool of

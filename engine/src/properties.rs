@@ -114,7 +114,8 @@ proptest! {
 
     /// Everything outside a change is kept in place, and a change only
     /// swaps letters (or moves a space): undoing the changes gives the
-    /// input back.
+    /// input back. So do the words offered after a correction, each a
+    /// word of its own.
     #[test]
     fn spelling_keeps_everything_but_its_changes(text in text()) {
         let outcome = engine().correct(&text, &ExtraWords::default());
@@ -123,7 +124,12 @@ proptest! {
         for change in &outcome.changes {
             let original: String = chars[change.offset..change.offset + change.length].iter().collect();
             prop_assert_eq!(&original, &change.original);
-            prop_assert_eq!(without_letters(&change.original), without_letters(&change.replacements[0]));
+            let offered = &change.replacements;
+            prop_assert!(!offered.is_empty() && offered.len() <= crate::model::MAX_REPLACEMENTS);
+            for (k, replacement) in offered.iter().enumerate() {
+                prop_assert_eq!(without_letters(&change.original), without_letters(replacement));
+                prop_assert!(replacement != &change.original && !offered[..k].contains(replacement));
+            }
         }
     }
 

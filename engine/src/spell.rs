@@ -3,6 +3,8 @@
 //! a slip of the Shift key, `shift_slips`), and a correction takes the
 //! case of the word it replaces.
 
+use std::borrow::Cow;
+
 use crate::candidates::{best_correction, most_likely, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
@@ -82,9 +84,17 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
                     )
                 };
                 let corrected = correct_word(known, &typed, neighbours, beyond)
-                    .filter(|correction| keeps_apostrophes(token.text, correction));
-                let written = corrected.as_deref().unwrap_or(token.text);
-                out.replace(token.text, written);
+                    .filter(|correction| keeps_apostrophes(token.text, &correction.text));
+                let (written, others) = match corrected {
+                    Some(Correction { text, others }) => (Cow::Owned(text), others),
+                    None => (Cow::Borrowed(token.text), Vec::new()),
+                };
+                let others = others
+                    .into_iter()
+                    .filter(|other| keeps_apostrophes(token.text, other))
+                    .collect();
+                out.replace_offering(token.text, &written, others);
+                let written = &*written;
                 // After a split (`the past`), the last of the two words,
                 // and the first before it; else the word before this one,
                 // or a sentence's start.
@@ -163,6 +173,22 @@ struct Typed<'a> {
     alone: bool,
 }
 
+/// A word's correction, and the other words it may have been meant as,
+/// likeliest first (`Candidate::others`), each in the case it was typed in.
+struct Correction {
+    text: String,
+    others: Vec<String>,
+}
+
+impl From<String> for Correction {
+    fn from(text: String) -> Self {
+        Correction {
+            text,
+            others: Vec::new(),
+        }
+    }
+}
+
 /// The correction of one plain word, or `None` to leave it as it is.
 /// `neighbours`: the word before, as corrected and lowercase, and the word
 /// after, as typed; `beyond`: the word before that one, and the word after
@@ -172,7 +198,7 @@ fn correct_word(
     typed: &Typed<'_>,
     (previous, next): (Option<&str>, Option<&str>),
     (two_before, two_after): (Option<&str>, Option<&str>),
-) -> Option<String> {
+) -> Option<Correction> {
     let (word, extra) = (typed.word, known.extra);
     let lower = word.to_ascii_lowercase().replace('’', "'");
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 {
@@ -213,12 +239,12 @@ fn correct_word(
             .filter(|best| best.distance <= 1)
             .filter(|best| !meant_as_typed(known, &lower, best.score, context))
             .filter(|best| !written_more_often(known, &lower, &best.term))
-            .map(|best| with_case_of(word, &best.term));
+            .map(|best| with_case_of(word, &best.term).into());
     }
     if listed {
         if plain && id.is_some_and(|id| known.lexicon.is_name_form(id)) {
             if let Some(slip) = slip_of_a_much_commoner_word(known, &lower, context) {
-                return Some(with_case_of(word, &slip));
+                return Some(with_case_of(word, &slip).into());
             }
         }
         // `Id`, `Ill`: the capital may be the pronoun's (`I'd`, `I'll`), so
@@ -228,7 +254,7 @@ fn correct_word(
         return id
             .filter(|_| plain || pronoun)
             .and_then(|id| real_word_slip(known, (&lower, id), context, pronoun))
-            .map(|term| with_case_of(word, &term));
+            .map(|term| with_case_of(word, &term).into());
     }
     // A possessive of a known word (`dog's`, `Peter's`), or a known word
     // and a shortened `would`, `will`, `have` or `are` (`there'd`,
@@ -262,10 +288,11 @@ fn correct_word(
     // a common word (`ot` → `to`) is corrected.
     if lower.len() == 2 {
         if let Some(contraction) = apostrophe_put_back(known, word, &lower) {
-            return Some(with_case_of(word, &contraction));
+            return Some(with_case_of(word, &contraction).into());
         }
         let swapped: String = lower.chars().rev().collect();
-        return (plain && known.lexicon.is_common(&swapped)).then(|| with_case_of(word, &swapped));
+        return (plain && known.lexicon.is_common(&swapped))
+            .then(|| with_case_of(word, &swapped).into());
     }
     // A name or an acronym by its shape (`Kubrick`, `LSU`) is left alone
     // when people write it (the vocabulary counts it). One that no one
@@ -274,7 +301,8 @@ fn correct_word(
     // may replace it: a rare name stays rather than become a rare word.
     if typed.acronym || is_name(word, typed.sentence_start) {
         if known.lexicon.id(&lower).is_some() {
-            return apostrophe_put_back(known, word, &lower).map(|term| with_case_of(word, &term));
+            return apostrophe_put_back(known, word, &lower)
+                .map(|term| with_case_of(word, &term).into());
         }
         return most_likely(known, &lower, context)
             .filter(|best| best.distance <= 1 && best.term.as_bytes()[0] == lower.as_bytes()[0])
@@ -282,7 +310,7 @@ fn correct_word(
                 let p = known.lexicon.unigram_log_p(&best.term);
                 p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
             })
-            .map(|best| with_case_of(word, &best.term));
+            .map(|best| with_case_of(word, &best.term).into());
     }
     let from_dictionary = best_correction(known, &lower, context, typed.alone);
     if let Some((extra_score, term)) = extra.best_match(&lower, CHANNEL_WEIGHT, MAX_EXTRA_COST) {
@@ -290,7 +318,7 @@ fn correct_word(
             .as_ref()
             .is_none_or(|best| extra_score > best.score)
         {
-            return Some(with_case_of_extra(word, term));
+            return Some(with_case_of_extra(word, term).into());
         }
     }
     // A regular inflection of a dictionary word that the web does not
@@ -306,10 +334,13 @@ fn correct_word(
         return None;
     }
     // The best reading, one word or two (`alot`: `a lot`), against the
-    // word as typed.
-    let (score, term) =
-        space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context)
-            .or(from_dictionary.map(|best| (best.score, best.term)))?;
+    // word as typed; a word's others are offered after it.
+    let split = space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context);
+    let (score, term, others) = match (split, from_dictionary) {
+        (Some((score, term)), _) => (score, term, Vec::new()),
+        (None, Some(best)) => (best.score, best.term, best.others),
+        (None, None) => return None,
+    };
     // A word sent alone is no word of running text: the odds that it is
     // one no list holds (a name, a coinage) are running text's
     // (`LOG_P_UNKNOWN_WORD`), and a word asked about alone is asked
@@ -321,7 +352,13 @@ fn correct_word(
     {
         return None;
     }
-    Some(with_case_of(word, &term))
+    Some(Correction {
+        text: with_case_of(word, &term),
+        others: others
+            .iter()
+            .map(|other| with_case_of(word, other))
+            .collect(),
+    })
 }
 
 /// The noisy channel's other reading for a word no list holds (`yopp`,

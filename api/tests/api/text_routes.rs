@@ -7,6 +7,7 @@ use crate::support::{created, served, stored_count};
 
 on_both_backends!(
     spell_json_answers_201_with_the_stored_record,
+    spell_offers_the_words_nearly_as_likely_after_its_correction,
     space_form_from_curl_answers_201_json,
     space_keeps_an_apostrophe_in_its_word_and_counts_characters,
     awkward_text_is_stored_and_returned_byte_for_byte,
@@ -43,6 +44,24 @@ async fn spell_json_answers_201_with_the_stored_record(db: TestDb) {
     let mut stored = record.clone();
     stored.as_object_mut().unwrap().remove("changes");
     assert_eq!(server.get_json(&location).await, stored);
+    assert_eq!(stored_count(&db).await, 1);
+}
+
+async fn spell_offers_the_words_nearly_as_likely_after_its_correction(db: TestDb) {
+    let server = served(&db).await;
+
+    let response = server
+        .post_json("/api/spell", &json!({"id": "t2", "text": "Sory"}))
+        .await;
+
+    let record = created(response).await;
+    // The correction first, then what the writer may have meant instead,
+    // in the case it was typed in; the record stores the correction.
+    assert_eq!(record["processed"], "Story");
+    assert_eq!(
+        record["changes"],
+        json!([{"offset": 0, "length": 4, "original": "Sory", "replacements": ["Story", "Sorry"]}])
+    );
     assert_eq!(stored_count(&db).await, 1);
 }
 
