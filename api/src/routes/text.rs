@@ -70,8 +70,9 @@ struct Work {
     done: &'static str,
 }
 
-/// The stored record, and what the engine changed to make it (changes are
-/// derived from the two texts, so they are answered, not stored).
+/// The stored record, and what the engine changed to make it: answered,
+/// not stored, as the record keeps the text (the words offered after a
+/// correction, `Change::replacements`, are this answer's alone).
 #[derive(Serialize)]
 pub struct Answer {
     #[serde(flatten)]
