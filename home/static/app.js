@@ -66,6 +66,7 @@
           return response.json().then(function (body) {
             if (response.ok) {
               var id = body.id;
+              keepOffered(body.changes);
               window.location.assign("/?stored=" + encodeURIComponent(id) + "#record-" + encodeURIComponent(id));
               return;
             }
@@ -83,6 +84,39 @@
     }
   }
 
+  // The other words offered after each correction, which the page that
+  // follows cannot know (the api stores the text, not them): kept for it
+  // in the tab's storage, worded as the api words them for a form posted
+  // without JavaScript (api/src/routes/text.rs, also_possible).
+  var OFFERED = "textproc-offered";
+  var OFFERED_IN_NOTICE = 5;
+
+  function keepOffered(changes) {
+    var offered = (changes || [])
+      .filter(function (change) { return change.replacements.length > 1; })
+      .slice(0, OFFERED_IN_NOTICE)
+      .map(function (change) { return change.original + " \u2192 " + change.replacements.slice(1).join(" or "); });
+    try {
+      if (offered.length) window.sessionStorage.setItem(OFFERED, "Also possible: " + offered.join("; ") + ".");
+    } catch (e) {
+      // Storage refused (a private window): the notice goes without them.
+    }
+  }
+
+  // On the page opened after such a post (/?stored=ID), they join its notice.
+  function showOffered() {
+    var offered = null;
+    try {
+      offered = window.sessionStorage.getItem(OFFERED);
+      window.sessionStorage.removeItem(OFFERED);
+    } catch (e) {
+      return;
+    }
+    var notice = document.getElementById("flash");
+    if (offered === null || !notice || !new URLSearchParams(window.location.search).has("stored")) return;
+    notice.textContent += " " + offered;
+  }
+
   // After a post, the page was opened as /?stored=ID: forget that in the
   // address, so a reload neither repeats the notice nor the highlight.
   function forgetStored() {
@@ -93,6 +127,7 @@
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
 
+  showOffered();
   forgetStored();
   checkTranslation();
   Array.prototype.forEach.call(document.querySelectorAll("textarea[data-max-chars]"), addCounter);

@@ -292,6 +292,41 @@ async fn a_person_corrects_text_in_the_browser_and_sees_the_new_row() {
 }
 
 #[tokio::test]
+async fn a_person_is_told_the_other_words_a_misspelling_may_be() {
+    let db = TestDb::sqlite();
+    let server = crate::serve(&db).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+
+    browser.goto(&server.url("/")).await;
+    browser.submit("spell", "offered", "alon").await;
+
+    // The row holds the correction; the notice names the other word the
+    // api offered after it, which the record does not keep.
+    assert_eq!(browser.first_row_cell("processed").await, "along");
+    let notice = browser
+        .wait_until(
+            "const n = document.querySelector('#flash'); \
+             return n && n.textContent.includes('Also possible') && n.textContent",
+        )
+        .await;
+    assert_eq!(
+        notice,
+        "Your text was stored as record 1. Also possible: alon → alone."
+    );
+    // Told once: a reload shows neither the notice nor the words.
+    browser.call("POST", "/refresh", json!({})).await;
+    browser
+        .wait_until("return document.readyState === 'complete'")
+        .await;
+    assert!(browser
+        .script("return document.querySelector('#flash')")
+        .await
+        .is_null());
+}
+
+#[tokio::test]
 async fn markup_typed_into_a_form_is_shown_and_never_run() {
     let db = TestDb::sqlite();
     let server = crate::serve(&db).await;

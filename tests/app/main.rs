@@ -51,6 +51,37 @@ async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
 }
 
 #[tokio::test]
+async fn a_form_posted_without_javascript_is_told_the_other_words_offered() {
+    let db = TestDb::sqlite();
+    let server = serve(&db).await;
+
+    let response = server
+        .post_form(
+            "/api/spell",
+            BROWSER_ACCEPT,
+            &[("id", "no-script"), ("text", "alon")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+
+    let page = server
+        .http
+        .get(server.url(&location))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Spelling corrected and stored as record 1. Also possible: alon → alone."),
+        "the notice: {html}"
+    );
+}
+
+#[tokio::test]
 async fn the_readme_example_corrects_and_the_home_page_shows_it() {
     let db = TestDb::sqlite();
     let server = serve(&db).await;

@@ -123,10 +123,72 @@ async fn process(
         Inserted::Fresh(record) => record,
         Inserted::Earlier(record) => return Ok(Stored::replayed(record)),
     };
-    let notice = format!("{} and stored as record {}.", work.done, record.id);
+    let notice = format!(
+        "{} and stored as record {}.{}",
+        work.done,
+        record.id,
+        also_possible(&outcome.changes)
+    );
     let answer = Answer {
         record,
         changes: outcome.changes,
     };
     Ok(Stored::new(answer.record.id, answer, notice))
+}
+
+/// Most corrections whose other words a browser user is told of: the
+/// notice travels in a cookie.
+const ALSO_POSSIBLE_IN_NOTICE: usize = 5;
+
+/// For a browser user, who sees the corrected text and not its `changes`:
+/// the other words offered after each correction (` Also possible: alon →
+/// alone.`), or nothing. `home/static/app.js` writes the same for a post
+/// made in the background.
+fn also_possible(changes: &[Change]) -> String {
+    let offered: Vec<String> = changes
+        .iter()
+        .filter(|change| change.replacements.len() > 1)
+        .take(ALSO_POSSIBLE_IN_NOTICE)
+        .map(|change| {
+            let others = change.replacements[1..].join(" or ");
+            format!("{} → {others}", change.original)
+        })
+        .collect();
+    if offered.is_empty() {
+        String::new()
+    } else {
+        format!(" Also possible: {}.", offered.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::also_possible;
+    use engine::Change;
+
+    fn change(original: &str, replacements: &[&str]) -> Change {
+        Change {
+            offset: 0,
+            length: original.chars().count(),
+            original: original.to_owned(),
+            replacements: replacements.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_browser_user_is_told_the_other_words_offered() {
+        let changes = [
+            change("alon", &["along", "alone"]),
+            change("speling", &["spelling"]),
+            change("rach", &["each", "reach", "ranch"]),
+        ];
+        assert_eq!(
+            also_possible(&changes),
+            " Also possible: alon → alone; rach → reach or ranch."
+        );
+        assert_eq!(also_possible(&changes[1..2]), "");
+        // A few at most: the notice travels in a cookie.
+        let many = vec![change("alon", &["along", "alone"]); 9];
+        assert_eq!(also_possible(&many).matches('→').count(), 5);
+    }
 }
