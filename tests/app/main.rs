@@ -13,22 +13,19 @@ pub async fn serve(db: &TestDb) -> TestServer {
     TestServer::spawn(textproc::app().configure(testkit::figment(db))).await
 }
 
-async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
-    let server = serve(&db).await;
-
-    let response = server
-        .post_form(
-            "/api/space",
-            BROWSER_ACCEPT,
-            &[("id", "from-the-form"), ("text", "helloworld, it's me")],
-        )
-        .await;
+/// Posts one of the home page's forms as a browser without JavaScript
+/// does, and follows the redirect with the cookie it keeps: the page the
+/// person lands on.
+async fn post_form_as_a_browser(
+    server: &TestServer,
+    route: &str,
+    fields: &[(&str, &str)],
+) -> String {
+    let response = server.post_form(route, BROWSER_ACCEPT, fields).await;
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let cookie = response.headers()["set-cookie"].to_str().unwrap();
     let cookie = cookie.split(';').next().unwrap().to_owned();
-
-    // Following the redirect, as the browser does, with the cookie it keeps.
     let page = server
         .http
         .get(server.url(&location))
@@ -37,7 +34,18 @@ async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap();
+    page.text().await.unwrap()
+}
+
+async fn a_browser_form_post_lands_on_the_home_page_with_its_row(db: TestDb) {
+    let server = serve(&db).await;
+
+    let html = post_form_as_a_browser(
+        &server,
+        "/api/space",
+        &[("id", "from-the-form"), ("text", "helloworld, it's me")],
+    )
+    .await;
     assert!(html.contains("from-the-form"), "{html}");
     // The inserted space is marked as the change.
     assert!(
@@ -55,26 +63,12 @@ async fn a_form_posted_without_javascript_is_told_the_other_words_offered() {
     let db = TestDb::sqlite();
     let server = serve(&db).await;
 
-    let response = server
-        .post_form(
-            "/api/spell",
-            BROWSER_ACCEPT,
-            &[("id", "no-script"), ("text", "alon")],
-        )
-        .await;
-    assert_eq!(response.status(), 303);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let cookie = response.headers()["set-cookie"].to_str().unwrap();
-    let cookie = cookie.split(';').next().unwrap().to_owned();
-
-    let page = server
-        .http
-        .get(server.url(&location))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
-    let html = page.text().await.unwrap();
+    let html = post_form_as_a_browser(
+        &server,
+        "/api/spell",
+        &[("id", "no-script"), ("text", "alon")],
+    )
+    .await;
     assert!(
         html.contains("Spelling corrected and stored as record 1. Also possible: alon → alone."),
         "the notice: {html}"
