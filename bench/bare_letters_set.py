@@ -22,5 +22,5 @@ BARE = re.compile(r"\b(its|were|well|ill|hell|shell|wed|cant|wont|lets|id|shed|h
 
 fresh, out = sys.argv[1], sys.argv[2]
 files = sorted(f for f in os.listdir(fortunes.ROOT) if '.' not in f)
-found = fortunes.plain_sentences(files, 4, 30)
+found = fortunes.plain_sentences(fortunes.sentences(files), 4, 30)
 fortunes.write_sentence_set(fresh, out, [(s, s) for s in found if BARE.search(s)])

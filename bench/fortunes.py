@@ -24,19 +24,19 @@ def sentences(files):
             yield from re.split(r'(?<=[.!?])\s+', re.sub(r'\s+', ' ', body).strip())
 
 
-def plain_sentences(files, shortest, longest, source=None):
-    """The distinct sentences of these files (or of `source`, sentences
-    from elsewhere) as written, of `shortest` to `longest` words of letters
-    and punctuation, sorted."""
-    return sorted({s for s in (sentences(files) if source is None else source)
+def plain_sentences(found, shortest, longest):
+    """The distinct sentences of `found` as written, of `shortest` to
+    `longest` words of letters and punctuation, sorted."""
+    return sorted({s for s in found
                    if shortest <= len(s.split()) <= longest
                    and re.fullmatch(r"[A-Za-z ,.;:!?'\"-]+", s)})
 
 
 def cased_sentences(source=None):
-    """The sentences of CASED_FILES (or of `source`) as written, of 5 to 25
-    words of letters and punctuation, in a seeded shuffle."""
-    found = plain_sentences(CASED_FILES, 5, 25, source)
+    """The sentences of CASED_FILES (or of `source`, sentences from
+    elsewhere) as written, of 5 to 25 words of letters and punctuation, in
+    a seeded shuffle."""
+    found = plain_sentences(sentences(CASED_FILES) if source is None else source, 5, 25)
     random.Random(5).shuffle(found)
     return found
 

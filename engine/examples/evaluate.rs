@@ -68,16 +68,17 @@ fn run(data: &Path) -> Result<(), String> {
         let (mut right, mut offered) = (0, 0);
         for (good, bad) in &cases {
             let outcome = engine.correct(bad, &none);
+            let is_right = outcome.text == *good;
             // The word meant among the words the answer offers, the
             // correction and those nearly as likely after it.
             offered += usize::from(
-                outcome.text == *good
+                is_right
                     || outcome
                         .changes
                         .iter()
                         .any(|c| c.replacements.contains(good)),
             );
-            if outcome.text == *good {
+            if is_right {
                 right += 1;
             } else if show {
                 say!("  {bad} -> {} ≠ {good}", outcome.text);
