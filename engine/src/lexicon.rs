@@ -698,7 +698,13 @@ impl Lexicon {
     fn inflection_stems(letters: &str, end: usize, doubled: bool) -> Stems {
         let (head, bytes) = (&letters[..end], letters.as_bytes());
         let mut stems = Stems::default();
+        // The segmenter asks at every position, and most end in a letter
+        // no ending ends with: one comparison each, before any string's.
+        let last = head.as_bytes().last();
         for &(suffix, after, not_after) in INFLECTIONS {
+            if suffix.as_bytes().last() != last {
+                continue;
+            }
             let Some(stem) = head.strip_suffix(suffix) else {
                 continue;
             };

@@ -237,7 +237,10 @@ fn word_ends(
     for (k, part) in parts.iter().enumerate() {
         // `held` and `shift` by offset in the bare letters: where an
         // apostrophe was, and how many bytes of apostrophes came before.
-        let (mut bare, mut held, mut shift) = (String::new(), Vec::new(), vec![0]);
+        let mut bare = String::with_capacity(part.len());
+        let mut shift = Vec::with_capacity(part.len() + 1);
+        shift.push(0);
+        let mut held = Vec::new();
         for c in part.chars() {
             if is_apostrophe(c) {
                 held.push(bare.len());
