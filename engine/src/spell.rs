@@ -5,15 +5,15 @@
 
 use std::borrow::Cow;
 
-use crate::candidates::{best_correction, most_likely, Context, Knowledge};
+use crate::candidates::{best_correction, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
-    APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN,
+    APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MAX_WORD_LEN,
     MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, NAME_SLIP_RATIO, REAL_WORD_SLIP_COST,
-    UNVETTED_WORD_COST, WRITTEN_FOR_THE_BARE_WORD,
+    UNVETTED_WORD_COST, VOCABULARY_WORD_ALONE_MIN_LOG_P, WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::roman_numerals;
@@ -333,13 +333,11 @@ fn correct_word(
     {
         return None;
     }
-    // The best reading, one word or two (`alot`: `a lot`), against the
-    // word as typed; a word's others are offered after it.
-    let split = space_slips::split(known.lexicon, &lower, from_dictionary.as_ref(), context);
-    let (score, term, others) = match (split, from_dictionary) {
-        (Some((score, term)), _) => (score, term, Vec::new()),
-        (None, Some(best)) => (best.score, best.term, best.others),
-        (None, None) => return None,
+    // The best reading, weighed against the word as typed.
+    let Some((score, term, others)) = best_reading(known, &lower, from_dictionary, context) else {
+        return (typed.alone && known.lexicon.id(&lower).is_none())
+            .then(|| vocabulary_word_alone(known, &lower))?
+            .map(|term| with_case_of(word, &term).into());
     };
     // A word sent alone is no word of running text: the odds that it is
     // one no list holds (a name, a coinage) are running text's
@@ -380,6 +378,61 @@ fn unknown_word_meant(
             .lexicon
             .unknown_score(context.previous, typed)
             .is_some_and(|meant| meant >= score)
+}
+
+/// For a word sent alone that no list holds and no dictionary word
+/// explains (`drawdocwn`, `filesstem`): the likeliest word of the wider
+/// vocabulary one edit away (`drawdown`, `filesystem`), by its count and
+/// its slip, as a checker's suggestion would be. The curated dictionary
+/// lacks many words of trades and the day (`hostname`, `antiretroviral`);
+/// the web writes them. Not one the engine would correct itself, asked
+/// about alone: the web's words hold its misspellings (`requried`).
+fn vocabulary_word_alone(known: &Knowledge<'_>, typed: &str) -> Option<String> {
+    if typed.len() > MAX_WORD_LEN + 1 {
+        return None;
+    }
+    let lexicon = known.lexicon;
+    let mut best: Option<(f64, String)> = None;
+    spelling_index::each_one_edit_away(typed, |word| {
+        let Some(log_p) = lexicon
+            .unigram_log_p(word)
+            .filter(|&log_p| log_p >= VOCABULARY_WORD_ALONE_MIN_LOG_P)
+        else {
+            return;
+        };
+        let score = f64::from(log_p) - CHANNEL_WEIGHT * error_model::edit_cost_alone(typed, word);
+        if best.as_ref().is_none_or(|(best, _)| score > *best) {
+            best = Some((score, word.to_owned()));
+        }
+    });
+    let (_, word) = best?;
+    kept_alone(known, &word).then_some(word)
+}
+
+/// Whether `word`, sent alone, would be left as typed, as `correct_word`
+/// weighs it.
+fn kept_alone(known: &Knowledge<'_>, word: &str) -> bool {
+    let context = Context::new((None, None), (None, None));
+    let best = best_correction(known, word, &context, true);
+    best_reading(known, word, best, &context).is_none_or(|(score, term, _)| {
+        meant_as_typed(known, word, score, &context) || written_more_often(known, word, &term)
+    })
+}
+
+/// The best reading of `lower` other than as typed, with its score: one
+/// word or two (`alot`: `a lot`); a word's others are offered after it.
+fn best_reading(
+    known: &Knowledge<'_>,
+    lower: &str,
+    from_dictionary: Option<Candidate>,
+    context: &Context<'_>,
+) -> Option<(f64, String, Vec<String>)> {
+    let split = space_slips::split(known.lexicon, lower, from_dictionary.as_ref(), context);
+    match (split, from_dictionary) {
+        (Some((score, term)), _) => Some((score, term, Vec::new())),
+        (None, Some(best)) => Some((best.score, best.term, best.others)),
+        (None, None) => None,
+    }
 }
 
 /// The word `typed`, which only a rule vouches for (a form made of a name,
