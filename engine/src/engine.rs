@@ -825,6 +825,23 @@ mod tests {
     }
 
     #[test]
+    fn a_correction_is_spelt_the_american_way_unless_the_writer_spells_the_british_way() {
+        // As near the British spelling as the American one: the American,
+        // as the web writes it more often (`customise`, `neighbour`,
+        // `favourite` had won).
+        corrects(&[
+            ("customie", "customize"),
+            ("neighbur", "neighbor"),
+            ("favoruite", "favorite"),
+            ("travleled", "traveled"),
+        ]);
+        // Typed with the British letters, the British spelling.
+        corrects(&[("analised", "analysed")]);
+        // British spellings typed right are right words.
+        leaves_alone(&["we must organise the centre", "a favourite colour"]);
+    }
+
+    #[test]
     fn a_word_sent_alone_that_no_dictionary_word_explains_gets_the_likeliest_word_people_write() {
         // One edit from words of trades and of the day that the curated
         // dictionary lacks and the web writes; they had stayed as typed.

@@ -143,6 +143,41 @@ fn behind_one_of(prefixes: &[&str], lower: &str, known: impl Fn(&str) -> bool) -
         })
 }
 
+/// The American spellings a British word may have, for a caller to keep
+/// those that are words: those `american_spellings` makes (`neighbour` →
+/// `neighbor`, `centre` → `center`, `tunnelling` → `tunneling`), and `-ise`
+/// as `-ize` (`customise`, `organisation`, `analysed`), which the lexicon
+/// does not make, as many `-ise` words take no `-ize` (`advise`,
+/// `promise`): after a stem of four letters or more, not `prise`.
+pub fn american_respellings(
+    word: &str,
+    known: &impl Fn(&str) -> bool,
+    emit: &mut impl FnMut(String),
+) {
+    american_spellings(word, known, emit);
+    const ISE: [(&str, &str); 12] = [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ises", "izes"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("iser", "izer"),
+        ("isers", "izers"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+        ("yser", "yzer"),
+    ];
+    for (british, american) in ISE {
+        if let Some(stem) = word.strip_suffix(british) {
+            if stem.len() >= 4 {
+                emit(format!("{stem}{american}"));
+            }
+        }
+    }
+}
+
 fn american_spellings(word: &str, known: &impl Fn(&str) -> bool, emit: &mut impl FnMut(String)) {
     // colour(s|ed|ful…) → color: the ending `our`, with what may follow
     // it, after a stem of three letters or more (not `tour`, `flour`, nor
