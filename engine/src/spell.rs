@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use crate::american_spelling;
 use crate::candidates::{best_correction, most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
@@ -350,13 +351,15 @@ fn correct_word(
     {
         return None;
     }
-    let term = in_american_spelling(known, &lower, term);
-    let mut others: Vec<String> = others
-        .into_iter()
-        .map(|other| in_american_spelling(known, &lower, other))
-        .collect();
-    others.dedup();
-    others.retain(|other| *other != term);
+    let american = |term| american_spelling::of_correction(known.lexicon, &lower, term);
+    let term = american(term);
+    let mut respelt: Vec<String> = Vec::with_capacity(others.len());
+    for other in others.into_iter().map(american) {
+        if other != term && !respelt.contains(&other) {
+            respelt.push(other);
+        }
+    }
+    let others = respelt;
     Some(Correction {
         text: with_case_of(word, &term),
         others: others
@@ -364,67 +367,6 @@ fn correct_word(
             .map(|other| with_case_of(word, other))
             .collect(),
     })
-}
-
-/// A correction as American English spells it, unless the writer spells
-/// the British way. The dictionary holds British spellings too, which are
-/// right words where they are typed (`colour`, `organisation`); but the
-/// engine's English is American (its word list is SCOWL's `en_US`), so
-/// where a correction's American spelling is a dictionary word the corpus
-/// counts more often and the typed word is no nearer the British one, that
-/// is the correction: `customie` → `customize`, not `customise`; `neighbur`
-/// → `neighbor`. A misspelling with the British letters keeps them
-/// (`analised` → `analysed`). The counts tell a British pair from two words
-/// (`prize` is no spelling of `prise`).
-fn in_american_spelling(known: &Knowledge<'_>, typed: &str, term: String) -> String {
-    let lexicon = known.lexicon;
-    let is_word = |word: &str| lexicon.is_dictionary_word(word);
-    let Some(count) = lexicon.unigram_log_p(&term) else {
-        return term;
-    };
-    let mut american: Option<(f32, String)> = None;
-    word_forms::american_respellings(&term, &is_word, &mut |spelling| {
-        let Some(log_p) = lexicon
-            .unigram_log_p(&spelling)
-            .filter(|_| is_word(&spelling))
-        else {
-            return;
-        };
-        let as_near = edits_apart(typed, &spelling) <= edits_apart(typed, &term);
-        if log_p > count && as_near && american.as_ref().is_none_or(|(best, _)| log_p > *best) {
-            american = Some((log_p, spelling));
-        }
-    });
-    american.map_or(term, |(_, spelling)| spelling)
-}
-
-/// Edits between two words, as the index counts them: a letter typed,
-/// left out or changed, or two side by side swapped (Damerau's optimal
-/// string alignment).
-fn edits_apart(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    // Three rows of the table, the last the latest: each turn makes the
-    // oldest the new one.
-    let mut rows = [
-        vec![0; b.len() + 1],
-        vec![0; b.len() + 1],
-        (0..=b.len()).collect::<Vec<_>>(),
-    ];
-    for i in 1..=a.len() {
-        rows.rotate_left(1);
-        let [two_back, one_back, row] = &mut rows;
-        row[0] = i;
-        for j in 1..=b.len() {
-            let changed = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (one_back[j] + 1)
-                .min(row[j - 1] + 1)
-                .min(one_back[j - 1] + changed);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(two_back[j - 2] + 1);
-            }
-        }
-    }
-    rows[2][b.len()]
 }
 
 /// The noisy channel's other reading for a word no list holds (`yopp`,
@@ -758,21 +700,7 @@ fn with_case_of_extra(original: &str, extra: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{edits_apart, own_odds};
-
-    #[test]
-    fn edits_apart_counts_as_the_index_does() {
-        assert_eq!(edits_apart("", ""), 0);
-        assert_eq!(edits_apart("", "abc"), 3);
-        assert_eq!(edits_apart("customie", "customise"), 1);
-        assert_eq!(edits_apart("customie", "customize"), 1);
-        assert_eq!(edits_apart("analised", "analysed"), 1);
-        assert_eq!(edits_apart("analised", "analyzed"), 2);
-        // Two side by side swapped is one edit; `ca` to `abc` is three.
-        assert_eq!(edits_apart("teh", "the"), 1);
-        assert_eq!(edits_apart("ca", "abc"), 3);
-        assert_eq!(edits_apart("kitten", "sitting"), 3);
-    }
+    use super::own_odds;
 
     #[test]
     fn a_contractions_bare_typings_are_not_the_words_own_odds() {
