@@ -366,6 +366,31 @@ mod tests {
     }
 
     #[test]
+    fn a_real_word_its_neighbours_make_unlikely_is_weighed_as_a_slip() {
+        // Each pair is one the model holds (`point were`, `were it`, `not
+        // five`, `five up`), but each makes the word less likely than it is
+        // anywhere, and no triple holds the three words.
+        corrects(&[
+            (
+                "to the point were it would not run",
+                "to the point where it would not run",
+            ),
+            ("we do not five up", "we do not give up"),
+            ("this is a tim of testing", "this is a time of testing"),
+            (
+                "my pants just wet to school",
+                "my pants just went to school",
+            ),
+        ]);
+        // Right words their neighbours make likelier stay.
+        leaves_alone(&[
+            "i think therefore i am",
+            "the rain in spain stays mainly in the plain",
+            "they were tired of it",
+        ]);
+    }
+
+    #[test]
     fn a_real_word_that_misses_a_neighbour_is_a_slip_for_one_that_fits() {
         // `mast` and `moke` are words, but `you mast`, `mast be`, `can
         // moke` and `moke you` are pairs no one writes; `must` and `make`

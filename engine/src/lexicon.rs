@@ -516,6 +516,27 @@ impl Lexicon {
         score
     }
 
+    /// How much likelier the pairs make the word `id` after `before`, and
+    /// `after` after it, than each is anywhere, as log10: the pointwise
+    /// mutual information of the two pairs. Below 0, the neighbours make
+    /// the word less likely than it is anywhere.
+    pub fn lift_by_pairs(&self, before: u32, id: u32, after: u32) -> f64 {
+        self.log_p(Some(before), id) - self.log_p(None, id) + self.log_p(Some(id), after)
+            - self.log_p(None, after)
+    }
+
+    /// Whether the triples hold these three words in a row.
+    pub fn seen_triple(&self, first: u32, second: u32, third: u32) -> bool {
+        self.triples_after(Some(first), Some(second))
+            .is_some_and(|after| {
+                self.marks[third as usize] & ENDS_TRIPLES != 0
+                    && self
+                        .triples
+                        .log_p(after, self.pair_index[third as usize])
+                        .is_some()
+            })
+    }
+
     /// Any word of the vocabulary, for its odds.
     pub fn id(&self, word: &str) -> Option<u32> {
         self.words.id(word)

@@ -471,18 +471,20 @@ fn slip_of_a_much_commoner_word(
         .map(|best| best.term)
 }
 
-/// A known word typed for another (`stand luke a rock`, `i have dome
-/// it`), or a contraction typed bare that spells another word (`its` for
-/// `it's`, `cant` for `can't`). A word that misses a neighbour (the pairs
-/// lack it with the word before or the one after; a sentence's start and
-/// end count as words, a comma parts no neighbours, and beside a word kept
-/// as it is a word has only one) is weighed against the dictionary words
-/// one edit or one apostrophe away; a word seen with both, only against
-/// its contractions. Of those, the ones that meet a neighbour in a seen
-/// pair replace it when their odds in place (two words on each side, by
-/// the triples), less their slip and `REAL_WORD_SLIP_COST` (a
-/// contraction: the odds of typing it bare, `APOSTROPHE_LEFT_OUT`), still
-/// beat the typed word's. `word` is `typed`'s dictionary id.
+/// A known word typed for another (`stand luke a rock`, `i have dome it`),
+/// or a contraction typed bare that spells another word (`its` for `it's`,
+/// `cant` for `can't`). A word that misses a neighbour (the pairs lack it
+/// with the word before or the one after; a sentence's start and end count
+/// as words, a comma parts no neighbours, and beside a word kept as it is a
+/// word has only one), or one seen with both that they make less likely
+/// than it is anywhere with no triple to vouch for it (`the point were
+/// it`), is weighed against the dictionary words one edit or one apostrophe
+/// away; any other word, only against its contractions. Of those, the ones
+/// that meet a neighbour in a seen pair replace it when their odds in place
+/// (two words on each side, by the triples), less their slip and
+/// `REAL_WORD_SLIP_COST` (a contraction: the odds of typing it bare,
+/// `APOSTROPHE_LEFT_OUT`), still beat the typed word's. `word` is `typed`'s
+/// dictionary id.
 fn real_word_slip(
     known: &Knowledge<'_>,
     (typed, word): (&str, u32),
@@ -516,15 +518,25 @@ fn real_word_slip(
     // A word shorter than `MIN_REAL_WORD_SLIP_LEN` is one slip from dozens
     // of words, but has few contractions (`id`, `i'd`).
     let near_words = !only_contractions && typed.len() >= MIN_REAL_WORD_SLIP_LEN;
-    let misses_a_neighbour = near_words
-        && ((before.is_some() && !seen_before(word)) || (after.is_some() && !seen_after(word)));
+    // Weighed against the words one slip away: a word that misses a
+    // neighbour pair, or one whose two pairs are seen but make it less
+    // likely than it is anywhere, with no triple to vouch for it (`the
+    // point were it`, `do not five up`: CMU's pairs hold most pairs of
+    // common words, slips included). The pairs' lift is asked first, as it
+    // rules out most words with the lookups just made.
+    let suspect = near_words
+        && ((before.is_some() && !seen_before(word))
+            || (after.is_some() && !seen_after(word))
+            || before.zip(after).is_some_and(|(b, a)| {
+                lexicon.lift_by_pairs(b, word, a) < 0.0 && !lexicon.seen_triple(b, word, a)
+            }));
     // A word that fits its neighbours is weighed only against itself with
     // an apostrophe put back (`think its not` for `it's`): people type
     // a contraction bare far more often than they slip into another word,
     // and these few lookups cost little where every word's near words
     // would cost much.
     let (kept, mut contractions);
-    let near: &str = if misses_a_neighbour {
+    let near: &str = if suspect {
         kept = known.near_words.of(lexicon, typed, word);
         &kept
     } else {
