@@ -522,8 +522,10 @@ fn real_word_slip(
     // neighbour pair, or one whose two pairs are seen but make it less
     // likely than it is anywhere, with no triple to vouch for it (`the
     // point were it`, `do not five up`: CMU's pairs hold most pairs of
-    // common words, slips included). The pairs' lift is asked first, as it
-    // rules out most words with the lookups just made.
+    // common words, slips included). The pairs' lift is asked first: it
+    // rules out most words, with lookups cheaper than the triples' (asked
+    // second, the same answers cost the cased set 15 % of its spelling
+    // speed, against 10 %).
     let suspect = near_words
         && ((before.is_some() && !seen_before(word))
             || (after.is_some() && !seen_after(word))
