@@ -19,6 +19,18 @@ pub fn is_capitalised(word: &str) -> bool {
         && letters.all(|c| c.is_ascii_lowercase())
 }
 
+/// `word` as the dictionary spells words: ASCII letters in lowercase and a
+/// curly apostrophe straight (`Don’t` → `don't`), in one allocation, as
+/// every word of a text is looked up so.
+pub fn dictionary_form(word: &str) -> String {
+    let mut form = String::with_capacity(word.len());
+    form.extend(word.chars().map(|c| match c {
+        '’' => '\'',
+        c => c.to_ascii_lowercase(),
+    }));
+    form
+}
+
 /// `teh`→`the`, `Teh`→`The`, `TEH`→`THE`.
 pub fn with_case_of(original: &str, lower: &str) -> String {
     if is_all_capitals(original) {

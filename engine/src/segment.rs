@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use crate::case::dictionary_form;
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
@@ -271,7 +272,7 @@ fn word_ends(
 /// A dictionary or extra word, in any case and with either apostrophe
 /// (`McDonald`, `don’t`): kept whole.
 fn is_whole_word(lexicon: &Lexicon, extra: &ExtraWords, letters: &str) -> bool {
-    let lower = letters.to_ascii_lowercase().replace('’', "'");
+    let lower = dictionary_form(letters);
     lexicon.is_dictionary_word(&lower) || extra.contains(&lower)
 }
 

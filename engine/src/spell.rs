@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::american_spelling;
 use crate::candidates::{best_correction, most_likely, Candidate, Context, Knowledge};
-use crate::case::{is_all_capitals, is_capitalised, is_name, with_case_of};
+use crate::case::{dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
@@ -201,7 +201,7 @@ fn correct_word(
     (two_before, two_after): (Option<&str>, Option<&str>),
 ) -> Option<Correction> {
     let (word, extra) = (typed.word, known.extra);
-    let lower = word.to_ascii_lowercase().replace('’', "'");
+    let lower = dictionary_form(word);
     if lower.chars().filter(char::is_ascii_alphabetic).count() < 2 {
         return None;
     }
