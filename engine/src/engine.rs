@@ -717,6 +717,10 @@ mod tests {
         leaves_alone(&["buy a farecard", "the magisine is here"]);
         // Sent alone, it is asked about: there is no text to coin it in.
         corrects(&[("magisine", "magazine"), ("Faymus.", "Famous.")]);
+        // So is a regular form no one writes, two slips from a word: in
+        // running text a coinage (`lukewarmly`), alone likelier a slip.
+        corrects(&[("continuesly", "continuously"), ("renderered", "rendered")]);
+        leaves_alone(&["he smiled lukewarmly", "lukewarmly"]);
     }
 
     #[test]

@@ -323,12 +323,16 @@ fn correct_word(
         }
     }
     // A regular inflection of a dictionary word that the web does not
-    // count (`lukewarmly`, `intentness`) is a rare right word more likely
-    // than two slips of another; its common misspellings (`basicly`,
-    // `stoped`) the vocabulary counts, so they are weighed as meant below.
+    // count (`lukewarmly`, `intentness`) is, in running text, a rare right
+    // word more likely than two slips of another; its common misspellings
+    // (`basicly`, `stoped`) the vocabulary counts, so they are weighed as
+    // meant below. A word sent alone is asked about because it may be
+    // misspelt, and a form no one writes is likelier a slip (`continuesly`,
+    // `anonymsly`, `renderered`).
     if from_dictionary
         .as_ref()
         .is_some_and(|best| best.distance > 1)
+        && !typed.alone
         && known.lexicon.id(&lower).is_none()
         && known.lexicon.is_inflection(&lower)
     {
