@@ -6,6 +6,8 @@
 //! slip the error model finds likelier, often the British (`customie` →
 //! `customise`: a left-out `s` is commoner than a left-out `z`).
 
+use strsim::osa_distance;
+
 use crate::lexicon::Lexicon;
 use crate::word_forms;
 
@@ -28,7 +30,9 @@ pub fn of_correction(lexicon: &Lexicon, typed: &str, term: String) -> String {
         else {
             return;
         };
-        let as_near = edits_apart(typed, &spelling) <= edits_apart(typed, &term);
+        // Edits as the index counts them: a letter typed, left out or
+        // changed, or two side by side swapped.
+        let as_near = osa_distance(typed, &spelling) <= osa_distance(typed, &term);
         if log_p > count && as_near && american.as_ref().is_none_or(|(best, _)| log_p > *best) {
             american = Some((log_p, spelling));
         }
@@ -36,51 +40,21 @@ pub fn of_correction(lexicon: &Lexicon, typed: &str, term: String) -> String {
     american.map_or(term, |(_, spelling)| spelling)
 }
 
-/// Edits between two words, as the index counts them: a letter typed,
-/// left out or changed, or two side by side swapped (Damerau's optimal
-/// string alignment).
-fn edits_apart(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    // Three rows of the table, the last the latest: each turn makes the
-    // oldest the new one.
-    let mut rows = [
-        vec![0; b.len() + 1],
-        vec![0; b.len() + 1],
-        (0..=b.len()).collect::<Vec<_>>(),
-    ];
-    for i in 1..=a.len() {
-        rows.rotate_left(1);
-        let [two_back, one_back, row] = &mut rows;
-        row[0] = i;
-        for j in 1..=b.len() {
-            let changed = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (one_back[j] + 1)
-                .min(row[j - 1] + 1)
-                .min(one_back[j - 1] + changed);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(two_back[j - 2] + 1);
-            }
-        }
-    }
-    rows[2][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
-    use super::edits_apart;
+    use strsim::osa_distance;
 
     #[test]
-    fn edits_apart_counts_as_the_index_does() {
-        assert_eq!(edits_apart("", ""), 0);
-        assert_eq!(edits_apart("", "abc"), 3);
-        assert_eq!(edits_apart("customie", "customise"), 1);
-        assert_eq!(edits_apart("customie", "customize"), 1);
-        assert_eq!(edits_apart("analised", "analysed"), 1);
-        assert_eq!(edits_apart("analised", "analyzed"), 2);
+    fn the_nearness_of_british_and_american_spellings_is_counted_as_the_index_does() {
+        // As near both: the slip was the letter that tells them apart.
+        assert_eq!(osa_distance("customie", "customise"), 1);
+        assert_eq!(osa_distance("customie", "customize"), 1);
+        // Typed with the British letter: nearer the British spelling.
+        assert_eq!(osa_distance("analised", "analysed"), 1);
+        assert_eq!(osa_distance("analised", "analyzed"), 2);
         // Two side by side swapped is one edit; `ca` to `abc` is three
         // (no letters are put between two swapped).
-        assert_eq!(edits_apart("teh", "the"), 1);
-        assert_eq!(edits_apart("ca", "abc"), 3);
-        assert_eq!(edits_apart("kitten", "sitting"), 3);
+        assert_eq!(osa_distance("teh", "the"), 1);
+        assert_eq!(osa_distance("ca", "abc"), 3);
     }
 }

@@ -349,10 +349,7 @@ fn correct_word(
     // (`LOG_P_UNKNOWN_WORD`), and a word asked about alone is asked
     // because it may be misspelt. Its likeliest word answers it
     // (`faymus` → `famous`), as a checker's suggestion does.
-    if meant_as_typed(known, &lower, score, context)
-        || (!typed.alone && unknown_word_meant(known, &lower, context, score))
-        || written_more_often(known, &lower, &term)
-    {
+    if meant_rather_than(known, &lower, (score, &term), context, typed.alone) {
         return None;
     }
     let american = |term| american_spelling::of_correction(known.lexicon, &lower, term);
@@ -363,14 +360,30 @@ fn correct_word(
             respelt.push(other);
         }
     }
-    let others = respelt;
     Some(Correction {
         text: with_case_of(word, &term),
-        others: others
+        others: respelt
             .iter()
             .map(|other| with_case_of(word, other))
             .collect(),
     })
+}
+
+/// Whether `lower` is likelier meant as typed than its best reading
+/// (`score`, `term`): people write it so in its place (`meant_as_typed`),
+/// it is a word no list holds that is likelier a word of its own, in
+/// running text (`unknown_word_meant`; a word sent alone is asked about),
+/// or it is written at least as often as `term`.
+fn meant_rather_than(
+    known: &Knowledge<'_>,
+    lower: &str,
+    (score, term): (f64, &str),
+    context: &Context<'_>,
+    alone: bool,
+) -> bool {
+    meant_as_typed(known, lower, score, context)
+        || (!alone && unknown_word_meant(known, lower, context, score))
+        || written_more_often(known, lower, term)
 }
 
 /// The noisy channel's other reading for a word no list holds (`yopp`,
@@ -429,7 +442,7 @@ fn kept_alone(known: &Knowledge<'_>, word: &str) -> bool {
     let context = Context::new((None, None), (None, None));
     let best = best_correction(known, word, &context, true);
     best_reading(known, word, best, &context).is_none_or(|(score, term, _)| {
-        meant_as_typed(known, word, score, &context) || written_more_often(known, word, &term)
+        meant_rather_than(known, word, (score, &term), &context, true)
     })
 }
 

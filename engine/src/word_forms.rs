@@ -155,24 +155,19 @@ pub fn american_respellings(
     emit: &mut impl FnMut(String),
 ) {
     american_spellings(word, known, emit);
-    const ISE: [(&str, &str); 12] = [
-        ("isation", "ization"),
-        ("isations", "izations"),
-        ("ise", "ize"),
-        ("ises", "izes"),
-        ("ised", "ized"),
-        ("ising", "izing"),
-        ("iser", "izer"),
-        ("isers", "izers"),
-        ("yse", "yze"),
-        ("ysed", "yzed"),
-        ("ysing", "yzing"),
-        ("yser", "yzer"),
-    ];
-    for (british, american) in ISE {
-        if let Some(stem) = word.strip_suffix(british) {
-            if stem.len() >= 4 {
-                emit(format!("{stem}{american}"));
+    // `-is-` and `-ys-` before these endings, which American writes with a
+    // `z`; not `-yses`, as `analyses` is also a plural.
+    const AFTER_IS: [&str; 8] = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations"];
+    const AFTER_YS: [&str; 4] = ["e", "ed", "ing", "er"];
+    for (british, american, endings) in [("is", "iz", &AFTER_IS[..]), ("ys", "yz", &AFTER_YS)] {
+        for after in endings {
+            if let Some(stem) = word
+                .strip_suffix(after)
+                .and_then(|r| r.strip_suffix(british))
+            {
+                if stem.len() >= 4 {
+                    emit(format!("{stem}{american}{after}"));
+                }
             }
         }
     }
