@@ -19,7 +19,7 @@ use crate::model::{
     NAME_SLIP_RATIO,
 };
 use crate::near_words::NearWords;
-use crate::sounds_like::SoundsLike;
+use crate::sounds_like::{self, SoundsLike};
 use crate::word_forms;
 use spelling_index::Index;
 
@@ -187,7 +187,30 @@ fn most_likely_alone(
     found.retain(|found| {
         Some(found.distance) == nearest || slip(&found.term) + ALONE_TWO_EDITS_MARGIN < cheapest
     });
+    add_vowels_guessed(known, typed, &mut found);
     best_of_nearest(known, typed, context, found, edit_cost_alone)
+}
+
+/// The dictionary words within two edits of `typed` that keep its
+/// consonants and differ only in vowels or a letter typed twice
+/// (`trubble` → `trouble`, `adres` → `address`): a misspelling made by
+/// ear, where the consonants are heard and the vowels guessed. A word sent
+/// alone weighs them however cheap a slip to a word one edit away is
+/// (`most_likely_alone`'s margin): such a word is two edits away only by
+/// letters. They are added to `found`, each once.
+fn add_vowels_guessed(known: &Knowledge<'_>, typed: &str, found: &mut Vec<Suggestion>) {
+    if typed.len() < MIN_SOUND_WORD_LEN {
+        return;
+    }
+    for word in known.sounds_like.same(typed) {
+        if !sounds_like::same_consonants(typed, word) || found.iter().any(|f| *f.term == **word) {
+            continue;
+        }
+        let distance = strsim::osa_distance(typed, word);
+        if (1..=MAX_EDIT_DISTANCE as usize).contains(&distance) {
+            found.push(Suggestion::new(&**word, distance as i64, 0));
+        }
+    }
 }
 
 /// Of the words the index found near `typed`, and those the typed one is

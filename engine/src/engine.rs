@@ -777,6 +777,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sent_alone_spelt_by_ear_is_weighed_against_words_with_its_consonants() {
+        // One edit from `acres`, `stricter`, `esperance` and `viscid`, but
+        // two vowels guessed by ear from a far commoner word with the same
+        // consonants.
+        corrects(&[
+            ("adres", "address"),
+            ("structer", "structure"),
+            ("experance", "experience"),
+            ("vistid", "visited"),
+        ]);
+        // A word one edit away still wins when its slip is the likelier
+        // (`sets`, `suits`, `shipping` have the consonants too).
+        corrects(&[("souts", "scouts"), ("shoppnig", "shopping")]);
+    }
+
+    #[test]
     fn a_word_sent_alone_is_likelier_spelt_by_ear() {
         // One edit from each pair; sent alone, the commoner word whose slip
         // changes a sound had won (`price`, `poker`, `viable`, `cable`).

@@ -34,6 +34,13 @@ impl SoundsLike {
         (same, self.one_sound_apart(&key, keep))
     }
 
+    /// Dictionary words with the same skeleton as `typed` (lowercase).
+    pub fn same(&self, typed: &str) -> &[Box<str>] {
+        self.by_key
+            .get(key(typed).as_slice())
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Dictionary words whose skeleton is one sound from `key` (one
     /// consonant class more, fewer or another, after the first letter's)
     /// and that `keep` keeps: each once, though two edits of the skeleton
@@ -84,6 +91,22 @@ pub fn sound_alike(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
+/// Whether two words have the same consonants in the same order, a letter
+/// typed twice in a row counted once (`trubble`, `trouble`): they differ
+/// only in their vowels (`y` among them), which the ear leaves the writer
+/// to guess.
+pub fn same_consonants(a: &str, b: &str) -> bool {
+    fn consonants(word: &str) -> impl Iterator<Item = u8> + '_ {
+        let bytes = word.as_bytes();
+        (0..bytes.len())
+            .filter(move |&i| {
+                !b"aeiouy".contains(&bytes[i]) && (i == 0 || bytes[i - 1] != bytes[i])
+            })
+            .map(move |i| bytes[i])
+    }
+    consonants(a).eq(consonants(b))
+}
+
 /// The first letter's class (vowels as `0`), then each consonant class
 /// that differs from the one before it.
 fn key(word: &str) -> Vec<u8> {
@@ -123,7 +146,7 @@ fn class(letter: u8) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{key, SoundsLike};
+    use super::{key, same_consonants, SoundsLike};
 
     #[test]
     fn words_one_sound_apart_are_found_once_and_the_same_sound_not() {
@@ -159,5 +182,14 @@ mod tests {
         }
         assert_ne!(key("necessary"), key("nursery"));
         assert_ne!(key("antrorse"), key("antares"));
+    }
+
+    #[test]
+    fn words_that_differ_only_in_vowels_have_the_same_consonants() {
+        assert!(same_consonants("trubble", "trouble"));
+        assert!(same_consonants("adres", "address"));
+        assert!(!same_consonants("rythm", "rhythm"));
+        assert!(!same_consonants("acres", "address"));
+        assert!(!same_consonants("workns", "workings"));
     }
 }
