@@ -57,15 +57,21 @@ fn main() {
         .map(|&(word, _)| word)
         .filter(|word| !right.contains(word))
         .collect();
-    let listed: String = words[curated_entries.len() - left_out.len()..]
+    let added = &words[curated_entries.len() - left_out.len()..];
+    let listed: String = added
         .iter()
         .map(|(word, count)| format!("{word} {count}\n"))
         .collect();
     let left_out: String = left_out.iter().map(|word| format!("{word}\n")).collect();
-    let names: String = spelling_index::names(curated_entries.iter().copied(), word_list.lines())
-        .iter()
-        .map(|word| format!("{word}\n"))
-        .collect();
+    // The curated names, those `right_words` left out among them, and the
+    // acronyms it added.
+    let names: String = spelling_index::names(
+        curated_entries.iter().copied().chain(added.iter().copied()),
+        word_list.lines(),
+    )
+    .iter()
+    .map(|word| format!("{word}\n"))
+    .collect();
     let index = spelling_index::build(words);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, bytes: &[u8]| {

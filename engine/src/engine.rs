@@ -777,6 +777,22 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_typed_in_lowercase_is_a_word_unless_its_neighbours_say_otherwise() {
+        // SCOWL's acronyms that people write in lowercase are words spelt
+        // right (`cup`, `via`, `helm` are one slip away).
+        leaves_alone(&["my cpu is hot", "cpu", "the html page", "rsvp by friday"]);
+        // Like any word, one its neighbours make unlikely is weighed as a
+        // slip; and one a hundred times rarer than a word one edit away
+        // is no word at all.
+        corrects(&[
+            ("we sent it cia email", "we sent it via email"),
+            ("fish nad chips", "fish and chips"),
+        ]);
+        // An acronym no list holds is no slip of one that a list holds.
+        leaves_alone(&["He worked for the CSSG."]);
+    }
+
+    #[test]
     fn a_word_sent_alone_spelt_by_ear_is_weighed_against_words_with_its_consonants() {
         // One edit from `acres`, `stricter`, `esperance` and `viscid`, but
         // two vowels guessed by ear from a far commoner word with the same

@@ -300,6 +300,9 @@ fn correct_word(
     // writes (`Wrold`, `QUIKC`) is a slip, but only a very common word
     // (`NAME_SLIP_MIN_LOG_P`) one edit away, with the same capital letter,
     // may replace it: a rare name stays rather than become a rare word.
+    // Capitals never become another acronym (`CSSG`, not `CSS`): acronyms
+    // are too many for any list, and one no list holds is likelier
+    // another than a slip.
     if typed.acronym || is_name(word, typed.sentence_start) {
         if known.lexicon.id(&lower).is_some() {
             return apostrophe_put_back(known, word, &lower)
@@ -307,6 +310,7 @@ fn correct_word(
         }
         return most_likely(known, &lower, context)
             .filter(|best| best.distance <= 1 && best.term.as_bytes()[0] == lower.as_bytes()[0])
+            .filter(|best| !(typed.acronym && known.names.contains(best.term.as_str())))
             .filter(|best| {
                 let p = known.lexicon.unigram_log_p(&best.term);
                 p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)

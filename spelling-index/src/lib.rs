@@ -37,16 +37,18 @@ pub const NAME_SLIP_RATIO: i64 = 100;
 /// The words the corrector takes as spelt right, each with its corpus
 /// count: SymSpell's curated list, then each lowercase word of a SCOWL
 /// word list that it lacks and the corpus counts (`math`, `fulfillment`,
-/// `plows`), and the list's contractions it lacks (`ain't`, `y'all`). The
-/// index (at build time) and the engine's lexicon (at start) are both made
-/// from this, so they agree.
+/// `plows`), the list's contractions it lacks (`ain't`, `y'all`), and the
+/// list's acronyms it lacks that the corpus counts, in lowercase (`cpu`,
+/// `html`, `usa`: people type them so, and the corpus's tokenizer wrote
+/// them so). The index (at build time) and the engine's lexicon (at
+/// start) are both made from this, so they agree.
 ///
 /// The curated list also holds names in lowercase (`thant`, `fromm`,
 /// `beng`): a curated word that the SCOWL list has only with capitals, and
 /// that is `NAME_SLIP_RATIO` times rarer than a lowercase dictionary word
-/// one edit away, is left out. It stays in the vocabulary, where it is
-/// weighed as meant against its correction, like any word no list vouches
-/// for.
+/// one edit away, is left out, and so is such an acronym (`nad`, `and`).
+/// It stays in the vocabulary, where it is weighed as meant against its
+/// correction, like any word no list vouches for.
 pub fn right_words<'a>(
     curated: impl IntoIterator<Item = (&'a str, i64)>,
     word_list: impl IntoIterator<Item = &'a str>,
@@ -62,18 +64,7 @@ pub fn right_words<'a>(
         .iter()
         .copied()
         .filter(|&(word, count)| {
-            let name_only = is_name_only(word, &listed);
-            let slip_of_a_word = || {
-                let mut found = false;
-                each_one_edit_away(word, |edited| {
-                    found |= listed.contains(edited)
-                        && curated_counts
-                            .get(edited)
-                            .is_some_and(|&c| c >= count.saturating_mul(NAME_SLIP_RATIO));
-                });
-                found
-            };
-            !(name_only && slip_of_a_word())
+            !(is_name_only(word, &listed) && slip_of_a_word(word, count, &listed, &curated_counts))
         })
         .collect();
     // The corpus's tokenizer cut words at apostrophes, so it cannot count
@@ -94,20 +85,54 @@ pub fn right_words<'a>(
             }
         }
     }
+    for acronym in word_list.iter().copied().filter(|word| is_acronym(word)) {
+        // The corpus's own spelling of it, which outlives `lowercase`.
+        let lowercase = acronym.to_ascii_lowercase();
+        if let Some((&word, &count)) = counts.get_key_value(lowercase.as_str()) {
+            if !slip_of_a_word(word, count, &listed, &curated_counts) && known.insert(word) {
+                words.push((word, count));
+            }
+        }
+    }
     words
 }
 
-/// The curated words that the SCOWL word list has only with capitals
+/// Whether `word`, counted `count` times, is `NAME_SLIP_RATIO` times rarer
+/// than a lowercase word of the list one edit away: in lowercase, likelier
+/// a slip of that word (`thant` of `that`) than the name or acronym.
+fn slip_of_a_word(
+    word: &str,
+    count: i64,
+    listed: &FxHashSet<&str>,
+    curated_counts: &FxHashMap<&str, i64>,
+) -> bool {
+    let mut found = false;
+    each_one_edit_away(word, |edited| {
+        found |= listed.contains(edited)
+            && curated_counts
+                .get(edited)
+                .is_some_and(|&c| c >= count.saturating_mul(NAME_SLIP_RATIO));
+    });
+    found
+}
+
+/// Three capitals or more (`CPU`, `NASA`): an acronym. Two are too near
+/// every pair of letters.
+fn is_acronym(word: &str) -> bool {
+    word.len() > 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Of `words`, those that the SCOWL word list has only with capitals
 /// (`chanel`, `sartre`, `nasa`): names and acronyms, written in lowercase
 /// by the corpus's tokenizer. The engine reads them as names when they
 /// are written as names, and a regular form of one in lowercase as a slip
 /// of a much commoner word one edit away (`chanels` of `channels`).
 pub fn names<'a>(
-    curated: impl IntoIterator<Item = (&'a str, i64)>,
+    words: impl IntoIterator<Item = (&'a str, i64)>,
     word_list: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
     let listed: FxHashSet<&str> = word_list.into_iter().collect();
-    curated
+    words
         .into_iter()
         .map(|(word, _)| word)
         .filter(|word| is_name_only(word, &listed))
@@ -317,6 +342,29 @@ mod tests {
             kept,
             ["that", "paris", "pairs", "fromm", "from", "tob", "to"]
         );
+    }
+
+    #[test]
+    fn an_acronym_the_corpus_counts_is_added_in_lowercase_unless_a_slip_of_a_word() {
+        let curated = [("and", 10_000), ("cup", 300), ("that", 1000)];
+        let list = [
+            "and", "cup", "that", "CPU", "NAD", "HTML", "BBQ", "TV", "Cpu",
+        ];
+        let vocabulary = [("cpu", 100), ("nad", 20), ("html", 50), ("tv", 900)];
+        let words = right_words(curated, list, vocabulary);
+        // `nad` is 1/500 of `and`; `BBQ` is not counted; `TV` is two
+        // letters; `Cpu` is no acronym (and `cpu` is added once).
+        assert_eq!(
+            words,
+            [
+                ("and", 10_000),
+                ("cup", 300),
+                ("that", 1000),
+                ("cpu", 100),
+                ("html", 50)
+            ]
+        );
+        assert_eq!(names(words, list), ["cpu", "html"]);
     }
 
     #[test]
