@@ -367,15 +367,15 @@ pub const OTHER_KEY_ALONE: f64 = 2.5;
 pub const NAME_SLIP_MIN_LOG_P: f32 = -5.0;
 
 /// log10 P(w) a word only the wider vocabulary holds must reach to be
-/// offered for a word sent alone that no dictionary word explains
-/// (`spell::vocabulary_word_alone`, `drawdocwn` → `drawdown`): one in ten
+/// offered for a word that no dictionary word explains
+/// (`spell::vocabulary_word`, `drawdocwn` → `drawdown`): one in ten
 /// million words, some 100,000 of the web's trillion. The rarer words are
 /// its misspellings and foreign words as often as not: over every set of
 /// single words, of the words such a last resort offered, the 23 that
 /// were wrong were all rarer than that (`nessecary`, `fotografi`,
 /// `techniek`), and 181 of the 185 right ones commoner (`filesystem`,
 /// `antiretroviral`, `hostname`).
-pub const VOCABULARY_WORD_ALONE_MIN_LOG_P: f32 = -7.0;
+pub const VOCABULARY_WORD_MIN_LOG_P: f32 = -7.0;
 
 /// How much rarer a name written in lowercase is than its count says: the
 /// index build leaves out a curated name that a word one edit away is this

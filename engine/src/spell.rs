@@ -14,7 +14,7 @@ use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MAX_WORD_LEN,
     MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, NAME_SLIP_RATIO, REAL_WORD_SLIP_COST,
-    UNVETTED_WORD_COST, VOCABULARY_WORD_ALONE_MIN_LOG_P, WRITTEN_FOR_THE_BARE_WORD,
+    UNVETTED_WORD_COST, VOCABULARY_WORD_MIN_LOG_P, WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::roman_numerals;
@@ -344,8 +344,8 @@ fn correct_word(
     }
     // The best reading, weighed against the word as typed.
     let Some((score, term, others)) = best_reading(known, &lower, from_dictionary, context) else {
-        return (typed.alone && known.lexicon.id(&lower).is_none())
-            .then(|| vocabulary_word_alone(known, &lower))?
+        return (known.lexicon.id(&lower).is_none())
+            .then(|| vocabulary_word(known, &lower, typed.alone))?
             .map(|term| with_case_of(word, &term).into());
     };
     // A word sent alone is no word of running text: the odds that it is
@@ -411,14 +411,16 @@ fn unknown_word_meant(
             .is_some_and(|meant| meant >= score)
 }
 
-/// For a word sent alone that no list holds and no dictionary word
-/// explains (`drawdocwn`, `filesstem`): the likeliest word of the wider
-/// vocabulary one edit away (`drawdown`, `filesystem`), by its count and
-/// its slip, as a checker's suggestion would be. The curated dictionary
-/// lacks many words of trades and the day (`hostname`, `antiretroviral`);
-/// the web writes them. Not one the engine would correct itself, asked
-/// about alone: the web's words hold its misspellings (`requried`).
-fn vocabulary_word_alone(known: &Knowledge<'_>, typed: &str) -> Option<String> {
+/// For a word that no list holds and no dictionary word explains
+/// (`drawdocwn`, `filesstem`, `a lightbelb`): the likeliest word of the
+/// wider vocabulary one edit away (`drawdown`, `filesystem`, `lightbulb`),
+/// by its count and its slip (a word sent `alone` is weighed by the slips
+/// of one, `edit_cost_alone`), as a checker's suggestion would be. The
+/// curated dictionary lacks many words of trades and the day (`hostname`,
+/// `antiretroviral`); the web writes them. Not one the engine would
+/// correct itself, asked about alone: the web's words hold its
+/// misspellings (`requried`).
+fn vocabulary_word(known: &Knowledge<'_>, typed: &str, alone: bool) -> Option<String> {
     if typed.len() > MAX_WORD_LEN + 1 {
         return None;
     }
@@ -427,11 +429,16 @@ fn vocabulary_word_alone(known: &Knowledge<'_>, typed: &str) -> Option<String> {
     spelling_index::each_one_edit_away(typed, |word| {
         let Some(log_p) = lexicon
             .unigram_log_p(word)
-            .filter(|&log_p| log_p >= VOCABULARY_WORD_ALONE_MIN_LOG_P)
+            .filter(|&log_p| log_p >= VOCABULARY_WORD_MIN_LOG_P)
         else {
             return;
         };
-        let score = f64::from(log_p) - CHANNEL_WEIGHT * error_model::edit_cost_alone(typed, word);
+        let slip = if alone {
+            error_model::edit_cost_alone(typed, word)
+        } else {
+            error_model::edit_cost(typed, word)
+        };
+        let score = f64::from(log_p) - CHANNEL_WEIGHT * slip;
         if best.as_ref().is_none_or(|(best, _)| score > *best) {
             best = Some((score, word.to_owned()));
         }
