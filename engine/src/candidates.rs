@@ -193,7 +193,7 @@ fn most_likely_alone(
 
 /// The dictionary words within two edits of `typed` that keep its
 /// consonants and differ only in vowels or a letter typed twice
-/// (`trubble` → `trouble`, `adres` → `address`): a misspelling made by
+/// (`adres` → `address`, `structer` → `structure`): a misspelling made by
 /// ear, where the consonants are heard and the vowels guessed. A word sent
 /// alone weighs them however cheap a slip to a word one edit away is
 /// (`most_likely_alone`'s margin): such a word is two edits away only by

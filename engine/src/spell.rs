@@ -344,7 +344,10 @@ fn correct_word(
     }
     // The best reading, weighed against the word as typed.
     let Some((score, term, others)) = best_reading(known, &lower, from_dictionary, context) else {
-        return (known.lexicon.id(&lower).is_none())
+        return known
+            .lexicon
+            .id(&lower)
+            .is_none()
             .then(|| vocabulary_word(known, &lower, typed.alone))?
             .map(|term| with_case_of(word, &term).into());
     };
