@@ -130,6 +130,19 @@ pub fn best_correction(
     context: &Context<'_>,
     alone: bool,
 ) -> Option<Candidate> {
+    near_correction(known, typed, context, alone)
+        .or_else(|| alone.then(|| far_words(known, typed, context))?)
+}
+
+/// `best_correction` short of the last resort, the words three edits
+/// away by their letters (`far_words`, which may weigh thousands of words:
+/// some 2 ms for a word shaped like many others, `colorectal`).
+pub fn near_correction(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+    alone: bool,
+) -> Option<Candidate> {
     let nearest = if alone {
         most_likely_alone(known, typed, context)
     } else {
@@ -138,7 +151,6 @@ pub fn best_correction(
     nearest
         .or_else(|| by_ear(known, typed, context))
         .or_else(|| among_rare_words(known, typed, context))
-        .or_else(|| alone.then(|| far_words(known, typed, context))?)
 }
 
 /// Among the nearest dictionary words (within two edits), the one that best
@@ -343,25 +355,44 @@ fn best_of(
     max_cost: f64,
 ) -> Option<Candidate> {
     let lexicon = known.lexicon;
-    let mut ranked: Vec<Ranked> = words
+    let place = context.place(lexicon);
+    // The slip is the dearest part to reckon, and it only lowers a word's
+    // rank (it costs nought or more): the words are taken from the best
+    // fit down, and once a word's fit falls short of the best rank so far
+    // by more than `ALTERNATIVE_MARGIN`, neither it nor any after it can
+    // be the best or be offered. In the words' own order again after.
+    let mut fits: Vec<(usize, String, i64, f64, f64)> = words
         .into_iter()
-        .filter_map(|(term, distance)| {
+        .enumerate()
+        .filter_map(|(at, (term, distance))| {
             let id = lexicon.dictionary_id(&term)?;
-            let cost = slip(typed, &term);
-            (cost <= max_cost).then(|| {
-                let name = name_cost(known, context, &term);
-                let rank =
-                    lexicon.fit_in(context.place(lexicon), id) - CHANNEL_WEIGHT * cost - name;
-                Ranked {
-                    rank,
-                    term,
-                    distance,
-                    cost,
-                    name,
-                }
-            })
+            let name = name_cost(known, context, &term);
+            Some((at, term, distance, lexicon.fit_in(place, id), name))
         })
         .collect();
+    fits.sort_by(|a, b| (b.3 - b.4).total_cmp(&(a.3 - a.4)));
+    let mut best = f64::NEG_INFINITY;
+    let mut ranked: Vec<(usize, Ranked)> = Vec::new();
+    for (at, term, distance, fit, name) in fits {
+        if fit - name < best - ALTERNATIVE_MARGIN {
+            break;
+        }
+        let cost = slip(typed, &term);
+        if cost <= max_cost {
+            let rank = fit - CHANNEL_WEIGHT * cost - name;
+            best = best.max(rank);
+            let word = Ranked {
+                rank,
+                term,
+                distance,
+                cost,
+                name,
+            };
+            ranked.push((at, word));
+        }
+    }
+    ranked.sort_unstable_by_key(|&(at, _)| at);
+    let mut ranked: Vec<Ranked> = ranked.into_iter().map(|(_, word)| word).collect();
     // `max_by`, as before the others were offered: of words ranked alike,
     // the last.
     let (at, _) = ranked

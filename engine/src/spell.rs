@@ -6,7 +6,9 @@
 use std::borrow::Cow;
 
 use crate::american_spelling;
-use crate::candidates::{best_correction, most_likely, Candidate, Context, Knowledge};
+use crate::candidates::{
+    best_correction, most_likely, near_correction, Candidate, Context, Knowledge,
+};
 use crate::case::{dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::error_model;
@@ -451,10 +453,13 @@ fn vocabulary_word(known: &Knowledge<'_>, typed: &str, alone: bool) -> Option<St
 }
 
 /// Whether `word`, sent alone, would be left as typed, as `correct_word`
-/// weighs it.
+/// weighs it, short of its last resort (`candidates::near_correction`):
+/// a word the web writes often enough to be asked about here
+/// (`VOCABULARY_WORD_MIN_LOG_P`) is no slip of one three edits away, and
+/// that search would cost each such word of a text milliseconds.
 fn kept_alone(known: &Knowledge<'_>, word: &str) -> bool {
     let context = Context::new((None, None), (None, None));
-    let best = best_correction(known, word, &context, true);
+    let best = near_correction(known, word, &context, true);
     best_reading(known, word, best, &context).is_none_or(|(score, term, _)| {
         meant_rather_than(known, word, (score, &term), &context, true)
     })
