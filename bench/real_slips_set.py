@@ -1,0 +1,40 @@
+"""Sentences with misspellings people really wrote, for `evaluate`: the
+typo sets' slips are made at random (`fresh_sets.py`), so none of them
+shows how a rule treats a real misspelling in running text. Here each
+sentence of the fresh set, as it should read, has one word replaced by one
+of its misspellings in codespell's list (PyPI `codespell` 2.4.3, CC BY-SA
+3.0; the pool `misspellings_set.py` draws from, of which the error model
+learns nothing), where it has a word of ordinary English that the list
+misspells; the word and the misspelling are seeded choices. Sentences with
+no such word are left out. The single-word and segmentation sets are
+copied from the fresh sets, so `evaluate` runs unchanged:
+
+    python3 bench/fresh_sets.py /tmp/fresh
+    python3 bench/real_slips_set.py /tmp/fresh /tmp/real-slips
+    cargo run --release -p engine --example evaluate -- /tmp/real-slips
+"""
+import collections, os, random, re, sys
+
+import fortunes
+from misspelt_words import codespell_lines, is_ordinary, vocabulary_rank
+
+fresh, out = sys.argv[1], sys.argv[2]
+rank = vocabulary_rank()
+misspelt = collections.defaultdict(list)
+for line in codespell_lines():
+    wrong, right = line.strip().split('->', 1)
+    if re.fullmatch('[a-z]+', wrong) and re.fullmatch('[a-z]+', right) and is_ordinary(right, rank):
+        misspelt[right].append(wrong)
+with open(os.path.join(fresh, 'spell', 'wordnet-sentences-dev.tsv')) as f:
+    expected = [line.rstrip('\n').split('\t')[1] for line in f]
+rng = random.Random(11)
+pairs = []
+for sentence in expected:
+    words = sentence.split(' ')
+    at = [i for i, word in enumerate(words) if word in misspelt]
+    if not at:
+        continue
+    i = rng.choice(at)
+    typed = words[:i] + [rng.choice(sorted(misspelt[words[i]]))] + words[i + 1:]
+    pairs.append((' '.join(typed), sentence))
+fortunes.write_sentence_set(fresh, out, pairs)
