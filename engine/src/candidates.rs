@@ -146,7 +146,7 @@ pub fn near_correction(
     let nearest = if alone {
         most_likely_alone(known, typed, context)
     } else {
-        most_likely(known, typed, context)
+        most_likely_in_text(known, typed, context)
     };
     nearest
         .or_else(|| by_ear(known, typed, context))
@@ -167,10 +167,28 @@ pub fn near_correction(
 /// `reduce`, two edits, where `recuse` is one): the error model knows
 /// those slips.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
-    let nearest = known
+    best_of_nearest(known, typed, context, nearest(known, typed), edit_cost)
+}
+
+/// `most_likely` with the words two edits away that keep the typed
+/// word's consonants (`add_vowels_guessed`: `got in trubble` → `trouble`,
+/// where `rubble` is one edit): the corrector's search in running text.
+/// The other askers of `most_likely` want a word one slip away.
+fn most_likely_in_text(
+    known: &Knowledge<'_>,
+    typed: &str,
+    context: &Context<'_>,
+) -> Option<Candidate> {
+    let mut found = nearest(known, typed);
+    add_vowels_guessed(known, typed, &mut found);
+    best_of_nearest(known, typed, context, found, edit_cost)
+}
+
+/// The index's nearest dictionary words to `typed`, within two edits.
+fn nearest(known: &Knowledge<'_>, typed: &str) -> Vec<Suggestion> {
+    known
         .index
-        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE);
-    best_of_nearest(known, typed, context, nearest, edit_cost)
+        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
 }
 
 /// `most_likely` for a word sent alone, which has no neighbours to weigh
@@ -205,11 +223,12 @@ fn most_likely_alone(
 
 /// The dictionary words within two edits of `typed` that keep its
 /// consonants and differ only in vowels or a letter typed twice
-/// (`adres` → `address`, `structer` → `structure`): a misspelling made by
-/// ear, where the consonants are heard and the vowels guessed. A word sent
-/// alone weighs them however cheap a slip to a word one edit away is
-/// (`most_likely_alone`'s margin): such a word is two edits away only by
-/// letters. They are added to `found`, each once.
+/// (`adres` → `address`, `structer` → `structure`, `prepair` → `prepare`):
+/// a misspelling made by ear, where the consonants are heard and the
+/// vowels guessed. They are weighed beside the nearest words, in running
+/// text as for a word sent alone, however cheap a slip to a word one edit
+/// away is: such a word is two edits away only by letters. They are added
+/// to `found`, each once.
 fn add_vowels_guessed(known: &Knowledge<'_>, typed: &str, found: &mut Vec<Suggestion>) {
     if typed.len() < MIN_SOUND_WORD_LEN {
         return;
