@@ -15,18 +15,13 @@ With `--all`, every one of the misspellings (some 42,000), halved, instead
 of 2,000: the whole pool the sets are drawn from, to see what a change does
 to rare kinds of misspelling (`guideded`, `retrieveds`).
 """
-import random, re, sys
+import random, sys
 
-from misspelt_words import codespell_lines, is_ordinary, vocabulary_rank, write_sets
+from misspelt_words import ordinary_misspellings, vocabulary_rank, write_sets
 
 every = '--all' in sys.argv[1:]
 fresh, out = [a for a in sys.argv[1:] if a != '--all']
-rank = vocabulary_rank()
-pairs = []
-for line in codespell_lines():
-    wrong, right = line.strip().split('->', 1)
-    if re.fullmatch('[a-z]+', wrong) and re.fullmatch('[a-z]+', right) and is_ordinary(right, rank):
-        pairs.append((right, wrong))
+pairs = [(right, wrong) for wrong, right in ordinary_misspellings(vocabulary_rank())]
 rng = random.Random(7)
 rng.shuffle(pairs)
 size = len(pairs) // 2 if every else 1000

@@ -1,9 +1,10 @@
 """What the sets of single words share (`misspellings_set.py`,
 `typos_set.py`, `alone_right_set.py`, `random_slips_set.py`, and
-`name_forms_set.py` for the dictionaries): the engine's dictionaries read,
-the vocabulary's ranks, codespell's list, the rule for a word of ordinary
-English, and the sets written in Norvig's layout."""
-import collections, glob, gzip, os, shutil, subprocess, sys, tempfile, zipfile
+`name_forms_set.py` for the dictionaries; `real_slips_set.py` for the
+misspellings): the engine's dictionaries read, the vocabulary's ranks,
+codespell's list and its misspellings of ordinary English, the rule for a
+word of ordinary English, and the sets written in Norvig's layout."""
+import collections, glob, gzip, os, re, shutil, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DICTIONARIES = os.path.join(HERE, '..', 'engine', 'dictionaries')
@@ -39,6 +40,17 @@ def codespell_lines():
         wheel = glob.glob(os.path.join(tmp, 'codespell-*.whl'))[0]
         text = zipfile.ZipFile(wheel).read('codespell_lib/data/dictionary.txt').decode()
     return text.splitlines()
+
+
+def ordinary_misspellings(rank):
+    """codespell's misspellings as (wrong, right), in its list's order,
+    where the misspelling and its one correction are plain lowercase words
+    and the correction is ordinary English (`is_ordinary`): the pool the
+    test sets draw from, of which the error model learns nothing."""
+    for line in codespell_lines():
+        wrong, right = line.strip().split('->', 1)
+        if re.fullmatch('[a-z]+', wrong) and re.fullmatch('[a-z]+', right) and is_ordinary(right, rank):
+            yield wrong, right
 
 
 def write_sets(fresh, out, first, second):

@@ -13,18 +13,15 @@ copied from the fresh sets, so `evaluate` runs unchanged:
     python3 bench/real_slips_set.py /tmp/fresh /tmp/real-slips
     cargo run --release -p engine --example evaluate -- /tmp/real-slips
 """
-import collections, os, random, re, sys
+import collections, os, random, sys
 
 import fortunes
-from misspelt_words import codespell_lines, is_ordinary, vocabulary_rank
+from misspelt_words import ordinary_misspellings, vocabulary_rank
 
 fresh, out = sys.argv[1], sys.argv[2]
-rank = vocabulary_rank()
 misspelt = collections.defaultdict(list)
-for line in codespell_lines():
-    wrong, right = line.strip().split('->', 1)
-    if re.fullmatch('[a-z]+', wrong) and re.fullmatch('[a-z]+', right) and is_ordinary(right, rank):
-        misspelt[right].append(wrong)
+for wrong, right in ordinary_misspellings(vocabulary_rank()):
+    misspelt[right].append(wrong)
 with open(os.path.join(fresh, 'spell', 'wordnet-sentences-dev.tsv')) as f:
     expected = [line.rstrip('\n').split('\t')[1] for line in f]
 rng = random.Random(11)
