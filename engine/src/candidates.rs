@@ -380,34 +380,39 @@ fn best_of(
     // fit down, and once a word's fit falls short of the best rank so far
     // by more than `ALTERNATIVE_MARGIN`, neither it nor any after it can
     // be the best or be offered. In the words' own order again after.
-    let mut fits: Vec<(usize, String, i64, f64, f64)> = words
+    let mut fits: Vec<Unranked> = words
         .into_iter()
         .enumerate()
         .filter_map(|(at, (term, distance))| {
             let id = lexicon.dictionary_id(&term)?;
-            let name = name_cost(known, context, &term);
-            Some((at, term, distance, lexicon.fit_in(place, id), name))
-        })
-        .collect();
-    fits.sort_by(|a, b| (b.3 - b.4).total_cmp(&(a.3 - a.4)));
-    let mut best = f64::NEG_INFINITY;
-    let mut ranked: Vec<(usize, Ranked)> = Vec::new();
-    for (at, term, distance, fit, name) in fits {
-        if fit - name < best - ALTERNATIVE_MARGIN {
-            break;
-        }
-        let cost = slip(typed, &term);
-        if cost <= max_cost {
-            let rank = fit - CHANNEL_WEIGHT * cost - name;
-            best = best.max(rank);
-            let word = Ranked {
-                rank,
+            Some(Unranked {
+                at,
+                fit: lexicon.fit_in(place, id),
+                name: name_cost(known, context, &term),
                 term,
                 distance,
+            })
+        })
+        .collect();
+    fits.sort_by(|a, b| b.highest_rank().total_cmp(&a.highest_rank()));
+    let mut best = f64::NEG_INFINITY;
+    let mut ranked: Vec<(usize, Ranked)> = Vec::new();
+    for word in fits {
+        if word.highest_rank() < best - ALTERNATIVE_MARGIN {
+            break;
+        }
+        let cost = slip(typed, &word.term);
+        if cost <= max_cost {
+            let rank = word.fit - CHANNEL_WEIGHT * cost - word.name;
+            best = best.max(rank);
+            let ranked_word = Ranked {
+                rank,
+                term: word.term,
+                distance: word.distance,
                 cost,
-                name,
+                name: word.name,
             };
-            ranked.push((at, word));
+            ranked.push((word.at, ranked_word));
         }
     }
     ranked.sort_unstable_by_key(|&(at, _)| at);
@@ -427,6 +432,25 @@ fn best_of(
         distance: best.distance,
         cost: best.cost,
     })
+}
+
+/// A word `best_of` weighs, before its slip is costed.
+struct Unranked {
+    /// Where it came among the words given.
+    at: usize,
+    term: String,
+    distance: i64,
+    /// `Lexicon::fit_in` in its place.
+    fit: f64,
+    /// `name_cost`.
+    name: f64,
+}
+
+impl Unranked {
+    /// Its rank were its slip free: no slip can raise it.
+    fn highest_rank(&self) -> f64 {
+        self.fit - self.name
+    }
 }
 
 /// A word `best_of` weighed, and what it was weighed by.
