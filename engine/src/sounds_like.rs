@@ -30,15 +30,16 @@ impl SoundsLike {
     /// (`one_sound_apart`). The skeleton is worked out once for both.
     pub fn near(&self, typed: &str, keep: impl Fn(&str) -> bool) -> (&[Box<str>], Vec<&str>) {
         let key = key(typed);
-        let same: &[Box<str>] = self.by_key.get(key.as_slice()).map_or(&[], Vec::as_slice);
-        (same, self.one_sound_apart(&key, keep))
+        (self.with_key(&key), self.one_sound_apart(&key, keep))
     }
 
     /// Dictionary words with the same skeleton as `typed` (lowercase).
     pub fn same(&self, typed: &str) -> &[Box<str>] {
-        self.by_key
-            .get(key(typed).as_slice())
-            .map_or(&[], Vec::as_slice)
+        self.with_key(&key(typed))
+    }
+
+    fn with_key(&self, key: &[u8]) -> &[Box<str>] {
+        self.by_key.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Dictionary words whose skeleton is one sound from `key` (one

@@ -430,6 +430,11 @@ fn vocabulary_word(known: &Knowledge<'_>, typed: &str, alone: bool) -> Option<St
         return None;
     }
     let lexicon = known.lexicon;
+    let slip: fn(&str, &str) -> f64 = if alone {
+        error_model::edit_cost_alone
+    } else {
+        error_model::edit_cost
+    };
     let mut best: Option<(f64, String)> = None;
     spelling_index::each_one_edit_away(typed, |word| {
         let Some(log_p) = lexicon
@@ -438,12 +443,7 @@ fn vocabulary_word(known: &Knowledge<'_>, typed: &str, alone: bool) -> Option<St
         else {
             return;
         };
-        let slip = if alone {
-            error_model::edit_cost_alone(typed, word)
-        } else {
-            error_model::edit_cost(typed, word)
-        };
-        let score = f64::from(log_p) - CHANNEL_WEIGHT * slip;
+        let score = f64::from(log_p) - CHANNEL_WEIGHT * slip(typed, word);
         if best.as_ref().is_none_or(|(best, _)| score > *best) {
             best = Some((score, word.to_owned()));
         }
