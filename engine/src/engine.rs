@@ -813,6 +813,23 @@ mod tests {
     }
 
     #[test]
+    fn a_syllable_left_out_of_a_long_word_sent_alone_is_one_slip() {
+        // Two letters in a row left out, two edits, where a word one edit
+        // away had won (`awaking`, `budging`, `cliques`, `venues`).
+        corrects(&[
+            ("awakeng", "awakening"),
+            ("budgeng", "budgeting"),
+            ("criques", "critiques"),
+            ("renues", "revenues"),
+        ]);
+        // Not from a word of four letters, one edit from too many.
+        corrects(&[("befe", "beef")]);
+        // Nor in running text, where such words took coinages
+        // (`slithy` → `slithery`, README).
+        corrects(&[("it was awakeng", "it was awaking")]);
+    }
+
+    #[test]
     fn a_word_sent_alone_is_likelier_spelt_by_ear() {
         // One edit from each pair; sent alone, the commoner word whose slip
         // changes a sound had won (`price`, `poker`, `viable`, `cable`).

@@ -388,8 +388,10 @@ pub use spelling_index::NAME_SLIP_RATIO;
 
 /// Shortest typed word looked up by ear, three edits away by its letters,
 /// or among the words with its consonants and other vowels
-/// (`candidates::add_vowels_guessed`), or favoured for a word that sounds
-/// like it: too many short words sound alike, or are that near.
+/// (`candidates::add_vowels_guessed`), or, sent alone, among the words it
+/// is with two letters in a row left out (`candidates::most_likely_alone`),
+/// or favoured for a word that sounds like it: too many short words sound
+/// alike, or are that near.
 pub const MIN_SOUND_WORD_LEN: usize = 5;
 
 /// Shortest typed word read as two words run together (`alot`, `thepast`).
