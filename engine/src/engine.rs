@@ -391,6 +391,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_is_weighed_again_among_the_corrections_after_it() {
+        // `tree` and `sea` fit the words before them, and beside a typo
+        // (`chidren`, `tomorow`) had no word after them to miss: weighed
+        // again beside its correction, each is a slip.
+        corrects(&[
+            ("we have tree chidren", "we have three children"),
+            ("i will sea you tomorow", "i will see you tomorrow"),
+        ]);
+        // A right word stays beside a correction as it stays anywhere.
+        corrects(&[("we saw a tree in the feild", "we saw a tree in the field")]);
+    }
+
+    #[test]
     fn a_real_word_that_misses_a_neighbour_is_a_slip_for_one_that_fits() {
         // `mast` and `moke` are words, but `you mast`, `mast be`, `can
         // moke` and `moke you` are pairs no one writes; `must` and `make`
@@ -770,8 +783,9 @@ mod tests {
         // In running text the neighbours weigh the nearest words alone,
         // but for those that keep the typed word's consonants: there a
         // word two edits away won where the nearer was meant (`workings`;
-        // `candidates::most_likely_alone`).
-        corrects(&[("it ether workns or not", "it ether works or not")]);
+        // `candidates::most_likely_alone`). And beside `works`, `ether`
+        // is a slip for `either` (`spell::correct`'s second pass).
+        corrects(&[("it ether workns or not", "it either works or not")]);
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod by_first_letter;
 mod candidates;
 mod case;
 mod changes;
+mod decided;
 mod dictionary;
 mod engine;
 mod error_model;

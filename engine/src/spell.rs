@@ -11,6 +11,7 @@ use crate::candidates::{
 };
 use crate::case::{dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
+use crate::decided::Decided;
 use crate::error_model;
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
@@ -23,121 +24,189 @@ use crate::roman_numerals;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{
-    ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_after,
-    word_index_after, Kind, Token,
+    ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_index_after,
+    Kind, Token,
 };
 use crate::word_forms;
 
+/// `text` with its misspelt words corrected, in two passes. A word is
+/// weighed among the words before it as corrected and the words after it
+/// as typed; where the first pass corrected one of the words after it
+/// (`in this wold tere are`), the second weighs it again among their
+/// corrections (`world`, with `there`). A word whose neighbours are the
+/// same keeps the first pass's decision: the second weighs only the words
+/// near a correction again (on dev's sentences, 18.5 % more instructions
+/// than one pass).
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
-    let mut out = Builder::with_capacity(text.len());
     let tokens = tokenize(text);
-    // A word alone is no sentence: its odds are its own, not those of a
-    // word that starts and ends one.
-    let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
-    // Nor is a word of a list, one a line: each is asked about as if sent
-    // alone, with no neighbours.
-    let alone = !in_sentences || is_word_list(&tokens);
-    let mut sentence_start = true;
-    // The word before, as corrected, when a gap inside the sentence
-    // separates them (`joins_words`), and the word before that one.
-    let mut previous: Option<String> = None;
-    let mut two_before: Option<String> = None;
-    let mut i = 0;
-    while i < tokens.len() {
-        let token = &tokens[i];
-        match token.kind {
-            Kind::Word => {
-                let before = previous
-                    .as_deref()
-                    .or_else(|| (in_sentences && sentence_start).then_some(SENTENCE_START));
-                if let Some(joined) = space_slips::merge(known, &tokens, i, before, sentence_start)
-                {
-                    // `ins pired`: the word, its space and the next word.
-                    let span = token.span.start..tokens[i + 2].span.end;
-                    out.replace(&text[span], &joined);
-                    previous = Some(joined.to_ascii_lowercase());
-                    two_before = None;
-                    sentence_start = false;
-                    i += 3;
-                    continue;
-                }
-                let typed = Typed {
-                    word: token.text,
-                    sentence_start,
-                    acronym: is_acronym(&tokens, i),
-                    apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
-                        next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
-                    }),
-                    alone,
-                };
-                let word_or_end = |i| {
-                    word_after(&tokens, i).or_else(|| {
-                        (in_sentences && sentence_ends_after(&tokens, i)).then_some(SENTENCE_END)
-                    })
-                };
-                let (neighbours, beyond) = if alone {
-                    ((None, None), (None, None))
-                } else {
-                    (
-                        (before, word_or_end(i)),
-                        (
-                            previous.as_ref().and(two_before.as_deref()),
-                            word_index_after(&tokens, i).and_then(word_or_end),
-                        ),
-                    )
-                };
-                let corrected = correct_word(known, &typed, neighbours, beyond)
-                    .filter(|correction| keeps_apostrophes(token.text, &correction.text));
-                let (written, others) = match corrected {
-                    Some(Correction { text, others }) => (Cow::Owned(text), others),
-                    None => (Cow::Borrowed(token.text), Vec::new()),
-                };
-                let others = others
-                    .into_iter()
-                    .filter(|other| keeps_apostrophes(token.text, other))
-                    .collect();
-                out.replace_offering(token.text, &written, others);
-                let written = &*written;
-                // After a split (`the past`), the last of the two words,
-                // and the first before it; else the word before this one,
-                // or a sentence's start.
-                let mut words = written.rsplit(' ');
-                let last = words.next().unwrap_or(written);
-                let split_first = words.next().map(str::to_ascii_lowercase);
-                let at_start = previous.is_none() && before.is_some();
-                let was = previous.replace(last.to_ascii_lowercase());
-                two_before = split_first
-                    .or(was)
-                    .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
-                sentence_start = false;
-            }
-            Kind::Kept => {
-                match shift_slips::meant(known, token.text) {
-                    Some(word) => {
-                        out.replace(token.text, &word);
-                        previous = Some(word.to_ascii_lowercase());
+    let mut pass = Pass::new(tokens.len());
+    let first = pass.run(known, text, &tokens, &[]);
+    if first.changes.is_empty() {
+        return first;
+    }
+    let ahead = std::mem::replace(&mut pass.written, vec![None; tokens.len()]);
+    pass.run(known, text, &tokens, &ahead)
+}
+
+/// A pass of the corrector over a text's tokens, and what it decided.
+struct Pass {
+    /// For each word, the one word it makes with the next, if they were
+    /// typed apart (`ins pired`: `space_slips::merge`).
+    merges: Decided<Option<String>>,
+    /// For each word, its correction, if any (`correct_word`).
+    words: Decided<Option<Correction>>,
+    /// For each word changed, the first word of what was written for it,
+    /// read by the next pass as the word after the ones before it.
+    written: Vec<Option<String>>,
+}
+
+impl Pass {
+    fn new(tokens: usize) -> Self {
+        Pass {
+            merges: Decided::new(tokens),
+            words: Decided::new(tokens),
+            written: vec![None; tokens],
+        }
+    }
+
+    /// The text corrected, each word weighed among the words before it as
+    /// this pass corrected them and the words after it as `ahead` has them
+    /// (the last pass's corrections), or as typed.
+    fn run(
+        &mut self,
+        known: &Knowledge<'_>,
+        text: &str,
+        tokens: &[Token<'_>],
+        ahead: &[Option<String>],
+    ) -> Outcome {
+        let mut out = Builder::with_capacity(text.len());
+        // A word alone is no sentence: its odds are its own, not those of
+        // a word that starts and ends one.
+        let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
+        // Nor is a word of a list, one a line: each is asked about as if sent
+        // alone, with no neighbours.
+        let alone = !in_sentences || is_word_list(tokens);
+        let mut sentence_start = true;
+        // The word before, as corrected, when a gap inside the sentence
+        // separates them (`joins_words`), and the word before that one.
+        let mut previous: Option<String> = None;
+        let mut two_before: Option<String> = None;
+        let mut i = 0;
+        while i < tokens.len() {
+            let token = &tokens[i];
+            match token.kind {
+                Kind::Word => {
+                    let before = previous
+                        .as_deref()
+                        .or_else(|| (in_sentences && sentence_start).then_some(SENTENCE_START));
+                    let merged = self.merges.get_or_decide(i, (before, sentence_start), || {
+                        space_slips::merge(known, tokens, i, before, sentence_start)
+                    });
+                    if let Some(joined) = merged {
+                        // `ins pired`: the word, its space and the next word.
+                        let span = token.span.start..tokens[i + 2].span.end;
+                        out.replace(&text[span], &joined);
+                        self.written[i] = Some(joined.clone());
+                        previous = Some(joined.to_ascii_lowercase());
                         two_before = None;
+                        sentence_start = false;
+                        i += 3;
+                        continue;
                     }
-                    None => {
-                        out.keep(token.text);
+                    let typed = Typed {
+                        word: token.text,
+                        sentence_start,
+                        acronym: is_acronym(tokens, i),
+                        apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
+                            next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
+                        }),
+                        alone,
+                    };
+                    // The word after `i`, as the last pass wrote it.
+                    let word_or_end = |i| {
+                        word_index_after(tokens, i)
+                            .map(|j| {
+                                ahead
+                                    .get(j)
+                                    .and_then(Option::as_deref)
+                                    .unwrap_or(tokens[j].text)
+                            })
+                            .or_else(|| {
+                                (in_sentences && sentence_ends_after(tokens, i))
+                                    .then_some(SENTENCE_END)
+                            })
+                    };
+                    let (neighbours, beyond) = if alone {
+                        ((None, None), (None, None))
+                    } else {
+                        (
+                            (before, word_or_end(i)),
+                            (
+                                previous.as_ref().and(two_before.as_deref()),
+                                word_index_after(tokens, i).and_then(word_or_end),
+                            ),
+                        )
+                    };
+                    let corrected = self
+                        .words
+                        .get_or_decide(i, (neighbours, beyond), || {
+                            correct_word(known, &typed, neighbours, beyond)
+                        })
+                        .filter(|correction| keeps_apostrophes(token.text, &correction.text));
+                    let (written, others) = match corrected {
+                        Some(Correction { text, others }) => (Cow::Owned(text), others),
+                        None => (Cow::Borrowed(token.text), Vec::new()),
+                    };
+                    let others = others
+                        .into_iter()
+                        .filter(|other| keeps_apostrophes(token.text, other))
+                        .collect();
+                    if written != token.text {
+                        self.written[i] = written.split(' ').next().map(str::to_owned);
+                    }
+                    out.replace_offering(token.text, &written, others);
+                    let written = &*written;
+                    // After a split (`the past`), the last of the two words,
+                    // and the first before it; else the word before this one,
+                    // or a sentence's start.
+                    let mut words = written.rsplit(' ');
+                    let last = words.next().unwrap_or(written);
+                    let split_first = words.next().map(str::to_ascii_lowercase);
+                    let at_start = previous.is_none() && before.is_some();
+                    let was = previous.replace(last.to_ascii_lowercase());
+                    two_before = split_first
+                        .or(was)
+                        .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
+                    sentence_start = false;
+                }
+                Kind::Kept => {
+                    match shift_slips::meant(known, token.text) {
+                        Some(word) => {
+                            out.replace(token.text, &word);
+                            previous = Some(word.to_ascii_lowercase());
+                            two_before = None;
+                        }
+                        None => {
+                            out.keep(token.text);
+                            previous = None;
+                        }
+                    }
+                    sentence_start = false;
+                }
+                Kind::Gap => {
+                    out.keep(token.text);
+                    if !joins_words(token) {
                         previous = None;
                     }
-                }
-                sentence_start = false;
-            }
-            Kind::Gap => {
-                out.keep(token.text);
-                if !joins_words(token) {
-                    previous = None;
-                }
-                if ends_sentence(Some(token)) {
-                    sentence_start = true;
+                    if ends_sentence(Some(token)) {
+                        sentence_start = true;
+                    }
                 }
             }
+            i += 1;
         }
-        i += 1;
+        out.finish()
     }
-    out.finish()
 }
 
 /// Whether the text is a list of words, one a line (`hungray\npeice`):
@@ -178,6 +247,7 @@ struct Typed<'a> {
 
 /// A word's correction, and the other words it may have been meant as,
 /// likeliest first (`Candidate::others`), each in the case it was typed in.
+#[derive(Clone)]
 struct Correction {
     text: String,
     others: Vec<String>,
