@@ -264,8 +264,9 @@ impl From<String> for Correction {
 
 /// The correction of one plain word, or `None` to leave it as it is.
 /// `neighbours`: the word before, as corrected and lowercase, and the word
-/// after, as typed; `beyond`: the word before that one, and the word after
-/// the next, for the triples.
+/// after, as typed or as the first pass corrected it (`Pass::run`);
+/// `beyond`: the word before that one, and the word after the next, for
+/// the triples.
 fn correct_word(
     known: &Knowledge<'_>,
     typed: &Typed<'_>,
