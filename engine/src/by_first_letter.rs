@@ -50,6 +50,11 @@ impl ByFirstLetter {
         }
     }
 
+    /// The longest word's length, in bytes.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
     /// The words whose first byte is `first` and whose length (in bytes)
     /// is one of `lengths`.
     pub fn starting_with(

@@ -269,12 +269,16 @@ fn best_of_nearest(
     // A swap for each letter, and seldom a word: only the words are made
     // into strings. `best_of` weighs only the dictionary words among the
     // others.
+    // A swap keeps the length: none of a string longer than every word
+    // is a word, and each costs a lookup of the whole string.
     let mut swapped = Vec::new();
-    error_model::each_swap_over_undone(typed, |word| {
-        if known.lexicon.is_dictionary_word(word) {
-            swapped.push((word.to_owned(), 2));
-        }
-    });
+    if typed.len() <= known.by_first_letter.longest() {
+        error_model::each_swap_over_undone(typed, |word| {
+            if known.lexicon.is_dictionary_word(word) {
+                swapped.push((word.to_owned(), 2));
+            }
+        });
+    }
     let slipped = error_model::stutters_undone(typed)
         .into_iter()
         .chain(error_model::y_put_back(typed))
@@ -293,7 +297,11 @@ fn best_of_nearest(
 /// `antrorse`, must not become a word that merely sounds like it,
 /// `endorse`). Short words are left alone: too many words sound alike.
 fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
-    if typed.len() < MIN_SOUND_WORD_LEN {
+    // No word is within `MAX_SOUND_EDITS` of a string that many letters
+    // longer than every word, and its skeleton's edits, each looked up,
+    // grow with the square of its length.
+    let too_long = known.by_first_letter.longest() + MAX_SOUND_EDITS;
+    if typed.len() < MIN_SOUND_WORD_LEN || typed.len() > too_long {
         return None;
     }
     let same_first = |word: &&str| word.as_bytes().first() == typed.as_bytes().first();

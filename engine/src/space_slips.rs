@@ -8,7 +8,7 @@ use crate::candidates::{most_likely, Candidate, Context, Knowledge};
 use crate::case::{is_all_capitals, is_name, with_case_of};
 use crate::error_model::space_slip_cost;
 use crate::lexicon::Lexicon;
-use crate::model::{CHANNEL_WEIGHT, MIN_SPLIT_LEN};
+use crate::model::{CHANNEL_WEIGHT, MAX_WORD_LEN, MIN_SPLIT_LEN};
 use crate::tokenize::{word_after, Kind, Token};
 
 /// `typed` (lowercase, not a known word) as two known words, and how well
@@ -27,7 +27,12 @@ pub fn split(
         return None;
     }
     let slip = CHANNEL_WEIGHT * space_slip_cost();
-    let (score, first, second) = (1..typed.len())
+    // A common word is short (`information`, of eleven letters, is the
+    // longest): cuts after `MAX_WORD_LEN` letters would look a long
+    // string's prefixes up for nothing, in time growing with the square
+    // of its length.
+    let cuts = 1..typed.len().min(MAX_WORD_LEN + 1);
+    let (score, first, second) = cuts
         .filter_map(|cut| {
             let (first, second) = typed.split_at(cut);
             if !lexicon.is_common(first) || !whole_word(second) {
