@@ -35,7 +35,7 @@ use crate::word_forms;
 /// (`in this wold tere are`), the second weighs it again among their
 /// corrections (`world`, with `there`). A word whose neighbours are the
 /// same keeps the first pass's decision: the second weighs only the words
-/// near a correction again (on dev's sentences, 18.5 % more instructions
+/// near a correction again (on dev's sentences, 18.6 % more instructions
 /// than one pass).
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let tokens = tokenize(text);
