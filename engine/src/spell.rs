@@ -39,9 +39,10 @@ use crate::word_forms;
 /// than one pass).
 pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let tokens = tokenize(text);
-    let mut pass = Pass::new(tokens.len());
+    let mut pass = Pass::new(&tokens);
     let first = pass.run(known, text, &tokens, &[]);
-    if first.changes.is_empty() {
+    // Words sent alone have no neighbours to change.
+    if first.changes.is_empty() || pass.alone {
         return first;
     }
     let ahead = std::mem::replace(&mut pass.written, vec![None; tokens.len()]);
@@ -50,6 +51,13 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
 
 /// A pass of the corrector over a text's tokens, and what it decided.
 struct Pass {
+    /// The text has more than one word or token kept as it is (a number,
+    /// a URL): a word alone is no sentence, and its odds are its own, not
+    /// those of a word that starts and ends one.
+    in_sentences: bool,
+    /// Its words are weighed as if each were sent alone, with no
+    /// neighbours: one word, or a list of them, one a line.
+    alone: bool,
     /// For each word, the one word it makes with the next, if they were
     /// typed apart (`ins pired`: `space_slips::merge`).
     merges: Decided<Option<String>>,
@@ -61,11 +69,14 @@ struct Pass {
 }
 
 impl Pass {
-    fn new(tokens: usize) -> Self {
+    fn new(tokens: &[Token<'_>]) -> Self {
+        let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
         Pass {
-            merges: Decided::new(tokens),
-            words: Decided::new(tokens),
-            written: vec![None; tokens],
+            in_sentences,
+            alone: !in_sentences || is_word_list(tokens),
+            merges: Decided::new(tokens.len()),
+            words: Decided::new(tokens.len()),
+            written: vec![None; tokens.len()],
         }
     }
 
@@ -80,12 +91,7 @@ impl Pass {
         ahead: &[Option<String>],
     ) -> Outcome {
         let mut out = Builder::with_capacity(text.len());
-        // A word alone is no sentence: its odds are its own, not those of
-        // a word that starts and ends one.
-        let in_sentences = tokens.iter().filter(|t| t.kind != Kind::Gap).count() > 1;
-        // Nor is a word of a list, one a line: each is asked about as if sent
-        // alone, with no neighbours.
-        let alone = !in_sentences || is_word_list(tokens);
+        let (in_sentences, alone) = (self.in_sentences, self.alone);
         let mut sentence_start = true;
         // The word before, as corrected, when a gap inside the sentence
         // separates them (`joins_words`), and the word before that one.
