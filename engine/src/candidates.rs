@@ -267,10 +267,11 @@ fn best_of_nearest(
 ) -> Option<Candidate> {
     let nearest = found.into_iter().map(|found| (found.term, found.distance));
     // A swap for each letter, and seldom a word: only the words are made
-    // into strings. `best_of` weighs only the dictionary words among the
-    // others.
-    // A swap keeps the length: none of a string longer than every word
-    // is a word, and each costs a lookup of the whole string.
+    // into strings (`best_of` weighs only the dictionary words among the
+    // others). A swap keeps the length, so a string longer than every word
+    // has none, and would pay a lookup of the whole string at each letter;
+    // the guard is here, not in `near_correction`, as every asker of
+    // `most_likely` (the names', the slips', the merges') comes through.
     let mut swapped = Vec::new();
     if typed.len() <= known.by_first_letter.longest() {
         error_model::each_swap_over_undone(typed, |word| {
