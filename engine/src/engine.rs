@@ -720,6 +720,16 @@ mod tests {
             "without understanding, displaying it"
         );
         leaves_alone(&["the reassailed town", "the unbuttered toast"]);
+        // So does an ending (`word_forms`) that makes a word no list holds
+        // and the corpus never counted: one slip from a dictionary word, it
+        // is that word mistyped. A form people write stays (`colors`), and
+        // so does one no word is one slip from (`lukewarmly`).
+        corrects(&[
+            ("it was split separatedly", "it was split separately"),
+            ("appropriatedly", "appropriately"),
+            ("explicits", "explicit"),
+        ]);
+        leaves_alone(&["the colors ran", "he answered lukewarmly"]);
     }
 
     #[test]

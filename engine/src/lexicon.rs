@@ -106,6 +106,9 @@ const ENDS_TRIPLES: u8 = 4;
 const STARTS_TRIPLES: u8 = 8;
 /// `Lexicon::marks`: some triple has the word second (some 10,000 words).
 const SECOND_IN_TRIPLES: u8 = 16;
+/// `Lexicon::marks`: a form the lexicon made by rule that no list holds
+/// and the corpus does not count (`appropriatedly`, `explicits`).
+const GUESSED: u8 = 32;
 
 /// log10 P of a word no text holds (the pairs' model's own figure for a
 /// sentence's start).
@@ -232,10 +235,12 @@ impl Lexicon {
         // its word, or not at all though it would have, is no word people
         // write: not `woulds`, `containings`, `thoses`, `entires`. One it
         // counts is still a word of the vocabulary: it takes a new id there.
+        let mut guessed = Vec::new();
         for (id, form, of_word) in made {
             if counts[id as usize] == UNCOUNTED {
                 continue; // the spell-checking list has it
             }
+            let uncounted = counts[id as usize] == UNREAD;
             let count = counts[id as usize].max(UNCOUNTED);
             counts[id as usize] = count;
             let expected = of_word as f64 * RAREST_FORM_SHARE;
@@ -244,6 +249,8 @@ impl Lexicon {
                 if count > 0 && words.insert(form) == Some(counts.len() as u32) {
                     counts.push(count);
                 }
+            } else if uncounted {
+                guessed.push(id);
             }
         }
         // A sentence's start and end, as words of their own: the pairs hold
@@ -348,6 +355,9 @@ impl Lexicon {
         for &id in cut.keys() {
             marks[id as usize] |= CUT;
         }
+        for id in guessed {
+            marks[id as usize] |= GUESSED;
+        }
         Lexicon {
             words,
             dictionary_words,
@@ -366,6 +376,13 @@ impl Lexicon {
             short,
             letters,
         }
+    }
+
+    /// Whether the word of this id is a form the lexicon made by rule
+    /// (`word_forms`) that no list holds and the corpus does not count: a
+    /// guess, as a prefixed word is.
+    pub fn is_guessed_form(&self, id: u32) -> bool {
+        self.marks[id as usize] & GUESSED != 0
     }
 
     /// Whether the word of this id is a form the lexicon made of names

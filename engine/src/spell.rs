@@ -307,11 +307,13 @@ fn correct_word(
     // Looked up once, here: most words are dictionary words.
     let id = known.lexicon.dictionary_id(&lower);
     let listed = id.is_some() || known.extra.contains(&lower);
-    if !listed && known.is_prefixed(&lower) {
-        // A word made by rule (`under` + `sanding`) is a guess: one slip
-        // from a dictionary word (`understanding`), it is likelier that
-        // slip, unless people write it as typed more than that word in
-        // its place.
+    let guessed = id.is_some_and(|id| known.lexicon.is_guessed_form(id));
+    if guessed || (!listed && known.is_prefixed(&lower)) {
+        // A word made by rule (`under` + `sanding`, `separated` + `ly`,
+        // `explicit` + `s`) that no list holds and no one writes is a
+        // guess: one slip from a dictionary word (`understanding`,
+        // `separately`, `explicit`), it is likelier that slip, unless
+        // people write it as typed more than that word in its place.
         if !plain {
             return None;
         }

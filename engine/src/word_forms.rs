@@ -4,7 +4,10 @@
 //! plain plurals (`payables`, `agencies`), and a negating or repeating prefix
 //! (`unimpressive`, `reassailed`). Such a word is left as it is by the
 //! corrector (not turned into another word: `colors` → `colours`, `boyishly`
-//! → `boyish`) and kept whole by the segmenter (not `color less`, `lab or`).
+//! → `boyish`) and kept whole by the segmenter (not `color less`, `lab or`);
+//! but one that no list holds and the web never wrote, one slip from a
+//! dictionary word, is read as that slip (`separatedly`, `explicits`;
+//! `Lexicon::is_guessed_form`).
 //!
 //! The forms of each dictionary word are made once, when the lexicon is
 //! built, so that knowing a word stays one lookup. Prefixed words, which
