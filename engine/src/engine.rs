@@ -744,6 +744,11 @@ mod tests {
         // running text a coinage (`lukewarmly`), alone likelier a slip.
         corrects(&[("continuesly", "continuously"), ("renderered", "rendered")]);
         leaves_alone(&["he smiled lukewarmly", "lukewarmly"]);
+        // A rare listed word sent alone is a slip of a word one slip away
+        // that is a few thousand times commoner; in running text it stays
+        // where it fits its neighbours. A common word stays alone too.
+        corrects(&[("alow", "allow"), ("curch", "church"), ("Thees", "These")]);
+        leaves_alone(&["thee", "wit", "paged", "the alow bank"]);
     }
 
     #[test]

@@ -333,6 +333,12 @@ fn correct_word(
         // mid-sentence too such a word may be a contraction typed bare.
         // An extra word (no dictionary id) is never weighed as a slip.
         let pronoun = !plain && is_capitalised(word) && word.starts_with('I');
+        if typed.alone {
+            return id
+                .filter(|_| plain)
+                .and_then(|id| real_word_slip_alone(known, &lower, id))
+                .map(|term| with_case_of(word, &term).into());
+        }
         return id
             .filter(|_| plain || pronoun)
             .and_then(|id| real_word_slip(known, (&lower, id), context, pronoun))
@@ -716,6 +722,40 @@ fn real_word_slip(
         }
         let odds = odds - CHANNEL_WEIGHT * error_model::edit_cost(typed, term);
         if odds >= best.0 {
+            best = (odds, Some(term));
+        }
+    }
+    best.1.map(str::to_owned)
+}
+
+/// A known word sent alone typed for another (`alow` for `allow`, `curch`
+/// for `church`, `corelation`): with no neighbours to tell, the word one
+/// slip away that is likeliest by its own odds, less its slip (a word sent
+/// alone's, `edit_cost_alone`) and `REAL_WORD_SLIP_COST` (the odds, as in
+/// running text, that a known word is a slip for another), if that still
+/// beats the typed word's own odds. A rare word stays unless a word one
+/// slip from it is some thousand times commoner (`thees` → `these`; but
+/// `thee`, `wit`, `paged` stay). Not a name or a contraction: the word
+/// typed is a word.
+fn real_word_slip_alone(known: &Knowledge<'_>, typed: &str, word: u32) -> Option<String> {
+    let lexicon = known.lexicon;
+    if typed.len() < MIN_REAL_WORD_SLIP_LEN || known.extra.contains(typed) {
+        return None;
+    }
+    let as_typed = f64::from(lexicon.unigram_log_p(typed)?);
+    let near = known.near_words.of(lexicon, typed, word);
+    let mut best = (as_typed, None);
+    for term in near.split_terminator(' ') {
+        if term.contains('\'') || known.names.contains(term) {
+            continue;
+        }
+        let Some(odds) = lexicon.unigram_log_p(term) else {
+            continue;
+        };
+        let odds = f64::from(odds)
+            - REAL_WORD_SLIP_COST
+            - CHANNEL_WEIGHT * error_model::edit_cost_alone(typed, term);
+        if odds > best.0 {
             best = (odds, Some(term));
         }
     }
