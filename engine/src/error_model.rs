@@ -12,10 +12,10 @@
 use std::sync::LazyLock;
 
 use crate::model::{
-    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, MAX_SLIP_COST, MIN_SOUND_WORD_LEN,
-    OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION, SAME_SOUND_ALONE,
-    SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE,
-    TYPING_SLIP, Y_TO_I,
+    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, LAST_LETTER, MAX_SLIP_COST,
+    MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION,
+    SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS,
+    TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -142,6 +142,11 @@ trait Slips {
     /// Two letters with one between were typed in each other's place
     /// (`recude` for `reduce`), if that is a slip of this kind.
     fn swap_over(&self) -> Option<f64>;
+    /// Extra for a letter typed for another as a word's last, if that is
+    /// rarer than elsewhere for a slip of this kind.
+    fn last_letter(&self) -> f64 {
+        0.0
+    }
 
     /// `intended[j]` was left out, an apostrophe being left out by habit
     /// rather than by a slip of either kind (`APOSTROPHE_HABIT`).
@@ -178,7 +183,11 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
             None => (0, 0.0),
         };
         for j in 1..=m {
-            let substitute = d[(i - 1) * width + j - 1] + slips.substitution(t[i - 1], w[j - 1]);
+            let mut substitute =
+                d[(i - 1) * width + j - 1] + slips.substitution(t[i - 1], w[j - 1]);
+            if i == n && j == m && t[i - 1] != w[j - 1] {
+                substitute += slips.last_letter();
+            }
             let insert = d[(i - 1) * width + j] + slips.insertion(t, i - 1);
             let delete = d[i * width + j - 1] + slips.left_out(w, j - 1);
             let mut best = substitute.min(insert).min(delete);
@@ -420,6 +429,10 @@ impl Slips for Spelling {
     fn swap_over(&self) -> Option<f64> {
         Some(self.swap_over)
     }
+
+    fn last_letter(&self) -> f64 {
+        LAST_LETTER
+    }
 }
 
 /// Slips of the fingers: a neighbouring key, two keys swapped, a key
@@ -548,6 +561,27 @@ mod tests {
         assert_eq!(edit_cost("same", "same"), 0.0);
         // A neighbouring key is likelier than a far one.
         assert!(edit_cost("tge", "the") < edit_cost("tze", "the"));
+    }
+
+    #[test]
+    fn a_letter_for_a_letter_costs_more_at_the_end() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        // The same slip, `d` for `e`, last and inside the word.
+        let last = spelling("therd", "there");
+        let inside = spelling("thdre", "there");
+        assert!(last > inside && (last - inside - LAST_LETTER).abs() < 1e-9);
+        // A letter added or left out at the end costs what it costs inside.
+        assert_eq!(
+            spelling("hazard", "hazards"),
+            spelling("hazardx", "hazardsx")
+        );
+        assert_eq!(
+            spelling("hazards", "hazard"),
+            spelling("hazardsx", "hazardx")
+        );
+        // A typing slip falls anywhere.
+        let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
+        assert_eq!(typing("thw", "the"), typing("tge", "the"));
     }
 
     #[test]
