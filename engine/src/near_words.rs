@@ -9,6 +9,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
+use crate::model::MAX_REAL_WORD_SLIP_LEN;
 
 /// Only the words asked about are kept (a slot for every dictionary word
 /// cost 4 MiB at start), each as its near words, each followed by a space.
@@ -21,7 +22,14 @@ impl NearWords {
     /// The dictionary words one edit from `word` (lowercase, a dictionary
     /// word whose id is `id`), or one apostrophe (`hes`: `he's`), in the
     /// order they are found, each followed by a space.
+    /// Only words of up to `MAX_REAL_WORD_SLIP_LEN` letters are kept, the
+    /// ones running text asks about: a longer word is asked about only
+    /// sent alone (`spell::real_word_slip_alone`), and is looked up each
+    /// time, so that no client can fill the map with the whole dictionary.
     pub fn of(&self, lexicon: &Lexicon, word: &str, id: u32) -> Arc<str> {
+        if word.len() > MAX_REAL_WORD_SLIP_LEN {
+            return find(lexicon, word);
+        }
         // Nothing panics while the lock is held, so a poisoned map is whole.
         let kept = self.found.read().unwrap_or_else(PoisonError::into_inner);
         if let Some(near) = kept.get(&id) {
@@ -57,5 +65,40 @@ pub fn each_apostrophe_put_in(word: &str, mut found: impl FnMut(&str)) {
         buffer.push('\'');
         buffer.push_str(&word[i..]);
         found(&buffer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rustc_hash::FxHashSet;
+    use spelling_index::WordPairs;
+
+    use super::NearWords;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn only_short_words_are_kept() {
+        let dictionary = [
+            ("cat", 100),
+            ("cart", 50),
+            ("relation", 20),
+            ("relations", 10),
+        ];
+        let lexicon = Lexicon::new(
+            &dictionary,
+            &FxHashSet::default(),
+            [].into_iter(),
+            [].into_iter(),
+            WordPairs::new(std::iter::empty()),
+        );
+        let near = NearWords::default();
+        let kept = || near.found.read().unwrap().len();
+        let id = |word| lexicon.dictionary_id(word).unwrap();
+        assert_eq!(&*near.of(&lexicon, "cat", id("cat")), "cart ");
+        assert_eq!(kept(), 1);
+        // Longer than any word running text weighs as a slip: found, not kept.
+        let relation = near.of(&lexicon, "relation", id("relation"));
+        assert_eq!(&*relation, "relations ");
+        assert_eq!(kept(), 1);
     }
 }
