@@ -752,9 +752,13 @@ fn real_word_slip_alone(known: &Knowledge<'_>, typed: &str, word: u32) -> Option
         let Some(odds) = lexicon.unigram_log_p(term) else {
             continue;
         };
-        let odds = f64::from(odds)
-            - REAL_WORD_SLIP_COST
-            - CHANNEL_WEIGHT * error_model::edit_cost_alone(typed, term);
+        // The slip's cost only lowers the odds: most words one slip away
+        // are out before it is reckoned.
+        let odds = f64::from(odds) - REAL_WORD_SLIP_COST;
+        if odds <= best.0 {
+            continue;
+        }
+        let odds = odds - CHANNEL_WEIGHT * error_model::edit_cost_alone(typed, term);
         if odds > best.0 {
             best = (odds, Some(term));
         }
