@@ -556,7 +556,10 @@ impl Knowledge<'_> {
         self.is_listed(lower) || self.is_prefixed(lower)
     }
 
-    /// In the dictionary or among the extra words: never corrected.
+    /// In the dictionary or among the extra words: spelt right (a
+    /// dictionary word is corrected only as a slip for another,
+    /// `spell::real_word_slip` and `real_word_slip_alone`; an extra word
+    /// never).
     pub fn is_listed(&self, lower: &str) -> bool {
         self.lexicon.is_dictionary_word(lower) || self.extra.contains(lower)
     }
