@@ -1301,6 +1301,32 @@ mod tests {
     }
 
     #[test]
+    fn a_form_no_list_holds_and_no_one_writes_is_a_guess() {
+        // `explicit` makes `explicits`, `separated` makes `separatedly`;
+        // the corpus counts `colors`, the word list has `hazards`.
+        let dictionary = [
+            ("explicit", 100),
+            ("separated", 100),
+            ("color", 100),
+            ("hazard", 100),
+        ];
+        let vocabulary = [("colors", 50)];
+        let lexicon = Lexicon::new(
+            &dictionary,
+            &FxHashSet::default(),
+            ["hazards"].into_iter(),
+            vocabulary.into_iter(),
+            counted(&[]),
+        );
+        let guessed = |word| {
+            let id = lexicon.dictionary_id(word).expect("a word");
+            lexicon.is_guessed_form(id)
+        };
+        assert!(guessed("explicits") && guessed("separatedly"));
+        assert!(!guessed("colors") && !guessed("hazards") && !guessed("explicit"));
+    }
+
+    #[test]
     fn vocabulary_words_are_for_odds_never_for_spelling() {
         let dictionary = [("i", 1000), ("love", 500), ("myth", 10)];
         let vocabulary = [("math", 100), ("teh", 50)];
