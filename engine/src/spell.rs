@@ -91,128 +91,154 @@ impl Pass {
         ahead: &[Option<String>],
     ) -> Outcome {
         let mut out = Builder::with_capacity(text.len());
-        let (in_sentences, alone) = (self.in_sentences, self.alone);
-        let mut sentence_start = true;
-        // The word before, as corrected, when a gap inside the sentence
-        // separates them (`joins_words`), and the word before that one.
-        let mut previous: Option<String> = None;
-        let mut two_before: Option<String> = None;
-        let mut i = 0;
-        while i < tokens.len() {
-            let token = &tokens[i];
+        let mut at = Cursor {
+            i: 0,
+            sentence_start: true,
+            previous: None,
+            two_before: None,
+        };
+        while at.i < tokens.len() {
+            let token = &tokens[at.i];
             match token.kind {
                 Kind::Word => {
-                    let before = previous
-                        .as_deref()
-                        .or_else(|| (in_sentences && sentence_start).then_some(SENTENCE_START));
-                    let merged = self.merges.get_or_decide(i, (before, sentence_start), || {
-                        space_slips::merge(known, tokens, i, before, sentence_start)
-                    });
-                    if let Some(joined) = merged {
-                        // `ins pired`: the word, its space and the next word.
-                        let span = token.span.start..tokens[i + 2].span.end;
-                        out.replace(&text[span], &joined);
-                        self.written[i] = Some(joined.clone());
-                        previous = Some(joined.to_ascii_lowercase());
-                        two_before = None;
-                        sentence_start = false;
-                        i += 3;
-                        continue;
-                    }
-                    let typed = Typed {
-                        word: token.text,
-                        sentence_start,
-                        acronym: is_acronym(tokens, i),
-                        apostrophe_after: tokens.get(i + 1).is_some_and(|next| {
-                            next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)
-                        }),
-                        alone,
-                    };
-                    // The word after `i`, as the last pass wrote it.
-                    let word_or_end = |i| {
-                        word_index_after(tokens, i)
-                            .map(|j| {
-                                ahead
-                                    .get(j)
-                                    .and_then(Option::as_deref)
-                                    .unwrap_or(tokens[j].text)
-                            })
-                            .or_else(|| {
-                                (in_sentences && sentence_ends_after(tokens, i))
-                                    .then_some(SENTENCE_END)
-                            })
-                    };
-                    let (neighbours, beyond) = if alone {
-                        ((None, None), (None, None))
-                    } else {
-                        (
-                            (before, word_or_end(i)),
-                            (
-                                previous.as_ref().and(two_before.as_deref()),
-                                word_index_after(tokens, i).and_then(word_or_end),
-                            ),
-                        )
-                    };
-                    let corrected = self
-                        .words
-                        .get_or_decide(i, (neighbours, beyond), || {
-                            correct_word(known, &typed, neighbours, beyond)
-                        })
-                        .filter(|correction| keeps_apostrophes(token.text, &correction.text));
-                    let (written, others) = match corrected {
-                        Some(Correction { text, others }) => (Cow::Owned(text), others),
-                        None => (Cow::Borrowed(token.text), Vec::new()),
-                    };
-                    let others = others
-                        .into_iter()
-                        .filter(|other| keeps_apostrophes(token.text, other))
-                        .collect();
-                    if written != token.text {
-                        self.written[i] = written.split(' ').next().map(str::to_owned);
-                    }
-                    out.replace_offering(token.text, &written, others);
-                    let written = &*written;
-                    // After a split (`the past`), the last of the two words,
-                    // and the first before it; else the word before this one,
-                    // or a sentence's start.
-                    let mut words = written.rsplit(' ');
-                    let last = words.next().unwrap_or(written);
-                    let split_first = words.next().map(str::to_ascii_lowercase);
-                    let at_start = previous.is_none() && before.is_some();
-                    let was = previous.replace(last.to_ascii_lowercase());
-                    two_before = split_first
-                        .or(was)
-                        .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
-                    sentence_start = false;
+                    self.word(known, (text, tokens, ahead), &mut at, &mut out);
+                    continue;
                 }
                 Kind::Kept => {
                     match shift_slips::meant(known, token.text) {
                         Some(word) => {
                             out.replace(token.text, &word);
-                            previous = Some(word.to_ascii_lowercase());
-                            two_before = None;
+                            at.previous = Some(word.to_ascii_lowercase());
+                            at.two_before = None;
                         }
                         None => {
                             out.keep(token.text);
-                            previous = None;
+                            at.previous = None;
                         }
                     }
-                    sentence_start = false;
+                    at.sentence_start = false;
                 }
                 Kind::Gap => {
                     out.keep(token.text);
                     if !joins_words(token) {
-                        previous = None;
+                        at.previous = None;
                     }
                     if ends_sentence(Some(token)) {
-                        sentence_start = true;
+                        at.sentence_start = true;
                     }
                 }
             }
-            i += 1;
+            at.i += 1;
         }
         out.finish()
     }
+
+    /// The word at `at.i`, corrected into `out`, or with the next word if
+    /// they were one typed apart; `at` moves past what it took.
+    fn word(
+        &mut self,
+        known: &Knowledge<'_>,
+        (text, tokens, ahead): (&str, &[Token<'_>], &[Option<String>]),
+        at: &mut Cursor,
+        out: &mut Builder,
+    ) {
+        let (in_sentences, alone) = (self.in_sentences, self.alone);
+        let (i, token, sentence_start) = (at.i, &tokens[at.i], at.sentence_start);
+        let before = at
+            .previous
+            .as_deref()
+            .or_else(|| (in_sentences && sentence_start).then_some(SENTENCE_START));
+        let merged = self.merges.get_or_decide(i, (before, sentence_start), || {
+            space_slips::merge(known, tokens, i, before, sentence_start)
+        });
+        if let Some(joined) = merged {
+            // `ins pired`: the word, its space and the next word.
+            let span = token.span.start..tokens[i + 2].span.end;
+            out.replace(&text[span], &joined);
+            self.written[i] = Some(joined.clone());
+            at.previous = Some(joined.to_ascii_lowercase());
+            at.two_before = None;
+            at.sentence_start = false;
+            at.i += 3;
+            return;
+        }
+        let typed = Typed {
+            word: token.text,
+            sentence_start,
+            acronym: is_acronym(tokens, i),
+            apostrophe_after: tokens
+                .get(i + 1)
+                .is_some_and(|next| next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)),
+            alone,
+        };
+        // The word after `i`, as the last pass wrote it.
+        let word_or_end = |i| {
+            word_index_after(tokens, i)
+                .map(|j| {
+                    ahead
+                        .get(j)
+                        .and_then(Option::as_deref)
+                        .unwrap_or(tokens[j].text)
+                })
+                .or_else(|| {
+                    (in_sentences && sentence_ends_after(tokens, i)).then_some(SENTENCE_END)
+                })
+        };
+        let (neighbours, beyond) = if alone {
+            ((None, None), (None, None))
+        } else {
+            (
+                (before, word_or_end(i)),
+                (
+                    at.previous.as_ref().and(at.two_before.as_deref()),
+                    word_index_after(tokens, i).and_then(word_or_end),
+                ),
+            )
+        };
+        let corrected = self
+            .words
+            .get_or_decide(i, (neighbours, beyond), || {
+                correct_word(known, &typed, neighbours, beyond)
+            })
+            .filter(|correction| keeps_apostrophes(token.text, &correction.text));
+        let (written, others) = match corrected {
+            Some(Correction { text, others }) => (Cow::Owned(text), others),
+            None => (Cow::Borrowed(token.text), Vec::new()),
+        };
+        let others = others
+            .into_iter()
+            .filter(|other| keeps_apostrophes(token.text, other))
+            .collect();
+        if written != token.text {
+            self.written[i] = written.split(' ').next().map(str::to_owned);
+        }
+        out.replace_offering(token.text, &written, others);
+        let written = &*written;
+        // After a split (`the past`), the last of the two words, and the
+        // first before it; else the word before this one, or a sentence's
+        // start.
+        let mut words = written.rsplit(' ');
+        let last = words.next().unwrap_or(written);
+        let split_first = words.next().map(str::to_ascii_lowercase);
+        let at_start = at.previous.is_none() && before.is_some();
+        let was = at.previous.replace(last.to_ascii_lowercase());
+        at.two_before = split_first
+            .or(was)
+            .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
+        at.sentence_start = false;
+        at.i += 1;
+    }
+}
+
+/// Where a pass is in a text's tokens, and what it wrote just before.
+struct Cursor {
+    /// The token weighed next.
+    i: usize,
+    sentence_start: bool,
+    /// The word before, as corrected, when a gap inside the sentence
+    /// separates them (`joins_words`), and the word before that one.
+    previous: Option<String>,
+    two_before: Option<String>,
 }
 
 /// Whether the text is a list of words, one a line (`hungray\npeice`):
