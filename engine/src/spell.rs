@@ -296,7 +296,7 @@ impl From<String> for Correction {
 
 /// The correction of one plain word, or `None` to leave it as it is.
 /// `neighbours`: the word before, as corrected and lowercase, and the word
-/// after, as typed or as the first pass corrected it (`Pass::run`);
+/// after, as typed or as the first pass corrected it (`Pass::word`);
 /// `beyond`: the word before that one, and the word after the next, for
 /// the triples.
 fn correct_word(
