@@ -99,11 +99,8 @@ impl Pass {
         };
         while at.i < tokens.len() {
             let token = &tokens[at.i];
-            match token.kind {
-                Kind::Word => {
-                    self.word(known, (text, tokens, ahead), &mut at, &mut out);
-                    continue;
-                }
+            at.i += match token.kind {
+                Kind::Word => self.word(known, (text, tokens, ahead), &mut at, &mut out),
                 Kind::Kept => {
                     match shift_slips::meant(known, token.text) {
                         Some(word) => {
@@ -117,6 +114,7 @@ impl Pass {
                         }
                     }
                     at.sentence_start = false;
+                    1
                 }
                 Kind::Gap => {
                     out.keep(token.text);
@@ -126,22 +124,23 @@ impl Pass {
                     if ends_sentence(Some(token)) {
                         at.sentence_start = true;
                     }
+                    1
                 }
-            }
-            at.i += 1;
+            };
         }
         out.finish()
     }
 
     /// The word at `at.i`, corrected into `out`, or with the next word if
-    /// they were one typed apart; `at` moves past what it took.
+    /// they were one typed apart; how many tokens it took (3 for a merge:
+    /// the word, the space and the next word).
     fn word(
         &mut self,
         known: &Knowledge<'_>,
         (text, tokens, ahead): (&str, &[Token<'_>], &[Option<String>]),
         at: &mut Cursor,
         out: &mut Builder,
-    ) {
+    ) -> usize {
         let (in_sentences, alone) = (self.in_sentences, self.alone);
         let (i, token, sentence_start) = (at.i, &tokens[at.i], at.sentence_start);
         let before = at
@@ -159,8 +158,7 @@ impl Pass {
             at.previous = Some(joined.to_ascii_lowercase());
             at.two_before = None;
             at.sentence_start = false;
-            at.i += 3;
-            return;
+            return 3;
         }
         let typed = Typed {
             word: token.text,
@@ -226,13 +224,13 @@ impl Pass {
             .or(was)
             .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
         at.sentence_start = false;
-        at.i += 1;
+        1
     }
 }
 
 /// Where a pass is in a text's tokens, and what it wrote just before.
 struct Cursor {
-    /// The token weighed next.
+    /// The token weighed now.
     i: usize,
     sentence_start: bool,
     /// The word before, as corrected, when a gap inside the sentence
