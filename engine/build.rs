@@ -7,7 +7,8 @@
 //! out and every curated word the list has only with capitals, so the
 //! engine need not read the list; the language model's word pairs and
 //! triples, nearly three million lines; and the counts of real
-//! misspellings' slips, as arrays the error model learns its costs from.
+//! misspellings' slips, as arrays the error model learns its costs from,
+//! and of their slips of a few letters, as a list.
 
 #![allow(clippy::disallowed_methods)] // the build step reads the dictionaries (clippy.toml keeps the engine itself off I/O)
 
@@ -20,9 +21,10 @@ const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
 const PAIRS: &str = "dictionaries/cmusphinx_en_us_pairs.txt.gz";
 const TRIPLES: &str = "dictionaries/cmusphinx_en_us_triples.txt.gz";
 const SLIPS: &str = "dictionaries/codespell_slips.txt";
+const RULES: &str = "dictionaries/codespell_rules.txt";
 
 fn main() {
-    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES, SLIPS] {
+    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES, SLIPS, RULES] {
         println!("cargo::rerun-if-changed={file}");
     }
     let word_list = read(WORD_LIST);
@@ -113,6 +115,47 @@ fn main() {
     write("word-triples.postcard", &triples.encode());
     let slips = std::fs::read_to_string(SLIPS).expect(SLIPS);
     write("slip-counts.rs", slip_counts(&slips).as_bytes());
+    let rules = std::fs::read_to_string(RULES).expect(RULES);
+    write("slip-rules.rs", slip_rules(&rules).as_bytes());
+}
+
+/// `codespell_rules.py`'s lines (`meant typed n seen`) as a Rust array of
+/// `(typed, meant, n, seen)`, the counts in hundredths (they are weighed
+/// to two places).
+fn slip_rules(text: &str) -> String {
+    let rules: Vec<String> = text
+        .lines()
+        .map(|line| match line.split(' ').collect::<Vec<_>>()[..] {
+            [meant, typed, n, seen]
+                if [meant, typed].iter().all(|part| {
+                    !part.is_empty() && part.bytes().all(|c| c.is_ascii_lowercase())
+                }) =>
+            {
+                let count = |field: &str| -> f64 {
+                    field
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{RULES}: bad count in {line:?}"))
+                };
+                let (n, seen) = (count(n), count(seen));
+                assert!(
+                    0.0 < n && n <= seen,
+                    "{RULES}: counts out of order in {line:?}"
+                );
+                let hundredths = |count: f64| (count * 100.0).round() as u32;
+                format!(
+                    "({typed:?}, {meant:?}, {}, {})",
+                    hundredths(n),
+                    hundredths(seen)
+                )
+            }
+            _ => panic!("{RULES}: bad line {line:?}"),
+        })
+        .collect();
+    format!(
+        "pub static RULES: [(&str, &str, u32, u32); {}] = [{}];\n",
+        rules.len(),
+        rules.join(", ")
+    )
 }
 
 /// The counts of `codespell_slips.py`'s lines as Rust arrays, one per

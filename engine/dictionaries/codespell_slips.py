@@ -164,4 +164,5 @@ def main():
         print(*key, n)
 
 
-main()
+if __name__ == '__main__':
+    main()

@@ -203,8 +203,8 @@ fn nearest(known: &Knowledge<'_>, typed: &str) -> Vec<Suggestion> {
 /// and let any key be struck for another (`error_model::edit_cost_alone`).
 /// A typed word of `MIN_SOUND_WORD_LEN` letters or more is also weighed
 /// against the words it is with two letters in a row left out, whatever
-/// the margin says (`fertily` → `fertility`, `implented` →
-/// `implemented`, where `fertile` and `implanted` are one edit): people
+/// the margin says (`fertily` → `fertility`, `declation` →
+/// `declaration`, where `fertile` and `deflation` are one edit): people
 /// drop a syllable of a long word (346 of codespell's misspellings of
 /// rarer words, against 4,395 with one letter left out), and the error
 /// model already prices such a slip as two letters left out.

@@ -9,13 +9,17 @@
 //! which fall anywhere; a typed word is weighed as either, as nothing tells
 //! which it is.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{
     ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, LAST_LETTER, MAX_SLIP_COST,
     MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION,
-    SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS,
-    TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
+    RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP,
+    STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -26,20 +30,23 @@ use crate::sounds_like::sound_alike;
 /// word, the first letter included (a fifth of the development sentences'
 /// typos are at the first letter, against 1–2 % of real misspellings).
 pub fn edit_cost(typed: &str, intended: &str) -> f64 {
-    edit_cost_with(typed, intended, &TYPING)
+    edit_cost_with(typed, intended, &TYPING, None)
 }
 
-/// `edit_cost` with the typing half's costs given.
-fn edit_cost_with(typed: &str, intended: &str, typing: &Typing) -> f64 {
+/// `edit_cost` with the typing half's costs given, and the spelling
+/// half's rules of letters, if it weighs them.
+fn edit_cost_with(typed: &str, intended: &str, typing: &Typing, rules: Option<&Rules>) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
-    either_slip(spelling_cost(t, w), typing_cost(t, w, typing))
+    either_slip(spelling_cost(t, w, rules), typing_cost(t, w, typing))
 }
 
 /// `edit_cost` for a word sent alone, where a key that is no neighbour of
 /// the one meant may have been struck too (`model::OTHER_KEY_ALONE`:
-/// `fixels` → `pixels`, not `fixers`); and which is asked about because its
+/// `entensions` → `extensions`, not `intensions`); and which is asked about because its
 /// writer is unsure how it is spelt, so its slip is likelier one made by
-/// ear: a slip that keeps the word's consonant sounds
+/// ear: a misspelling's slips of a few letters in their places count as
+/// one slip each (`Rules`: `carrer` → `career`, not `carrier`), and a
+/// slip that keeps the word's consonant sounds
 /// (`sounds_like::sound_alike`) is `SAME_SOUND_ALONE` likelier (`peice` →
 /// `piece`, not `price`; `poket` → `pocket`, not `poker`), as a
 /// pronunciation model beside a letter model put more misspellings right
@@ -47,7 +54,7 @@ fn edit_cost_with(typed: &str, intended: &str, typing: &Typing) -> f64 {
 /// only those that sound alike gain: words shorter than
 /// `MIN_SOUND_WORD_LEN` sound like too many others (`thi` like `the`).
 pub fn edit_cost_alone(typed: &str, intended: &str) -> f64 {
-    let cost = edit_cost_with(typed, intended, &TYPING_ALONE);
+    let cost = edit_cost_with(typed, intended, &TYPING_ALONE, Some(&RULES));
     if typed.len() >= MIN_SOUND_WORD_LEN && typed != intended && sound_alike(typed, intended) {
         (cost - SAME_SOUND_ALONE).max(0.0)
     } else {
@@ -62,7 +69,7 @@ pub fn edit_cost_alone(typed: &str, intended: &str) -> f64 {
 /// refunded one. A misspelling's slips are not so: a word spelt by ear
 /// is often wrong twice (`spelling_cost`).
 fn typing_cost(t: &[u8], w: &[u8], typing: &Typing) -> f64 {
-    (align(t, w, typing) - ANOTHER_TYPING_SLIP).max(0.0)
+    (align(t, w, typing, None) - ANOTHER_TYPING_SLIP).max(0.0)
 }
 
 /// The cost of a space left out or typed inside a word: rare as a
@@ -80,13 +87,18 @@ fn either_slip(spelling: f64, typing: f64) -> f64 {
 }
 
 /// The cost of the cheapest way `t` came from `w` when spelling it, by
-/// optimal string alignment with the learnt costs (`Spelling`), or, for a
-/// word whose `y` English turns into `i` before its ending, by keeping
-/// the `y` (`copys` for `copies`) and aligning what comes before.
-fn spelling_cost(t: &[u8], w: &[u8]) -> f64 {
+/// optimal string alignment with the learnt costs (`Spelling`) and the
+/// rules of letters, if given, or, for a word whose `y` English turns into
+/// `i` before its ending, by keeping the `y` (`copys` for `copies`) and
+/// aligning what comes before.
+fn spelling_cost(t: &[u8], w: &[u8], rules: Option<&Rules>) -> f64 {
     let spelling = &*SPELLING;
-    let letters = align(t, w, spelling);
-    let y_kept = y_kept(t, w).map(|(t, w)| align(t, w, spelling) + spelling.y_kept);
+    // What comes before the ending is the start of `t`: the rules that
+    // end in it are the same.
+    let endings = rules.map(|rules| rules.ending_in(t));
+    let letters = align(t, w, spelling, endings.as_deref());
+    let y_kept =
+        y_kept(t, w).map(|(t, w)| align(t, w, spelling, endings.as_deref()) + spelling.y_kept);
     y_kept.map_or(letters, |y_kept| y_kept.min(letters)) + first_letter_slip(t, w)
 }
 
@@ -161,8 +173,9 @@ trait Slips {
 
 /// The cheapest way to type `t` when meaning `w`, by optimal string
 /// alignment (edits, swaps of two neighbouring letters or of two with one
-/// between, and a few letters typed twice).
-fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
+/// between, a few letters typed twice, and a rule's letters for its
+/// letters, if the rules that end in `t` are given).
+fn align(t: &[u8], w: &[u8], slips: &impl Slips, endings: Option<&Endings>) -> f64 {
     let (n, m) = (t.len(), w.len());
     let stutter = slips.stutter().zip(repeats(t));
     let swap_over = slips.swap_over();
@@ -209,6 +222,19 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips) -> f64 {
                     && t[i - 1] != t[i - 3]
                 {
                     best = best.min(d[(i - 3) * width + j - 3] + cost);
+                }
+            }
+            for &(meant, typed_len, cost) in endings.map_or(&[][..], |e| e.at(i)) {
+                // A few letters: byte by byte, the last first, is quicker
+                // than a comparison of slices.
+                if meant.len() <= j
+                    && meant
+                        .iter()
+                        .rev()
+                        .zip(w[..j].iter().rev())
+                        .all(|(a, b)| a == b)
+                {
+                    best = best.min(d[(i - typed_len) * width + j - meant.len()] + cost);
                 }
             }
             if repeated != 0 {
@@ -377,6 +403,99 @@ impl Spelling {
     }
 }
 
+/// A misspelling's slips of a few letters, each in the letters around it
+/// (Brill and Moore, 2000): `ib` typed `ab`, `ea` typed `ee`, `ce`
+/// typed `se`, learnt from real misspellings (`codespell_rules.py`). A
+/// letter model counts one letter at a time, each after the letter before;
+/// it cannot tell that `possable` is likelier `possible` than `passable`,
+/// or that `carrer` is `career`. Each rule costs its own rate, as the
+/// letters' slips do, and the alignment takes it where it is cheaper than
+/// the letters' slips that make it. Weighed only for a word sent alone,
+/// whose writer spells it as best they can: in running text most slips
+/// are the fingers' (the typed sets lost sentences with them: README).
+struct Rules {
+    /// By the letters typed: the letters meant, and the cost.
+    by_typed: FxHashMap<&'static [u8], Vec<(&'static [u8], f64)>>,
+    /// Most letters typed in one rule.
+    longest: usize,
+}
+
+/// The rules build.rs took from dictionaries/codespell_rules.txt.
+mod rule_counts {
+    include!(concat!(env!("OUT_DIR"), "/slip-rules.rs"));
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(Rules::learnt);
+
+impl Rules {
+    /// The costs, from the counts: a rule's rate is how often its letters
+    /// were misspelt so over how often they stood in the words meant,
+    /// with `RULE_PRIOR_WEIGHT` more sightings and no more slips, so that
+    /// letters seldom seen say little; less `SLIP_COST_OFFSET`, as the
+    /// letters' slips.
+    fn learnt() -> Rules {
+        let mut by_typed: FxHashMap<&'static [u8], Vec<(&'static [u8], f64)>> =
+            FxHashMap::default();
+        let hundredths = |count: u32| f64::from(count) / 100.0;
+        for &(typed, meant, n, seen) in &rule_counts::RULES {
+            let p = hundredths(n) / (hundredths(seen) + RULE_PRIOR_WEIGHT);
+            let cost = (-p.log10() - SLIP_COST_OFFSET).clamp(0.0, MAX_SLIP_COST);
+            by_typed
+                .entry(typed.as_bytes())
+                .or_default()
+                .push((meant.as_bytes(), cost));
+        }
+        let longest = by_typed.keys().map(|typed| typed.len()).max().unwrap_or(0);
+        Rules { by_typed, longest }
+    }
+
+    /// The rules that end in `t`, or in its start. A word sent alone is
+    /// weighed against each of its candidates in turn, so the last word's
+    /// are kept, one per thread.
+    fn ending_in(&self, t: &[u8]) -> Rc<Endings> {
+        thread_local! {
+            static LAST: RefCell<Option<Rc<Endings>>> = const { RefCell::new(None) };
+        }
+        LAST.with_borrow_mut(|last| match last {
+            Some(endings) if endings.typed == t => Rc::clone(endings),
+            _ => Rc::clone(last.insert(Rc::new(self.endings(t)))),
+        })
+    }
+
+    fn endings(&self, t: &[u8]) -> Endings {
+        let mut endings = Endings {
+            typed: t.to_vec(),
+            starts: Vec::with_capacity(t.len() + 2),
+            rules: Vec::new(),
+        };
+        for i in 0..=t.len() {
+            endings.starts.push(endings.rules.len());
+            for k in 1..=self.longest.min(i) {
+                for &(meant, cost) in self.by_typed.get(&t[i - k..i]).into_iter().flatten() {
+                    endings.rules.push((meant, k, cost));
+                }
+            }
+        }
+        endings.starts.push(endings.rules.len());
+        endings
+    }
+}
+
+/// The rules whose typed letters end at each end `i` of a typed word: the
+/// letters meant, how many letters were typed, and the cost.
+struct Endings {
+    typed: Vec<u8>,
+    /// Where each end's rules start in `rules`, and one past the last.
+    starts: Vec<usize>,
+    rules: Vec<(&'static [u8], usize, f64)>,
+}
+
+impl Endings {
+    fn at(&self, i: usize) -> &[(&'static [u8], usize, f64)] {
+        &self.rules[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
 /// Where a letter stands in the tables, if it is one.
 fn symbol(c: u8) -> Option<usize> {
     c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
@@ -531,7 +650,7 @@ mod tests {
 
     #[test]
     fn likely_slips_cost_less_than_other_edits() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // A swap is likelier than two substitutions.
         assert!(spelling("hrad", "hard") < spelling("hrad", "head"));
         // A dropped double letter is likelier than a different dropped letter.
@@ -565,7 +684,7 @@ mod tests {
 
     #[test]
     fn a_letter_for_a_letter_costs_more_at_the_end() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The same slip, `d` for `e`, last and inside the word.
         let last = spelling("therd", "there");
         let inside = spelling("thdre", "there");
@@ -589,7 +708,8 @@ mod tests {
         // `piece` keeps `peice`'s consonants, `price` puts an `r` in: only
         // the slip that keeps the sound is likelier for a word sent alone.
         let gain = |typed, meant| {
-            edit_cost_with(typed, meant, &TYPING_ALONE) - edit_cost_alone(typed, meant)
+            edit_cost_with(typed, meant, &TYPING_ALONE, Some(&RULES))
+                - edit_cost_alone(typed, meant)
         };
         assert!(gain("peice", "piece") > 0.0);
         assert_eq!(gain("peice", "price"), 0.0);
@@ -599,8 +719,39 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sent_alone_is_misspelt_a_few_letters_at_a_time() {
+        let spelling = |t: &str, w: &str, rules| spelling_cost(t.as_bytes(), w.as_bytes(), rules);
+        let by_rules = |t, w| spelling(t, w, Some(&*RULES));
+        // Letter by letter, `possable` is about as far from `passable` as
+        // from `possible`; people write `able` for `ible`, not `o` for `a`.
+        assert!(by_rules("possable", "possible") < by_rules("possable", "passable"));
+        assert!(by_rules("possable", "possible") < spelling("possable", "possible", None));
+        // `contuned`: letter by letter an `a` left out and a `u` for an
+        // `i` (`contained`) are likelier than the two slips in
+        // `continued`'s `inu`; as people misspell `inu`, the other way
+        // round.
+        assert!(spelling("contuned", "continued", None) > spelling("contuned", "contained", None));
+        assert!(by_rules("contuned", "continued") < by_rules("contuned", "contained"));
+        // A rule only ever makes a slip cheaper, and a word is no slip of
+        // itself.
+        for (t, w) in [
+            ("possable", "passable"),
+            ("contuned", "contained"),
+            ("teh", "the"),
+        ] {
+            assert!(by_rules(t, w) <= spelling(t, w, None));
+        }
+        assert_eq!(by_rules("career", "career"), 0.0);
+        // Only a word sent alone weighs them.
+        assert!(
+            edit_cost_alone("contuned", "continued") < edit_cost_alone("contuned", "contained")
+        );
+        assert!(edit_cost("contuned", "continued") > edit_cost("contuned", "contained"));
+    }
+
+    #[test]
     fn a_word_sent_alone_may_have_a_key_struck_that_is_no_neighbour() {
-        let alone = |typed: &str, meant: &str| edit_cost_with(typed, meant, &TYPING_ALONE);
+        let alone = |typed: &str, meant: &str| edit_cost_with(typed, meant, &TYPING_ALONE, None);
         // `f` is no neighbour of `p`: out of the fingers' reach in running
         // text, a rare slip of them in a word sent alone.
         assert!(alone("fixels", "pixels") < edit_cost("fixels", "pixels"));
@@ -612,7 +763,7 @@ mod tests {
     #[test]
     fn a_second_slip_of_the_fingers_is_a_slip_made_again() {
         let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         assert_eq!(typing("fall", "fall"), 0.0);
         assert!((typing("dfall", "fall") - TYPING_SLIP).abs() < 1e-9);
         // Two stray keys: each a slip, and the second a slip made again.
@@ -628,7 +779,7 @@ mod tests {
 
     #[test]
     fn letters_typed_twice_are_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // Three letters typed again cost one stutter, far less than three
         // letters typed extra, and less than taking the word for another.
         assert_eq!(spelling("dependendents", "dependents"), SPELLING.stutter);
@@ -651,7 +802,7 @@ mod tests {
 
     #[test]
     fn two_letters_swapped_over_one_are_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // One slip, cheaper than the two letters for letters it also is.
         assert_eq!(spelling("recude", "reduce"), SPELLING.swap_over);
         let two_letters = SPELLING.substitution(b'c', b'd') + SPELLING.substitution(b'd', b'c');
@@ -675,7 +826,7 @@ mod tests {
 
     #[test]
     fn a_y_kept_before_an_ending_is_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes());
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The spelling rule's slip, not two of letters.
         assert_eq!(spelling("copys", "copies"), SPELLING.y_kept);
         assert!(spelling("copys", "copies") < spelling("copys", "copy"));
@@ -691,7 +842,7 @@ mod tests {
         assert!(y_put_back("dyed").is_empty());
         assert_eq!(
             spelling("boys", "boies"),
-            align(b"boys", b"boies", &*SPELLING)
+            align(b"boys", b"boies", &*SPELLING, None)
         );
     }
 

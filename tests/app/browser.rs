@@ -300,11 +300,11 @@ async fn a_person_is_told_the_other_words_a_misspelling_may_be() {
     };
 
     browser.goto(&server.url("/")).await;
-    browser.submit("spell", "offered", "alon").await;
+    browser.submit("spell", "offered", "gaet").await;
 
     // The row holds the correction; the notice names the other word the
     // api offered after it, which the record does not keep.
-    assert_eq!(browser.first_row_cell("processed").await, "along");
+    assert_eq!(browser.first_row_cell("processed").await, "get");
     let notice = browser
         .wait_until(
             "const n = document.querySelector('#flash'); \
@@ -313,7 +313,7 @@ async fn a_person_is_told_the_other_words_a_misspelling_may_be() {
         .await;
     assert_eq!(
         notice,
-        "Your text was stored as record 1. Also possible: alon → alone."
+        "Your text was stored as record 1. Also possible: gaet → gate."
     );
     // Told once: a reload shows neither the notice nor the words.
     browser.call("POST", "/refresh", json!({})).await;

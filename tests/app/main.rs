@@ -66,11 +66,11 @@ async fn a_form_posted_without_javascript_is_told_the_other_words_offered() {
     let html = post_form_as_a_browser(
         &server,
         "/api/spell",
-        &[("id", "no-script"), ("text", "alon")],
+        &[("id", "no-script"), ("text", "gaet")],
     )
     .await;
     assert!(
-        html.contains("Spelling corrected and stored as record 1. Also possible: alon → alone."),
+        html.contains("Spelling corrected and stored as record 1. Also possible: gaet → gate."),
         "the notice: {html}"
     );
 }
