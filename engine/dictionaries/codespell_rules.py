@@ -32,10 +32,8 @@ places.
 """
 
 import collections
-import gzip
-import os
 
-from codespell_slips import codespell_pairs, here
+from codespell_slips import pairs_to_learn_from
 
 # Letters meant and typed a rule holds at most, and letters of context it
 # takes on either side.
@@ -110,14 +108,8 @@ def rules(typed, meant, runs):
 
 
 def main():
-    rank = {}
-    with gzip.open(os.path.join(here, 'wordsegment_unigrams_333k.txt.gz'), 'rt') as f:
-        for line in f:
-            rank[line.split()[0]] = len(rank)
     learnt = []
-    for typed, meant in codespell_pairs():
-        if len(meant) >= 4 and rank.get(meant, 10**9) < 30000:
-            continue  # ordinary English: the test sets' pool
+    for typed, meant in pairs_to_learn_from():
         edits, runs = alignment(typed, meant)
         if edits <= MAX_EDITS:
             learnt.append((typed, meant, runs))

@@ -131,15 +131,23 @@ def y_ending(meant):
     return None
 
 
-def main():
+def pairs_to_learn_from():
+    """codespell's pairs less those of ordinary English (a correction of
+    four letters or more among the vocabulary's 30,000 commonest words):
+    they are the pool the test sets are drawn from, and a model must not
+    learn from what it is judged on."""
     rank = {}
     with gzip.open(os.path.join(here, 'wordsegment_unigrams_333k.txt.gz'), 'rt') as f:
         for line in f:
             rank[line.split()[0]] = len(rank)
-    counts = collections.Counter()
     for typed, meant in codespell_pairs():
-        if len(meant) >= 4 and rank.get(meant, 10**9) < 30000:
-            continue  # ordinary English: the test sets' pool
+        if not (len(meant) >= 4 and rank.get(meant, 10**9) < 30000):
+            yield typed, meant
+
+
+def main():
+    counts = collections.Counter()
+    for typed, meant in pairs_to_learn_from():
         ending = y_ending(meant)
         if ending:
             counts[('y_endings',)] += 1
