@@ -70,6 +70,11 @@ fn engine(c: &mut Criterion) {
     worst.bench_function("spelling one word", |b| {
         b.iter(|| engine.correct(black_box(&one_word), &extra))
     });
+    // One letter 10,000 times: letters typed again at every letter.
+    let one_letter = "a".repeat(10_000);
+    worst.bench_function("spelling one letter", |b| {
+        b.iter(|| engine.correct(black_box(&one_letter), &extra))
+    });
     worst.bench_function("spelling nonsense words", |b| {
         b.iter(|| engine.correct(black_box(&nonsense), &extra))
     });

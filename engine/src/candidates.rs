@@ -280,7 +280,7 @@ fn best_of_nearest(
             }
         });
     }
-    let slipped = error_model::stutters_undone(typed)
+    let slipped = error_model::stutters_undone(typed, known.by_first_letter.longest())
         .into_iter()
         .chain(error_model::y_put_back(typed))
         .map(|(word, edits)| (word, edits as i64))

@@ -252,10 +252,17 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips, endings: Option<&Endings>) -> f
 }
 
 /// `typed` with each stutter taken out (`authethentication` →
-/// `authentication`), and how many letters each took out.
-pub fn stutters_undone(typed: &str) -> Vec<(String, usize)> {
+/// `authentication`), and how many letters each took out; none if what
+/// is left would be longer than `longest`, the longest word: a stutter
+/// takes out four letters at most, and a long run of one letter repeats
+/// at every letter (10,000 `a`s made 30,000 strings of 10,000 letters,
+/// 375 MB).
+pub fn stutters_undone(typed: &str, longest: usize) -> Vec<(String, usize)> {
     let t = typed.as_bytes();
     let mut undone = Vec::new();
+    if t.len() > longest + STUTTER_LETTERS[STUTTER_LETTERS.len() - 1] {
+        return undone;
+    }
     for (i, bits) in repeats(t).unwrap_or_default().into_iter().enumerate() {
         for k in STUTTER_LETTERS.into_iter().filter(|k| bits & (1 << k) != 0) {
             // The repeats are of bytes: text that is no plain word may
@@ -779,6 +786,8 @@ mod tests {
 
     #[test]
     fn letters_typed_twice_are_one_slip() {
+        // The longest word, as the tests take it.
+        const LONGEST: usize = 20;
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // Three letters typed again cost one stutter, far less than three
         // letters typed extra, and less than taking the word for another.
@@ -787,17 +796,35 @@ mod tests {
         assert!(edit_cost("deleteted", "deleted") < edit_cost("deleteted", "delegated"));
         // Two to four letters (`STUTTER_LETTERS`): one letter typed twice
         // is an insertion, and five are no stutter.
-        assert_eq!(stutters_undone("deleteted"), [("deleted".to_owned(), 2)]);
-        assert_eq!(stutters_undone("usinging"), [("using".to_owned(), 3)]);
-        assert!(stutters_undone("speed").is_empty());
-        assert!(stutters_undone("xabcdeabcde").is_empty());
-        assert_eq!(stutters_undone("xabcdabcd"), [("xabcd".to_owned(), 4)]);
+        assert_eq!(
+            stutters_undone("deleteted", LONGEST),
+            [("deleted".to_owned(), 2)]
+        );
+        assert_eq!(
+            stutters_undone("usinging", LONGEST),
+            [("using".to_owned(), 3)]
+        );
+        assert!(stutters_undone("speed", LONGEST).is_empty());
+        assert!(stutters_undone("xabcdeabcde", LONGEST).is_empty());
+        assert_eq!(
+            stutters_undone("xabcdabcd", LONGEST),
+            [("xabcd".to_owned(), 4)]
+        );
         // Not at the start: `yoyo` is no `yo` typed twice.
-        assert!(stutters_undone("abcdabcd").is_empty());
-        assert!(stutters_undone("yoyo").is_empty());
+        assert!(stutters_undone("abcdabcd", LONGEST).is_empty());
+        assert!(stutters_undone("yoyo", LONGEST).is_empty());
         // Bytes that repeat inside letters of more than one byte are no
         // letters typed twice, and never cut a letter.
-        assert!(stutters_undone("xééé").iter().all(|(w, _)| w == "xéé"));
+        assert!(stutters_undone("xééé", LONGEST)
+            .iter()
+            .all(|(w, _)| w == "xéé"));
+        // Nothing longer than a word and a stutter is a word with a
+        // stutter: a long run of one letter makes no strings.
+        assert!(stutters_undone(&"a".repeat(10_000), LONGEST).is_empty());
+        let longest: String = ('a'..='z').take(LONGEST).collect();
+        let four_again = format!("{longest}{}", &longest[LONGEST - 4..]);
+        assert_eq!(stutters_undone(&four_again, LONGEST), [(longest, 4)]);
+        assert!(stutters_undone(&format!("a{four_again}"), LONGEST).is_empty());
     }
 
     #[test]
