@@ -1023,8 +1023,9 @@ mod tests {
         assert_eq!(offered("gaet"), [["get", "gate"]]);
         assert_eq!(offered("Sory"), [["Story", "Sorry"]]);
         assert_eq!(offered("we must atain our goals"), [["again", "attain"]]);
-        // At most three; `ea` spelt `a` is a likelier slip than an `e`
-        // left out before it, so `reach` comes before the commoner `each`.
+        // At most three. `ea` typed `a` is a common misspelling of a few
+        // letters (`error_model::Rules`), likelier than `r` typed for the
+        // first letter of `each`: `reach` comes before the commoner word.
         assert_eq!(offered("rach"), [["reach", "each", "ranch"]]);
         // A clear misspelling gets its one word, and so does a reading
         // that is no word the noisy channel ranked (two words, a real

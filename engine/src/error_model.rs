@@ -42,11 +42,11 @@ fn edit_cost_with(typed: &str, intended: &str, typing: &Typing, rules: Option<&R
 
 /// `edit_cost` for a word sent alone, where a key that is no neighbour of
 /// the one meant may have been struck too (`model::OTHER_KEY_ALONE`:
-/// `entensions` → `extensions`, not `intensions`); and which is asked about because its
-/// writer is unsure how it is spelt, so its slip is likelier one made by
-/// ear: a misspelling's slips of a few letters in their places count as
-/// one slip each (`Rules`: `carrer` → `career`, not `carrier`), and a
-/// slip that keeps the word's consonant sounds
+/// `entensions` → `extensions`, not `intensions`); and which is asked about
+/// because its writer is unsure how it is spelt, so its slip is likelier
+/// one made by ear: a misspelling's slips of a few letters in their places
+/// count as one slip each (`Rules`: `carrer` → `career`, not `carrier`),
+/// and a slip that keeps the word's consonant sounds
 /// (`sounds_like::sound_alike`) is `SAME_SOUND_ALONE` likelier (`peice` →
 /// `piece`, not `price`; `poket` → `pocket`, not `poker`), as a
 /// pronunciation model beside a letter model put more misspellings right
