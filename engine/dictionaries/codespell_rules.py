@@ -100,7 +100,7 @@ def rules(typed, meant, runs):
                 if min(a, c) < left or b + right > len(typed) or e + right > len(meant):
                     continue
                 typed_part, meant_part = typed[a - left:b + right], meant[c - left:e + right]
-                if meant_part and len(meant_part) <= MAX_LETTERS \
+                if meant_part and typed_part and len(meant_part) <= MAX_LETTERS \
                         and len(typed_part) <= MAX_LETTERS \
                         and len(meant_part) + len(typed_part) >= 3:
                     found.add((meant_part, typed_part))
