@@ -260,7 +260,8 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips, endings: Option<&Endings>) -> f
 pub fn stutters_undone(typed: &str, longest: usize) -> Vec<(String, usize)> {
     let t = typed.as_bytes();
     let mut undone = Vec::new();
-    if t.len() > longest + STUTTER_LETTERS[STUTTER_LETTERS.len() - 1] {
+    let most_taken_out = STUTTER_LETTERS.into_iter().max().unwrap_or(0);
+    if t.len() > longest + most_taken_out {
         return undone;
     }
     for (i, bits) in repeats(t).unwrap_or_default().into_iter().enumerate() {
