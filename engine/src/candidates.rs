@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use symspell::{Suggestion, Verbosity};
 
 use crate::by_first_letter::ByFirstLetter;
-use crate::error_model::{self, edit_cost, edit_cost_alone};
+use crate::error_model::{self, edit_cost, SentAlone};
 use crate::extra_words::ExtraWords;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
@@ -22,11 +22,6 @@ use crate::near_words::NearWords;
 use crate::sounds_like::{self, SoundsLike};
 use crate::word_forms;
 use spelling_index::Index;
-
-/// The cost of a typed word as a slip for a dictionary word: the error
-/// model's (`error_model::edit_cost`, or `edit_cost_alone` for the nearest
-/// words to a word sent alone).
-type SlipCost = fn(&str, &str) -> f64;
 
 /// What the corrector knows: the candidate index (SymSpell, for words near
 /// a typo), the lexicon (whether a word is known, and word-pair odds for
@@ -167,7 +162,8 @@ pub fn near_correction(
 /// `reduce`, two edits, where `recuse` is one): the error model knows
 /// those slips.
 pub fn most_likely(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
-    best_of_nearest(known, typed, context, nearest(known, typed), edit_cost)
+    let slip = |term: &str| edit_cost(typed, term);
+    best_of_nearest(known, typed, context, nearest(known, typed), slip)
 }
 
 /// `most_likely` with the words two edits away that keep the typed
@@ -181,7 +177,7 @@ fn most_likely_in_text(
 ) -> Option<Candidate> {
     let mut found = nearest(known, typed);
     add_vowels_guessed(known, typed, &mut found);
-    best_of_nearest(known, typed, context, found, edit_cost)
+    best_of_nearest(known, typed, context, found, |term| edit_cost(typed, term))
 }
 
 /// The index's nearest dictionary words to `typed`, within two edits.
@@ -200,7 +196,7 @@ fn nearest(known: &Knowledge<'_>, typed: &str) -> Vec<Suggestion> {
 /// was meant (fresh sentences 833 → 829: `workns` → `workings`, `sovns`
 /// → `sevens`, for `works` and `sons`). They are ranked with the slips of
 /// a word sent alone, which favour a word that sounds like the typed one
-/// and let any key be struck for another (`error_model::edit_cost_alone`).
+/// and let any key be struck for another (`error_model::SentAlone`).
 /// A typed word of `MIN_SOUND_WORD_LEN` letters or more is also weighed
 /// against the words it is with two letters in a row left out, whatever
 /// the margin says (`fertily` → `fertility`, `declation` →
@@ -229,7 +225,8 @@ fn most_likely_alone(
             || syllable_dropped(&found.term)
     });
     add_vowels_guessed(known, typed, &mut found);
-    best_of_nearest(known, typed, context, found, edit_cost_alone)
+    let alone = SentAlone::new(typed);
+    best_of_nearest(known, typed, context, found, |term| alone.cost(term))
 }
 
 /// The dictionary words within two edits of `typed` that keep its
@@ -263,7 +260,7 @@ fn best_of_nearest(
     typed: &str,
     context: &Context<'_>,
     found: Vec<Suggestion>,
-    slip: SlipCost,
+    slip: impl Fn(&str) -> f64,
 ) -> Option<Candidate> {
     let nearest = found.into_iter().map(|found| (found.term, found.distance));
     // A swap for each letter, and seldom a word: only the words are made
@@ -286,7 +283,7 @@ fn best_of_nearest(
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
     let words = nearest.chain(slipped);
-    best_of(known, typed, context, words, slip, f64::INFINITY)
+    best_of(known, context, words, slip, f64::INFINITY)
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best
@@ -317,7 +314,8 @@ fn by_ear(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<C
         .filter(same_first)
         .chain(one_sound_apart)
         .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));
-    best_of(known, typed, context, words, edit_cost, MAX_SOUND_COST)
+    let slip = |term: &str| edit_cost(typed, term);
+    best_of(known, context, words, slip, MAX_SOUND_COST)
 }
 
 /// For a word sent alone, when no word is within two edits, none sounds
@@ -350,7 +348,8 @@ fn far_words(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Optio
                 && letters_apart(typed, word) <= 2 * MAX_SOUND_EDITS
         })
         .map(|word| (word.to_owned(), MAX_EDIT_DISTANCE + 1));
-    best_of(known, typed, context, words, edit_cost, MAX_SOUND_COST)
+    let slip = |term: &str| edit_cost(typed, term);
+    best_of(known, context, words, slip, MAX_SOUND_COST)
 }
 
 /// The last resort, when the index holds no word within two edits and
@@ -375,22 +374,23 @@ fn among_rare_words(
             words.push((edited.to_owned(), 1));
         }
     });
-    best_of(known, typed, context, words, edit_cost, f64::INFINITY)
+    let slip = |term: &str| edit_cost(typed, term);
+    best_of(known, context, words, slip, f64::INFINITY)
 }
 
-/// Of `words` (each with its edits from `typed`), the dictionary word that
-/// best explains `typed` in its place, its slip (as `slip` costs it)
-/// costing no more than `max_cost`: ranked with two words on each side
+/// Of `words` (each with its edits from the typed word), the dictionary
+/// word that best explains the typed one in its place, its slip (as
+/// `slip` costs the typed word as a slip for it) costing no more than
+/// `max_cost`: ranked with two words on each side
 /// (`Lexicon::fit_in`), less the weighted slip and, for a name, its cost
 /// (`name_cost`). Only the one ranked first is also scored by the pairs
 /// (`Candidate::score`); those ranked nearly as high are offered after it
 /// (`Candidate::others`).
 fn best_of(
     known: &Knowledge<'_>,
-    typed: &str,
     context: &Context<'_>,
     words: impl IntoIterator<Item = (String, i64)>,
-    slip: SlipCost,
+    slip: impl Fn(&str) -> f64,
     max_cost: f64,
 ) -> Option<Candidate> {
     let lexicon = known.lexicon;
@@ -421,7 +421,7 @@ fn best_of(
         if word.highest_rank() < best - ALTERNATIVE_MARGIN {
             break;
         }
-        let cost = slip(typed, &word.term);
+        let cost = slip(&word.term);
         if cost <= max_cost {
             let rank = word.fit - CHANNEL_WEIGHT * cost - word.name;
             best = best.max(rank);

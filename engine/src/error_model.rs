@@ -9,8 +9,6 @@
 //! which fall anywhere; a typed word is weighed as either, as nothing tells
 //! which it is.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -33,15 +31,16 @@ pub fn edit_cost(typed: &str, intended: &str) -> f64 {
     edit_cost_with(typed, intended, &TYPING, None)
 }
 
-/// `edit_cost` with the typing half's costs given, and the spelling
-/// half's rules of letters, if it weighs them.
-fn edit_cost_with(typed: &str, intended: &str, typing: &Typing, rules: Option<&Rules>) -> f64 {
+/// `edit_cost` with the typing half's costs given, and the rules of
+/// letters that end in `typed`, if the spelling half weighs them.
+fn edit_cost_with(typed: &str, intended: &str, typing: &Typing, endings: Option<&Endings>) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
-    either_slip(spelling_cost(t, w, rules), typing_cost(t, w, typing))
+    either_slip(spelling_cost(t, w, endings), typing_cost(t, w, typing))
 }
 
-/// `edit_cost` for a word sent alone, where a key that is no neighbour of
-/// the one meant may have been struck too (`model::OTHER_KEY_ALONE`:
+/// A word sent alone, weighed as a slip for dictionary words
+/// (`SentAlone::cost`): as by `edit_cost`, but a key that is no neighbour
+/// of the one meant may have been struck too (`model::OTHER_KEY_ALONE`:
 /// `entensions` → `extensions`, not `intensions`); and which is asked about
 /// because its writer is unsure how it is spelt, so its slip is likelier
 /// one made by ear: a misspelling's slips of a few letters in their places
@@ -53,12 +52,30 @@ fn edit_cost_with(typed: &str, intended: &str, typing: &Typing, rules: Option<&R
 /// (Toutanova and Moore, 2002). It weighs words against each other, and
 /// only those that sound alike gain: words shorter than
 /// `MIN_SOUND_WORD_LEN` sound like too many others (`thi` like `the`).
-pub fn edit_cost_alone(typed: &str, intended: &str) -> f64 {
-    let cost = edit_cost_with(typed, intended, &TYPING_ALONE, Some(&RULES));
-    if typed.len() >= MIN_SOUND_WORD_LEN && typed != intended && sound_alike(typed, intended) {
-        (cost - SAME_SOUND_ALONE).max(0.0)
-    } else {
-        cost
+pub struct SentAlone<'a> {
+    typed: &'a str,
+    /// The rules of letters that end at each end of `typed`, found once
+    /// for all the words it is weighed against.
+    endings: Endings,
+}
+
+impl<'a> SentAlone<'a> {
+    pub fn new(typed: &'a str) -> Self {
+        SentAlone {
+            typed,
+            endings: RULES.endings(typed.as_bytes()),
+        }
+    }
+
+    /// The cost of the word sent alone as a slip for `intended`.
+    pub fn cost(&self, intended: &str) -> f64 {
+        let typed = self.typed;
+        let cost = edit_cost_with(typed, intended, &TYPING_ALONE, Some(&self.endings));
+        if typed.len() >= MIN_SOUND_WORD_LEN && typed != intended && sound_alike(typed, intended) {
+            (cost - SAME_SOUND_ALONE).max(0.0)
+        } else {
+            cost
+        }
     }
 }
 
@@ -91,14 +108,12 @@ fn either_slip(spelling: f64, typing: f64) -> f64 {
 /// rules of letters, if given, or, for a word whose `y` English turns into
 /// `i` before its ending, by keeping the `y` (`copys` for `copies`) and
 /// aligning what comes before.
-fn spelling_cost(t: &[u8], w: &[u8], rules: Option<&Rules>) -> f64 {
+fn spelling_cost(t: &[u8], w: &[u8], endings: Option<&Endings>) -> f64 {
     let spelling = &*SPELLING;
+    let letters = align(t, w, spelling, endings);
     // What comes before the ending is the start of `t`: the rules that
     // end in it are the same.
-    let endings = rules.map(|rules| rules.ending_in(t));
-    let letters = align(t, w, spelling, endings.as_deref());
-    let y_kept =
-        y_kept(t, w).map(|(t, w)| align(t, w, spelling, endings.as_deref()) + spelling.y_kept);
+    let y_kept = y_kept(t, w).map(|(t, w)| align(t, w, spelling, endings) + spelling.y_kept);
     y_kept.map_or(letters, |y_kept| y_kept.min(letters)) + first_letter_slip(t, w)
 }
 
@@ -457,22 +472,10 @@ impl Rules {
         Rules { by_typed, longest }
     }
 
-    /// The rules that end in `t`, or in its start. A word sent alone is
-    /// weighed against each of its candidates in turn, so the last word's
-    /// are kept, one per thread.
-    fn ending_in(&self, t: &[u8]) -> Rc<Endings> {
-        thread_local! {
-            static LAST: RefCell<Option<Rc<Endings>>> = const { RefCell::new(None) };
-        }
-        LAST.with_borrow_mut(|last| match last {
-            Some(endings) if endings.typed == t => Rc::clone(endings),
-            _ => Rc::clone(last.insert(Rc::new(self.endings(t)))),
-        })
-    }
-
+    /// The rules that end at each end of `t`, from its start to its end
+    /// (`SentAlone` finds them once per word).
     fn endings(&self, t: &[u8]) -> Endings {
         let mut endings = Endings {
-            typed: t.to_vec(),
             starts: Vec::with_capacity(t.len() + 2),
             rules: Vec::new(),
         };
@@ -492,7 +495,6 @@ impl Rules {
 /// The rules whose typed letters end at each end `i` of a typed word: the
 /// letters meant, how many letters were typed, and the cost.
 struct Endings {
-    typed: Vec<u8>,
     /// Where each end's rules start in `rules`, and one past the last.
     starts: Vec<usize>,
     rules: Vec<(&'static [u8], usize, f64)>,
@@ -716,20 +718,22 @@ mod tests {
         // `piece` keeps `peice`'s consonants, `price` puts an `r` in: only
         // the slip that keeps the sound is likelier for a word sent alone.
         let gain = |typed, meant| {
-            edit_cost_with(typed, meant, &TYPING_ALONE, Some(&RULES))
-                - edit_cost_alone(typed, meant)
+            let alone = SentAlone::new(typed);
+            edit_cost_with(typed, meant, &TYPING_ALONE, Some(&alone.endings)) - alone.cost(meant)
         };
         assert!(gain("peice", "piece") > 0.0);
         assert_eq!(gain("peice", "price"), 0.0);
         // Short words sound like too many others; a word is no slip of itself.
         assert_eq!(gain("thi", "the"), 0.0);
-        assert_eq!(edit_cost_alone("piece", "piece"), 0.0);
+        assert_eq!(SentAlone::new("piece").cost("piece"), 0.0);
     }
 
     #[test]
     fn a_word_sent_alone_is_misspelt_a_few_letters_at_a_time() {
-        let spelling = |t: &str, w: &str, rules| spelling_cost(t.as_bytes(), w.as_bytes(), rules);
-        let by_rules = |t, w| spelling(t, w, Some(&*RULES));
+        let spelling = |t: &str, w: &str, endings: Option<&Endings>| {
+            spelling_cost(t.as_bytes(), w.as_bytes(), endings)
+        };
+        let by_rules = |t: &str, w| spelling(t, w, Some(&RULES.endings(t.as_bytes())));
         // Letter by letter, `possable` is about as far from `passable` as
         // from `possible`; people write `able` for `ible`, not `o` for `a`.
         assert!(by_rules("possable", "possible") < by_rules("possable", "passable"));
@@ -751,9 +755,8 @@ mod tests {
         }
         assert_eq!(by_rules("career", "career"), 0.0);
         // Only a word sent alone weighs them.
-        assert!(
-            edit_cost_alone("contuned", "continued") < edit_cost_alone("contuned", "contained")
-        );
+        let alone = SentAlone::new("contuned");
+        assert!(alone.cost("continued") < alone.cost("contained"));
         assert!(edit_cost("contuned", "continued") > edit_cost("contuned", "contained"));
     }
 

@@ -347,7 +347,7 @@ pub const ALTERNATIVE_MARGIN: f64 = 1.0;
 pub const MAX_REPLACEMENTS: usize = 3;
 
 /// How much likelier a slip that keeps a word's consonant sounds is, for
-/// the nearest words to a word sent alone (`error_model::edit_cost_alone`):
+/// the nearest words to a word sent alone (`error_model::SentAlone`):
 /// twice. By `evaluate`, against none, at 0.3 and 0.5: codespell's pool of
 /// 42,106 real misspellings +103 and +125; Norvig's single words +4 and
 /// +2, +6 and +3; codespell's sets +3 and +4, +3 and +3; fresh +1 and +3,
@@ -360,7 +360,7 @@ pub const SAME_SOUND_ALONE: f64 = 0.3;
 /// How much rarer, as log10, a slip of the fingers onto a key that is no
 /// neighbour of the one meant (`fixels` for `pixels`, `entensions` for
 /// `extensions`), or beside the keys typed, is than onto a neighbour, for
-/// a word sent alone (`error_model::edit_cost_alone`): 300 times, so that
+/// a word sent alone (`error_model::SentAlone`): 300 times, so that
 /// about one key in a hundred struck for another is no neighbour of it
 /// (twenty keys against five). Until the twenty-eighth session no slip of
 /// the fingers struck another key, and of 4,000 common words with one

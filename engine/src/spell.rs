@@ -12,7 +12,7 @@ use crate::candidates::{
 use crate::case::{dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
 use crate::decided::Decided;
-use crate::error_model;
+use crate::error_model::{self, SentAlone};
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MAX_WORD_LEN,
@@ -529,7 +529,7 @@ fn unknown_word_meant(
 /// (`drawdocwn`, `filesstem`, `a lightbelb`): the likeliest word of the
 /// wider vocabulary one edit away (`drawdown`, `filesystem`, `lightbulb`),
 /// by its count and its slip (a word sent `alone` is weighed by the slips
-/// of one, `edit_cost_alone`), as a checker's suggestion would be. The
+/// of one, `error_model::SentAlone`), as a checker's suggestion would be. The
 /// curated dictionary lacks many words of trades and the day (`hostname`,
 /// `antiretroviral`); the web writes them. Not one the engine would
 /// correct itself, asked about alone: the web's words hold its
@@ -539,10 +539,10 @@ fn vocabulary_word(known: &Knowledge<'_>, typed: &str, alone: bool) -> Option<St
         return None;
     }
     let lexicon = known.lexicon;
-    let slip: fn(&str, &str) -> f64 = if alone {
-        error_model::edit_cost_alone
-    } else {
-        error_model::edit_cost
+    let alone = alone.then(|| SentAlone::new(typed));
+    let slip = |word: &str| match &alone {
+        Some(alone) => alone.cost(word),
+        None => error_model::edit_cost(typed, word),
     };
     let mut best: Option<(f64, String)> = None;
     spelling_index::each_one_edit_away(typed, |word| {
@@ -552,7 +552,7 @@ fn vocabulary_word(known: &Knowledge<'_>, typed: &str, alone: bool) -> Option<St
         else {
             return;
         };
-        let score = f64::from(log_p) - CHANNEL_WEIGHT * slip(typed, word);
+        let score = f64::from(log_p) - CHANNEL_WEIGHT * slip(word);
         if best.as_ref().is_none_or(|(best, _)| score > *best) {
             best = Some((score, word.to_owned()));
         }
@@ -755,7 +755,7 @@ fn real_word_slip(
 /// A known word sent alone typed for another (`alow` for `allow`, `curch`
 /// for `church`, `corelation`): with no neighbours to tell, the word one
 /// slip away that is likeliest by its own odds, less its slip (a word sent
-/// alone's, `edit_cost_alone`) and `REAL_WORD_SLIP_COST` (the odds, as in
+/// alone's, `error_model::SentAlone`) and `REAL_WORD_SLIP_COST` (the odds, as in
 /// running text, that a known word is a slip for another), if that still
 /// beats the typed word's own odds. A rare word stays unless a word one
 /// slip from it is some thousand times commoner (`thees` → `these`; but
@@ -769,6 +769,8 @@ fn real_word_slip_alone(known: &Knowledge<'_>, typed: &str, word: u32) -> Option
     let as_typed = f64::from(lexicon.unigram_log_p(typed)?);
     let near = known.near_words.of(lexicon, typed, word);
     let mut best = (as_typed, None);
+    // Its rules of letters are found only if a word gets as far as its slip.
+    let mut alone = None;
     for term in near.split_terminator(' ') {
         if term.contains('\'') || known.names.contains(term) {
             continue;
@@ -782,7 +784,8 @@ fn real_word_slip_alone(known: &Knowledge<'_>, typed: &str, word: u32) -> Option
         if odds <= best.0 {
             continue;
         }
-        let odds = odds - CHANNEL_WEIGHT * error_model::edit_cost_alone(typed, term);
+        let alone = alone.get_or_insert_with(|| SentAlone::new(typed));
+        let odds = odds - CHANNEL_WEIGHT * alone.cost(term);
         if odds > best.0 {
             best = (odds, Some(term));
         }
