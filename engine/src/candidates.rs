@@ -263,21 +263,17 @@ fn best_of_nearest(
     slip: impl Fn(&str) -> f64,
 ) -> Option<Candidate> {
     let nearest = found.into_iter().map(|found| (found.term, found.distance));
+    let longest = known.by_first_letter.longest();
     // A swap for each letter, and seldom a word: only the words are made
     // into strings (`best_of` weighs only the dictionary words among the
-    // others). A swap keeps the length, so a string longer than every word
-    // has none, and would pay a lookup of the whole string at each letter;
-    // the guard is here, not in `near_correction`, as every asker of
-    // `most_likely` (the names', the slips', the merges') comes through.
+    // others).
     let mut swapped = Vec::new();
-    if typed.len() <= known.by_first_letter.longest() {
-        error_model::each_swap_over_undone(typed, |word| {
-            if known.lexicon.is_dictionary_word(word) {
-                swapped.push((word.to_owned(), 2));
-            }
-        });
-    }
-    let slipped = error_model::stutters_undone(typed, known.by_first_letter.longest())
+    error_model::each_swap_over_undone(typed, longest, |word| {
+        if known.lexicon.is_dictionary_word(word) {
+            swapped.push((word.to_owned(), 2));
+        }
+    });
+    let slipped = error_model::stutters_undone(typed, longest)
         .into_iter()
         .chain(error_model::y_put_back(typed))
         .map(|(word, edits)| (word, edits as i64))

@@ -296,8 +296,13 @@ pub fn stutters_undone(typed: &str, longest: usize) -> Vec<(String, usize)> {
 
 /// `typed` with each two letters that have one between them put back in
 /// each other's place (`recude` → `reduce`, `rudece`, `recedu`), each
-/// given to `each` in turn from one buffer: few of them are words.
-pub fn each_swap_over_undone(typed: &str, mut each: impl FnMut(&str)) {
+/// given to `each` in turn from one buffer: few of them are words. None if
+/// `typed` is longer than `longest`, the longest word: a swap keeps the
+/// length, and each string would be a lookup of the whole of it.
+pub fn each_swap_over_undone(typed: &str, longest: usize, mut each: impl FnMut(&str)) {
+    if typed.len() > longest {
+        return;
+    }
     let mut swapped = typed.as_bytes().to_vec();
     for i in 2..swapped.len() {
         // Two bytes of other text swapped would be no text.
@@ -658,6 +663,9 @@ fn position(c: u8) -> Option<(usize, f64)> {
 mod tests {
     use super::*;
 
+    /// The longest word, as the tests take it.
+    const LONGEST: usize = 20;
+
     #[test]
     fn likely_slips_cost_less_than_other_edits() {
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
@@ -790,8 +798,6 @@ mod tests {
 
     #[test]
     fn letters_typed_twice_are_one_slip() {
-        // The longest word, as the tests take it.
-        const LONGEST: usize = 20;
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // Three letters typed again cost one stutter, far less than three
         // letters typed extra, and less than taking the word for another.
@@ -847,12 +853,17 @@ mod tests {
         // none that would cut a letter of more than one byte.
         let undone = |typed: &str| {
             let mut words = Vec::new();
-            each_swap_over_undone(typed, |word| words.push(word.to_owned()));
+            each_swap_over_undone(typed, LONGEST, |word| words.push(word.to_owned()));
             words
         };
         assert_eq!(undone("recude"), ["cerude", "rucede", "reduce", "recedu"]);
         assert!(undone("aba").is_empty());
         assert!(undone("éxa").is_empty());
+        // As long as the longest word, a swap at each letter but the first
+        // two; one letter longer, none, as no swap makes a word.
+        let longest = "abc".repeat(LONGEST).split_off(LONGEST * 2);
+        assert_eq!(undone(&longest).len(), LONGEST - 2);
+        assert!(undone(&format!("{longest}a")).is_empty());
     }
 
     #[test]
