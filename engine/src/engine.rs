@@ -237,6 +237,33 @@ mod tests {
     /// The misses of issue 10, made up and checked: words the curated
     /// dictionary lacks come from the wider vocabulary and the word list,
     /// and `cannot` is one word.
+    /// A misspelt word with a clitic is corrected as the word without it,
+    /// the clitic kept as typed; a known word's, or a capitalised one's,
+    /// is right (`spell::stem_corrected`).
+    #[test]
+    fn a_misspelt_word_keeps_its_possessive_or_shortened_verb() {
+        corrects(&[
+            ("my freind's car", "my friend's car"),
+            ("the goverment's plan", "the government's plan"),
+            ("somone'll come", "someone'll come"),
+            ("MY FREIND'S CAR", "MY FRIEND'S CAR"),
+            ("my freind’s car", "my friend’s car"),
+            ("freind's", "friend's"),
+        ]);
+        let offered = engine().correct("the techer's pet", &NONE);
+        assert_eq!(offered.changes[0].original, "techer's");
+        assert!(offered.changes[0]
+            .replacements
+            .iter()
+            .all(|r| r.ends_with("'s")));
+        leaves_alone(&[
+            "Peter's dog's bone",
+            "Fuch's Warning: travel well",
+            "the 1990's and rock'n'roll",
+            "we drove from tenafly's hills to mahwah",
+        ]);
+    }
+
     #[test]
     fn ordinary_english_words_are_known() {
         let spaced = [

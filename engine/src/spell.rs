@@ -292,6 +292,35 @@ impl From<String> for Correction {
     }
 }
 
+/// The correction of a word typed with `clitic` (`freind's`), as the
+/// correction of the word without it (`freind`) after the same words, the
+/// clitic kept as typed (a curly apostrophe, capitals).
+fn stem_corrected(
+    known: &Knowledge<'_>,
+    typed: &Typed<'_>,
+    clitic: &str,
+    (previous, two_before): (Option<&str>, Option<&str>),
+) -> Option<Correction> {
+    // The clitic's letters are ASCII, but its apostrophe may be curly:
+    // counted in characters.
+    let (at, _) = typed.word.char_indices().nth_back(clitic.len() - 1)?;
+    let (stem, ending) = typed.word.split_at(at);
+    let stem = Typed {
+        word: stem,
+        apostrophe_after: false,
+        ..*typed
+    };
+    // Weighed with the words before only: the word after follows the
+    // clitic, not the stem (`the companie's policy` is no `companies
+    // policy`).
+    let Correction { text, others } =
+        correct_word(known, &stem, (previous, None), (two_before, None))?;
+    Some(Correction {
+        text: text + ending,
+        others: others.into_iter().map(|other| other + ending).collect(),
+    })
+}
+
 /// The correction of one plain word, or `None` to leave it as it is.
 /// `neighbours`: the word before, as corrected and lowercase, and the word
 /// after, as typed or as the first pass corrected it (`Pass::word`);
@@ -370,12 +399,16 @@ fn correct_word(
     }
     // A possessive of a known word (`dog's`, `Peter's`), or a known word
     // and a shortened `would`, `will`, `have` or `are` (`there'd`,
-    // `this'll`, `ye've`) is right.
+    // `this'll`, `ye've`) is right, as is a capitalised word's possessive,
+    // even first in a sentence (`Fuch's Warning`): likelier a name's. Of
+    // any other word, the word is weighed without the ending, and the
+    // ending kept (`freind's` → `friend's`, `somone'll` → `someone'll`).
     for clitic in ["'s", "'d", "'ll", "'ve", "'re"] {
         if let Some(stem) = lower.strip_suffix(clitic) {
             if known.is_word(stem) || (clitic == "'s" && is_capitalised(word)) {
                 return None;
             }
+            return stem_corrected(known, typed, clitic, (previous, two_before));
         }
     }
     // A number (`louis xlv`, `MCMXC`): the dictionary lists only the
