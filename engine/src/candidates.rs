@@ -495,7 +495,7 @@ fn runners_up(mut ranked: Vec<Ranked>, best: f64) -> Vec<String> {
 /// a word typed without a capital in running text: it is weighed
 /// `NAME_SLIP_RATIO` times less likely than its count says, as a name in
 /// lowercase is everywhere else (`spelling_index::right_words`,
-/// `spell::slip_of_a_much_commoner_word`). Most names are in no list, so
+/// `spell::slip_of_a_much_commoner`). Most names are in no list, so
 /// a lowercase string in a text a slip from a listed name is as likely
 /// another name (`barada` stays, not `baroda`) or a slip of a word
 /// (`royle` → `role`, not `doyle`). Written with a capital, a name is what

@@ -403,7 +403,7 @@ pub const VOCABULARY_WORD_MIN_LOG_P: f32 = -7.0;
 /// index build leaves out a curated name that a word one edit away is this
 /// many times commoner than (`spelling_index::right_words`), a form of a
 /// name or a numeral is a slip of such a word
-/// (`spell::slip_of_a_much_commoner_word`), and a name pays it as the
+/// (`spell::slip_of_a_much_commoner`), and a name pays it as the
 /// correction of a lowercase word in running text (`candidates::name_cost`).
 /// Defined with the index build, which uses it too.
 pub use spelling_index::NAME_SLIP_RATIO;

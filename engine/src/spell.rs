@@ -164,6 +164,10 @@ impl Pass {
             word: token.text,
             sentence_start,
             acronym: is_acronym(tokens, i),
+            apostrophe_before: i.checked_sub(1).is_some_and(|before| {
+                let before = &tokens[before];
+                before.kind == Kind::Gap && before.text.ends_with(is_apostrophe)
+            }),
             apostrophe_after: tokens
                 .get(i + 1)
                 .is_some_and(|next| next.kind == Kind::Gap && next.text.starts_with(is_apostrophe)),
@@ -269,6 +273,8 @@ struct Typed<'a> {
     sentence_start: bool,
     /// Capitals among lowercase words (`is_acronym`).
     acronym: bool,
+    /// An apostrophe right before it (`'Tis`).
+    apostrophe_before: bool,
     /// An apostrophe right after it (`workin'`).
     apostrophe_after: bool,
     /// The text's only word, or a word of a list (`is_word_list`).
@@ -378,7 +384,7 @@ fn correct_word(
     }
     if listed {
         if plain && id.is_some_and(|id| known.lexicon.is_name_form(id)) {
-            if let Some(slip) = slip_of_a_much_commoner_word(known, &lower, context) {
+            if let Some(slip) = slip_of_a_much_commoner(known, &lower, context, VouchedBy::Rule) {
                 return Some(with_case_of(word, &slip).into());
             }
         }
@@ -417,7 +423,7 @@ fn correct_word(
     // to the rule below (`ix`, `mi`).
     if lower.len() > 2
         && roman_numerals::is_roman_numeral(&lower)
-        && slip_of_a_much_commoner_word(known, &lower, context).is_none()
+        && slip_of_a_much_commoner(known, &lower, context, VouchedBy::Rule).is_none()
     {
         return None;
     }
@@ -449,7 +455,19 @@ fn correct_word(
     // another than a slip.
     if typed.acronym || is_name(word, typed.sentence_start) {
         if known.lexicon.id(&lower).is_some() {
+            // But the web writes its misspellings too: a word one slip
+            // away and far commoner is what it is (`in Decemeber`, `the
+            // Post Offic`), where a name of its own stays (`Coody`,
+            // `Smyth`). Not an acronym's (`CSSG`), nor after an apostrophe,
+            // where it is likelier an old elision (`'Tis made`) than a name.
+            let slip = || {
+                let weighed = !typed.acronym && !typed.apostrophe_before;
+                weighed
+                    .then(|| slip_of_a_much_commoner(known, &lower, context, VouchedBy::Web))
+                    .flatten()
+            };
             return apostrophe_put_back(known, word, &lower)
+                .or_else(slip)
                 .map(|term| with_case_of(word, &term).into());
         }
         return most_likely(known, &lower, context)
@@ -623,24 +641,51 @@ fn best_reading(
     }
 }
 
-/// The word `typed`, which only a rule vouches for (a form made of a name,
-/// `chanels` of `chanel`; a Roman numeral, `liv`), is a slip of: one edit
-/// away, no name itself (`johnsons` is no slip of `johnson`), and
-/// `NAME_SLIP_RATIO` times commoner, as a name written in lowercase is a
-/// slip of such a word (`spelling_index::right_words`). `clarks` is as
-/// common as `clerks`, and `xlv` as `xv`: they stay.
-fn slip_of_a_much_commoner_word(
+/// What alone vouches for a word weighed as a slip of a much commoner one
+/// (`slip_of_a_much_commoner`).
+#[derive(Clone, Copy, PartialEq)]
+enum VouchedBy {
+    /// A rule: a form made of a name (`chanels`), a Roman numeral (`liv`).
+    Rule,
+    /// The web's vocabulary, for a capitalised word past a sentence's
+    /// start (`Decemeber`, `the Post Offic`).
+    Web,
+}
+
+/// The word `typed`, which only `vouched` vouches for, is a slip of: one
+/// edit away and much commoner. A word only a rule vouches for is a slip of
+/// a word that is no name and `NAME_SLIP_RATIO` times commoner, as a name
+/// written in lowercase is a slip of such a word
+/// (`spelling_index::right_words`): `johnsons` is no slip of `johnson`;
+/// `clarks` is as common as `clerks`, and `xlv` as `xv`: they stay. A
+/// capitalised word only the web writes, taken for a name, is a slip of a
+/// word or name with its first letter that the web writes
+/// `UNVETTED_WORD_COST` (10^2.5) times as often, the discount of every
+/// string no list holds: the web writes names of their own a hundred-odd
+/// times rarer than a word a letter away (`Coody`, `Safia`, `Emmanual`
+/// beside `Cody`, `Sofia`, `Emmanuel`: 102 to 130 times), and most
+/// misspellings rarer still (`Chrismas`, 699 times; `Decemeber`, 7,395);
+/// some names too (`Harary`, `Froot`: 1,600 and 800 times).
+fn slip_of_a_much_commoner(
     known: &Knowledge<'_>,
     typed: &str,
     context: &Context<'_>,
+    vouched: VouchedBy,
 ) -> Option<String> {
     let lexicon = known.lexicon;
     let as_typed = lexicon
         .unigram_log_p(typed)
         .map_or(lexicon.log_p_rarest(), f64::from);
-    let ratio = (NAME_SLIP_RATIO as f64).log10();
+    let ratio = match vouched {
+        VouchedBy::Rule => (NAME_SLIP_RATIO as f64).log10(),
+        VouchedBy::Web => UNVETTED_WORD_COST,
+    };
     most_likely(known, typed, context)
-        .filter(|best| best.distance == 1 && !known.names.contains(best.term.as_str()))
+        .filter(|best| best.distance == 1)
+        .filter(|best| match vouched {
+            VouchedBy::Rule => !known.names.contains(best.term.as_str()),
+            VouchedBy::Web => best.term.as_bytes()[0] == typed.as_bytes()[0],
+        })
         .filter(|best| {
             lexicon
                 .unigram_log_p(&best.term)
