@@ -15,8 +15,8 @@ use crate::extra_words::ExtraWords;
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
     ALONE_TWO_EDITS_MARGIN, ALTERNATIVE_MARGIN, CHANNEL_WEIGHT, MAX_EDIT_DISTANCE,
-    MAX_REPLACEMENTS, MAX_SOUND_COST, MAX_SOUND_EDITS, MAX_WORD_LEN, MIN_SOUND_WORD_LEN,
-    NAME_SLIP_RATIO,
+    MAX_REPLACEMENTS, MAX_SOUND_COST, MAX_SOUND_EDITS, MAX_STRETCHES, MAX_WORD_LEN,
+    MIN_SOUND_WORD_LEN, MIN_STRETCH, NAME_SLIP_RATIO,
 };
 use crate::near_words::NearWords;
 use crate::sounds_like::{self, SoundsLike};
@@ -127,6 +127,52 @@ pub fn best_correction(
 ) -> Option<Candidate> {
     near_correction(known, typed, context, alone)
         .or_else(|| alone.then(|| far_words(known, typed, context))?)
+}
+
+/// A word stretched for emphasis (`soooo`, `noooo`, `pleeeease`): a letter
+/// four times or more in a row, which no English word has and no slip of
+/// the fingers makes, so the word meant is the typed one with each such
+/// run cut to one letter or two (`so`, `no`, `please`), whichever
+/// dictionary word with a vowel, and no name, best fits its place, at no
+/// cost of a slip: the stretch is meant. Letter by letter, `soooo` is
+/// nearer `sokoto`. Three letters are left to the error model, as a key
+/// struck once too often on a doubled letter makes them too (`commmet`,
+/// `theee` for `there`; cut short, `comet` and `the`). A stretched sound
+/// (`brrrr`, `zzzz`, `aaaa`) stays: cut short, it is no word, or only an
+/// abbreviation (`br`, `aa`). None for a word of more than
+/// `MAX_STRETCHES` such runs, as each doubles the words to weigh.
+pub fn unstretched(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
+    let bytes = typed.as_bytes();
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for end in 1..=bytes.len() {
+        if end == bytes.len() || bytes[end] != bytes[start] {
+            if end - start >= MIN_STRETCH && bytes[start].is_ascii_alphabetic() {
+                runs.push(start..end);
+            }
+            start = end;
+        }
+    }
+    let stretched: usize = runs.iter().map(ExactSizeIterator::len).sum();
+    if runs.is_empty() || runs.len() > MAX_STRETCHES || stretched == bytes.len() {
+        return None;
+    }
+    // Each run cut to one letter (bit clear) or two (bit set).
+    let words = (0..1u32 << runs.len()).filter_map(|kept_two| {
+        let mut word = String::with_capacity(typed.len());
+        let mut from = 0;
+        for (k, run) in runs.iter().enumerate() {
+            word.push_str(&typed[from..run.start]);
+            let kept = if kept_two & (1 << k) == 0 { 1 } else { 2 };
+            word.push_str(&typed[run.start..run.start + kept]);
+            from = run.end;
+        }
+        word.push_str(&typed[from..]);
+        let cut = (typed.len() - word.len()) as i64;
+        let vowel = word.bytes().any(|b| b"aeiouy".contains(&b));
+        (vowel && !known.names.contains(word.as_str())).then_some((word, cut))
+    });
+    best_of(known, context, words, |_| 0.0, f64::INFINITY)
 }
 
 /// `best_correction` short of the last resort, the words three edits

@@ -264,6 +264,20 @@ mod tests {
         ]);
     }
 
+    /// A letter four times or more in a row is a word stretched for
+    /// emphasis, cut back to the word (`candidates::unstretched`).
+    #[test]
+    fn a_word_stretched_for_emphasis_is_the_word() {
+        corrects(&[
+            ("this is soooo good", "this is so good"),
+            ("noooo way, I looooove it", "no way, I love it"),
+            ("SOOOO GOOD", "SO GOOD"),
+            ("pleeeease help", "please help"),
+        ]);
+        // A stretched sound is no word cut short.
+        leaves_alone(&["brrrr", "aaaaaaaaaa", "ahem aaaaaaaaaa brrrr"]);
+    }
+
     /// A misspelt word with a clitic is corrected as the word without it,
     /// the clitic kept as typed; a known word's, or a capitalised one's,
     /// is right (`spell::stem_corrected`).

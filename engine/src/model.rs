@@ -416,6 +416,18 @@ pub use spelling_index::NAME_SLIP_RATIO;
 /// alike, or are that near.
 pub const MIN_SOUND_WORD_LEN: usize = 5;
 
+/// Fewest letters in a row of a word stretched for emphasis
+/// (`candidates::unstretched`: `soooo` → `so`). At three, a key struck once
+/// too often on a doubled letter was taken for a stretch: codespell's pool
+/// −9 (`commmet` → `comet`, `fillled` → `filed`), typing's sentences −2
+/// (`theee` → `the`, for `there`).
+pub const MIN_STRETCH: usize = 4;
+
+/// Most stretched runs a word is weighed with (`candidates::unstretched`):
+/// each run is cut two ways, so 16 words at most; `soooo` and `pleeeease`
+/// have one.
+pub const MAX_STRETCHES: usize = 4;
+
 /// Shortest typed word read as two words run together (`alot`, `thepast`).
 pub const MIN_SPLIT_LEN: usize = 4;
 

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::american_spelling;
 use crate::candidates::{
-    best_correction, most_likely, near_correction, Candidate, Context, Knowledge,
+    best_correction, most_likely, near_correction, unstretched, Candidate, Context, Knowledge,
 };
 use crate::case::{dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of};
 use crate::changes::{Builder, Outcome};
@@ -402,6 +402,9 @@ fn correct_word(
             .filter(|_| plain || pronoun)
             .and_then(|id| real_word_slip(known, (&lower, id), context, pronoun))
             .map(|term| with_case_of(word, &term).into());
+    }
+    if let Some(word_meant) = unstretched(known, &lower, context) {
+        return Some(with_case_of(word, &word_meant.term).into());
     }
     // A possessive of a known word (`dog's`, `Peter's`), or a known word
     // and a shortened `would`, `will`, `have` or `are` (`there'd`,
