@@ -134,8 +134,8 @@ pub fn best_correction(
 /// the fingers makes, so the word meant is the typed one with each such
 /// run cut to one letter or two (`so`, `no`, `please`), whichever
 /// dictionary word with a vowel, and no name, best fits its place, at no
-/// cost of a slip: the stretch is meant. Letter by letter, `soooo` is
-/// nearer `sokoto`. Three letters are left to the error model, as a key
+/// cost of a slip: the stretch is meant (letter by letter, `sooooo` sent
+/// alone was `sokoto`). Three letters are left to the error model, as a key
 /// struck once too often on a doubled letter makes them too (`commmet`,
 /// `theee` for `there`; cut short, `comet` and `the`). A stretched sound
 /// (`brrrr`, `zzzz`, `aaaa`) stays: cut short, it is no word, or only an

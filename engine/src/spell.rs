@@ -311,6 +311,7 @@ fn stem_corrected(
     // counted in characters.
     let (at, _) = typed.word.char_indices().nth_back(clitic.len() - 1)?;
     let (stem, ending) = typed.word.split_at(at);
+    // The apostrophe after the stem is the clitic's: no g left out.
     let stem = Typed {
         word: stem,
         apostrophe_after: false,
@@ -403,6 +404,7 @@ fn correct_word(
             .and_then(|id| real_word_slip(known, (&lower, id), context, pronoun))
             .map(|term| with_case_of(word, &term).into());
     }
+    // `soooo good`: a word stretched for emphasis.
     if let Some(word_meant) = unstretched(known, &lower, context) {
         return Some(with_case_of(word, &word_meant.term).into());
     }
@@ -583,8 +585,8 @@ fn unknown_word_meant(
 /// (`drawdocwn`, `filesstem`, `a lightbelb`): the likeliest word of the
 /// wider vocabulary one edit away (`drawdown`, `filesystem`, `lightbulb`),
 /// by its count and its slip (a word sent `alone` is weighed by the slips
-/// of one, `error_model::SentAlone`), as a checker's suggestion would be. The
-/// curated dictionary lacks many words of trades and the day (`hostname`,
+/// of one, `error_model::SentAlone`), as a checker's suggestion would be.
+/// The curated dictionary lacks many words of trades and the day (`hostname`,
 /// `antiretroviral`); the web writes them. Not one the engine would
 /// correct itself, asked about alone: the web's words hold its
 /// misspellings (`requried`).
@@ -646,7 +648,7 @@ fn best_reading(
 
 /// What alone vouches for a word weighed as a slip of a much commoner one
 /// (`slip_of_a_much_commoner`).
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum VouchedBy {
     /// A rule: a form made of a name (`chanels`), a Roman numeral (`liv`).
     Rule,
@@ -836,8 +838,8 @@ fn real_word_slip(
 /// A known word sent alone typed for another (`alow` for `allow`, `curch`
 /// for `church`, `corelation`): with no neighbours to tell, the word one
 /// slip away that is likeliest by its own odds, less its slip (a word sent
-/// alone's, `error_model::SentAlone`) and `REAL_WORD_SLIP_COST` (the odds, as in
-/// running text, that a known word is a slip for another), if that still
+/// alone's, `error_model::SentAlone`) and `REAL_WORD_SLIP_COST` (the odds,
+/// as in running text, that a known word is a slip for another), if that still
 /// beats the typed word's own odds. A rare word stays unless a word one
 /// slip from it is some thousand times commoner (`thees` → `these`; but
 /// `thee`, `wit`, `paged` stay). Not a name or a contraction: the word
