@@ -75,6 +75,12 @@ fn engine(c: &mut Criterion) {
     worst.bench_function("spelling one letter", |b| {
         b.iter(|| engine.correct(black_box(&one_letter), &extra))
     });
+    // Punctuation only, each mark a token: an address or a URL was sought
+    // again through the rest at each mark (`tokenize::address_len`).
+    let punctuation: String = "a@a.".chars().cycle().take(10_000).collect();
+    worst.bench_function("spelling punctuation", |b| {
+        b.iter(|| engine.correct(black_box(&punctuation), &extra))
+    });
     worst.bench_function("spelling nonsense words", |b| {
         b.iter(|| engine.correct(black_box(&nonsense), &extra))
     });
