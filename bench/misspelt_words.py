@@ -1,10 +1,12 @@
 """What the sets of single words share (`misspellings_set.py`,
 `typos_set.py`, `alone_right_set.py`, `random_slips_set.py`, and
-`name_forms_set.py` for the dictionaries; `real_slips_set.py` for the
-misspellings): the engine's dictionaries read, the vocabulary's ranks,
-codespell's list and its misspellings of ordinary English, the rule for a
-word of ordinary English, and the sets written in Norvig's layout."""
-import collections, glob, gzip, os, re, shutil, subprocess, sys, tempfile, zipfile
+`name_forms_set.py` for the dictionaries; `real_slips_set.py`,
+`possessive_slips_set.py` and `name_slips_set.py` for the misspellings):
+the engine's dictionaries read, the vocabulary's ranks, codespell's list
+and its misspellings of ordinary English, the rule for a word of ordinary
+English, sentences with one word misspelt, and the sets written in
+Norvig's layout."""
+import collections, glob, gzip, os, random, re, shutil, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DICTIONARIES = os.path.join(HERE, '..', 'engine', 'dictionaries')
@@ -51,6 +53,33 @@ def ordinary_misspellings(rank):
         wrong, right = line.strip().split('->', 1)
         if re.fullmatch('[a-z]+', wrong) and re.fullmatch('[a-z]+', right) and is_ordinary(right, rank):
             yield wrong, right
+
+
+def misspellings_by_word(rank):
+    """Each word of ordinary English codespell's list misspells, and its
+    misspellings there, sorted (`ordinary_misspellings`)."""
+    misspelt = collections.defaultdict(list)
+    for wrong, right in ordinary_misspellings(rank):
+        misspelt[right].append(wrong)
+    return {right: sorted(wrongs) for right, wrongs in misspelt.items()}
+
+
+def one_word_misspelt(sentences, seed, typings_of):
+    """Each of `sentences` with one of its words misspelt, as (typed,
+    sentence) pairs: `typings_of(k, word)` gives the ways the word at place
+    `k` may be typed misspelt (none: not that word); the word and the way
+    are seeded choices. A sentence with no such word is left out."""
+    rng = random.Random(seed)
+    pairs = []
+    for sentence in sentences:
+        words = sentence.split(' ')
+        found = [(k, typings) for k, word in enumerate(words) if (typings := typings_of(k, word))]
+        if not found:
+            continue
+        k, typings = rng.choice(found)
+        typed = words[:k] + [rng.choice(typings)] + words[k + 1:]
+        pairs.append((' '.join(typed), sentence))
+    return pairs
 
 
 def write_sets(fresh, out, first, second):

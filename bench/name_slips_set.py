@@ -14,28 +14,23 @@ sets are copied from the fresh sets, so `evaluate` runs unchanged:
     python3 bench/name_slips_set.py /tmp/fresh /tmp/name-slips
     cargo run --release -p engine --example evaluate -- /tmp/name-slips
 """
-import collections, random, re, sys
+import re, sys
 
 import addresses
 import fortunes
-from misspelt_words import ordinary_misspellings, vocabulary_rank
+from misspelt_words import misspellings_by_word, one_word_misspelt, vocabulary_rank
 
 fresh, out = [a for a in sys.argv[1:] if a != '--addresses']
 source = addresses.sentences() if '--addresses' in sys.argv[1:] else None
 NAME = re.compile(r"^([A-Z][a-z]+)([,.;:!?\"]*)$")
-misspelt = collections.defaultdict(list)
-for wrong, right in ordinary_misspellings(vocabulary_rank()):
-    misspelt[right].append(wrong)
-rng = random.Random(17)
-pairs = []
-for sentence in fortunes.cased_sentences(source):
-    words = sentence.split(' ')
-    found = [(i, m) for i, m in ((i, NAME.match(w)) for i, w in enumerate(words[1:], 1))
-             if m and m.group(1).lower() in misspelt]
-    if not found:
-        continue
-    i, m = rng.choice(found)
-    wrong = rng.choice(sorted(misspelt[m.group(1).lower()]))
-    typed = words[:i] + [wrong.capitalize() + m.group(2)] + words[i + 1:]
-    pairs.append((' '.join(typed), sentence))
-fortunes.write_sentence_set(fresh, out, pairs)
+misspelt = misspellings_by_word(vocabulary_rank())
+
+
+def typings(k, word):
+    """Past a sentence's first word, a capitalised word's misspellings,
+    capitalised."""
+    m = k > 0 and NAME.match(word)
+    return m and [wrong.capitalize() + m.group(2) for wrong in misspelt.get(m.group(1).lower(), [])]
+
+
+fortunes.write_sentence_set(fresh, out, one_word_misspelt(fortunes.cased_sentences(source), 17, typings))

@@ -15,28 +15,22 @@ unchanged:
     python3 bench/possessive_slips_set.py /tmp/fresh /tmp/possessives
     cargo run --release -p engine --example evaluate -- /tmp/possessives
 """
-import collections, random, re, sys
+import re, sys
 
 import addresses
 import fortunes
-from misspelt_words import ordinary_misspellings, vocabulary_rank
+from misspelt_words import misspellings_by_word, one_word_misspelt, vocabulary_rank
 
 fresh, out = [a for a in sys.argv[1:] if a != '--addresses']
 source = addresses.sentences() if '--addresses' in sys.argv[1:] else None
 CLITIC = re.compile(r"^([a-z]+)('s|'d|'ll|'ve|'re)([,.;:!?\"]*)$")
-misspelt = collections.defaultdict(list)
-for wrong, right in ordinary_misspellings(vocabulary_rank()):
-    misspelt[right].append(wrong)
-rng = random.Random(13)
-pairs = []
-for sentence in fortunes.cased_sentences(source):
-    words = sentence.split(' ')
-    found = [(i, m) for i, m in ((i, CLITIC.match(w)) for i, w in enumerate(words))
-             if m and m.group(1) in misspelt]
-    if not found:
-        continue
-    i, m = rng.choice(found)
-    wrong = rng.choice(sorted(misspelt[m.group(1)]))
-    typed = words[:i] + [wrong + m.group(2) + m.group(3)] + words[i + 1:]
-    pairs.append((' '.join(typed), sentence))
-fortunes.write_sentence_set(fresh, out, pairs)
+misspelt = misspellings_by_word(vocabulary_rank())
+
+
+def typings(k, word):
+    """The misspellings of the word before a clitic, the clitic kept."""
+    m = CLITIC.match(word)
+    return m and [wrong + m.group(2) + m.group(3) for wrong in misspelt.get(m.group(1), [])]
+
+
+fortunes.write_sentence_set(fresh, out, one_word_misspelt(fortunes.cased_sentences(source), 13, typings))

@@ -13,25 +13,13 @@ copied from the fresh sets, so `evaluate` runs unchanged:
     python3 bench/real_slips_set.py /tmp/fresh /tmp/real-slips
     cargo run --release -p engine --example evaluate -- /tmp/real-slips
 """
-import collections, os, random, sys
+import os, sys
 
 import fortunes
-from misspelt_words import ordinary_misspellings, vocabulary_rank
+from misspelt_words import misspellings_by_word, one_word_misspelt, vocabulary_rank
 
 fresh, out = sys.argv[1], sys.argv[2]
-misspelt = collections.defaultdict(list)
-for wrong, right in ordinary_misspellings(vocabulary_rank()):
-    misspelt[right].append(wrong)
+misspelt = misspellings_by_word(vocabulary_rank())
 with open(os.path.join(fresh, 'spell', 'wordnet-sentences-dev.tsv')) as f:
     expected = [line.rstrip('\n').split('\t')[1] for line in f]
-rng = random.Random(11)
-pairs = []
-for sentence in expected:
-    words = sentence.split(' ')
-    at = [i for i, word in enumerate(words) if word in misspelt]
-    if not at:
-        continue
-    i = rng.choice(at)
-    typed = words[:i] + [rng.choice(sorted(misspelt[words[i]]))] + words[i + 1:]
-    pairs.append((' '.join(typed), sentence))
-fortunes.write_sentence_set(fresh, out, pairs)
+fortunes.write_sentence_set(fresh, out, one_word_misspelt(expected, 11, lambda k, word: misspelt.get(word)))
