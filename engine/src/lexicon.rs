@@ -418,6 +418,12 @@ impl Lexicon {
         starts && ends
     }
 
+    /// Whether the pairs hold the word `id` at all, first or second: CMU's
+    /// model of edited text knows it.
+    pub fn in_pairs(&self, id: u32) -> bool {
+        self.pairs_after(id).is_some() || self.marks[id as usize] & ENDS_PAIRS != 0
+    }
+
     /// The word's index in the pairs, if some pair starts with it.
     fn pairs_after(&self, id: u32) -> Option<u32> {
         let index = self.pair_index[id as usize];

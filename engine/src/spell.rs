@@ -416,7 +416,14 @@ fn correct_word(
     // ending kept (`freind's` → `friend's`, `somone'll` → `someone'll`).
     for clitic in ["'s", "'d", "'ll", "'ve", "'re"] {
         if let Some(stem) = lower.strip_suffix(clitic) {
-            if known.is_word(stem) || (clitic == "'s" && is_capitalised(word)) {
+            // `belov'd`, `imagin'd`: verse's `-ed` with its `e` left out.
+            let old_past = || {
+                clitic == "'d"
+                    && [format!("{stem}ed"), format!("{stem}d")]
+                        .iter()
+                        .any(|past| known.is_word(past))
+            };
+            if known.is_word(stem) || (clitic == "'s" && is_capitalised(word)) || old_past() {
                 return None;
             }
             return stem_corrected(known, typed, clitic, (previous, two_before));
@@ -463,10 +470,16 @@ fn correct_word(
             // But the web writes its misspellings too: a word one slip
             // away and far commoner is what it is (`in Decemeber`, `the
             // Post Offic`), where a name of its own stays (`Coody`,
-            // `Smyth`). Not an acronym's (`CSSG`), nor after an apostrophe,
-            // where it is likelier an old elision (`'Tis made`) than a name.
+            // `Smyth`). Not one CMU's model of edited text knows, which
+            // holds few misspellings and many names (`Senators Frist and
+            // Breaux`, `a Lawrence Welk museum`); not an acronym's (`CSSG`),
+            // nor after an apostrophe, likelier an old elision's (`'Tis`).
             let slip = || {
-                let weighed = !typed.acronym && !typed.apostrophe_before;
+                let edited_text_knows_it = known
+                    .lexicon
+                    .id(&lower)
+                    .is_some_and(|id| known.lexicon.in_pairs(id));
+                let weighed = !typed.acronym && !typed.apostrophe_before && !edited_text_knows_it;
                 weighed
                     .then(|| slip_of_a_much_commoner(known, &lower, context, VouchedBy::Web))
                     .flatten()
