@@ -321,7 +321,7 @@ fn best_of_nearest(
     });
     let slipped = error_model::stutters_undone(typed, longest)
         .into_iter()
-        .chain(error_model::y_put_back(typed))
+        .chain(error_model::stem_change_put_back(typed))
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
     let words = nearest.chain(slipped);

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::model::{
-    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, LAST_LETTER, MAX_SLIP_COST,
+    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, LAST_LETTER, MAX_SLIP_COST,
     MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION,
     RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP,
     STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
@@ -105,26 +105,34 @@ fn either_slip(spelling: f64, typing: f64) -> f64 {
 
 /// The cost of the cheapest way `t` came from `w` when spelling it, by
 /// optimal string alignment with the learnt costs (`Spelling`) and the
-/// rules of letters, if given, or, for a word whose `y` English turns into
-/// `i` before its ending, by keeping the `y` (`copys` for `copies`) and
-/// aligning what comes before.
+/// rules of letters, if given, or, for a word whose stem English changes
+/// before its ending, by keeping the stem (`copys` for `copies`, `halfs`
+/// for `halves`) and aligning what comes before.
 fn spelling_cost(t: &[u8], w: &[u8], endings: Option<&Endings>) -> f64 {
     let spelling = &*SPELLING;
     let letters = align(t, w, spelling, endings);
     // What comes before the ending is the start of `t`: the rules that
     // end in it are the same.
-    let y_kept = y_kept(t, w).map(|(t, w)| align(t, w, spelling, endings) + spelling.y_kept);
-    y_kept.map_or(letters, |y_kept| y_kept.min(letters)) + first_letter_slip(t, w)
+    let stem_kept = stem_kept(t, w).map(|(t, w)| align(t, w, spelling, endings) + spelling.y_kept);
+    stem_kept.map_or(letters, |stem_kept| stem_kept.min(letters)) + first_letter_slip(t, w)
 }
 
 /// What comes before the ending of `w` whose `y` English turns into `i`
-/// (`Y_TO_I`: `cop|ies`), and before the same ending in `t` with the `y`
-/// kept (`cop|ys`), if both have one.
-fn y_kept<'a>(t: &'a [u8], w: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
-    let (ending, kept) = Y_TO_I
-        .iter()
-        .find(|(ending, _)| w.ends_with(ending.as_bytes()))?;
-    let w_stem = after_a_consonant(&w[..w.len() - ending.len()])?;
+/// (`Y_TO_I`: `cop|ies`) or whose `f` into `ve` (`F_TO_V`: `hal|ves`), and
+/// before the same ending in `t` with the stem kept (`cop|ys`, `hal|fs`),
+/// if both have one.
+fn stem_kept<'a>(t: &'a [u8], w: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
+    let y_to_i = Y_TO_I.iter().map(|rule| (rule, true));
+    let f_to_v = F_TO_V.iter().map(|rule| (rule, false));
+    let ((ending, kept), after_consonant) = y_to_i
+        .chain(f_to_v)
+        .find(|((ending, _), _)| w.ends_with(ending.as_bytes()))?;
+    let w_stem = &w[..w.len() - ending.len()];
+    let w_stem = if after_consonant {
+        after_a_consonant(w_stem)?
+    } else {
+        w_stem
+    };
     let kept = kept.iter().find(|kept| t.ends_with(kept.as_bytes()))?;
     Some((&t[..t.len() - kept.len()], w_stem))
 }
@@ -136,16 +144,19 @@ fn after_a_consonant(stem: &[u8]) -> Option<&[u8]> {
     (stem.len() >= 2 && last.is_ascii_lowercase() && !b"aeiou".contains(&last)).then_some(stem)
 }
 
-/// `typed`, if it ends with a `y` kept before an ending that turns it into
-/// `i` (`copys`), with the ending as English spells it (`copies`), and the
-/// edits between them.
-pub fn y_put_back(typed: &str) -> Vec<(String, usize)> {
+/// `typed`, if it ends with a stem kept before an ending that changes it
+/// (`copys`, `halfs`), with the ending as English spells it (`copies`,
+/// `halves`), and the edits between them.
+pub fn stem_change_put_back(typed: &str) -> Vec<(String, usize)> {
     let mut put_back = Vec::new();
-    for (ending, kept) in Y_TO_I {
+    let y_to_i = Y_TO_I.iter().map(|rule| (rule, true));
+    let f_to_v = F_TO_V.iter().map(|rule| (rule, false));
+    for ((ending, kept), after_consonant) in y_to_i.chain(f_to_v) {
         for kept in kept.iter().filter(|kept| typed.ends_with(*kept)) {
             let stem = &typed[..typed.len() - kept.len()];
-            if after_a_consonant(stem.as_bytes()).is_some() {
-                // `ys` → `ies`: the `y` for an `i`, and the `e` put in.
+            if !after_consonant || after_a_consonant(stem.as_bytes()).is_some() {
+                // `ys` → `ies`: the `y` for an `i`, and the `e` put in;
+                // `fs` → `ves` the same.
                 put_back.push((format!("{stem}{ending}"), 1 + ending.len() - kept.len()));
             }
         }
@@ -867,6 +878,21 @@ mod tests {
     }
 
     #[test]
+    fn an_f_kept_before_the_plural_is_one_slip() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
+        // The spelling rule's slip, as a kept `y`, not two of letters.
+        assert_eq!(spelling("halfs", "halves"), SPELLING.y_kept);
+        assert_eq!(spelling("knifes", "knives"), SPELLING.y_kept);
+        assert!(edit_cost("halfs", "halves") < edit_cost("halfs", "halts"));
+        assert_eq!(
+            stem_change_put_back("ourselfs"),
+            [("ourselves".to_owned(), 2)]
+        );
+        assert_eq!(stem_change_put_back("wifes"), [("wives".to_owned(), 1)]);
+        assert!(stem_change_put_back("halves").is_empty());
+    }
+
+    #[test]
     fn a_y_kept_before_an_ending_is_one_slip() {
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The spelling rule's slip, not two of letters.
@@ -877,11 +903,11 @@ mod tests {
         assert!(spelling("coppys", "copies") > SPELLING.y_kept);
         // After a vowel the `y` stays (`boys`, `keyed`), so no `i` is put
         // back; nor after a single letter.
-        assert_eq!(y_put_back("copys"), [("copies".to_owned(), 2)]);
-        assert_eq!(y_put_back("applyed"), [("applied".to_owned(), 1)]);
-        assert!(y_put_back("boys").is_empty());
-        assert!(y_put_back("keyed").is_empty());
-        assert!(y_put_back("dyed").is_empty());
+        assert_eq!(stem_change_put_back("copys"), [("copies".to_owned(), 2)]);
+        assert_eq!(stem_change_put_back("applyed"), [("applied".to_owned(), 1)]);
+        assert!(stem_change_put_back("boys").is_empty());
+        assert!(stem_change_put_back("keyed").is_empty());
+        assert!(stem_change_put_back("dyed").is_empty());
         assert_eq!(
             spelling("boys", "boies"),
             align(b"boys", b"boies", &*SPELLING, None)

@@ -190,6 +190,14 @@ pub const Y_TO_I: &[(&str, &[&str])] = &[
     ("iless", &["yless"]),
     ("iment", &["yment"]),
 ];
+/// Where English turns a word's last `f` or `fe` into `ve` before the
+/// plural's `s` (`half` → `halves`, `knife` → `knives`, `self` →
+/// `selves`), and how a writer who keeps it spells the plural (`halfs`,
+/// `knifes`, `ourselfs`): the same slip of a spelling rule as a `y` kept
+/// (`Y_TO_I`), costed at that rate, as the rarer words the error model
+/// learns from hold too few such plurals to count (codespell's and typos'
+/// pools, which it does not learn from, hold 19).
+pub const F_TO_V: &[(&str, &[&str])] = &[("ves", &["fs", "fes"])];
 /// How many more times a rule's letters (`error_model::Rules`: `ib`
 /// typed `ab`) are taken to have been seen, none of them misspelt: a
 /// rule seen in a few words says little, and the alignment takes each
