@@ -142,19 +142,16 @@ pub fn best_correction(
 /// abbreviation (`br`, `aa`). None for a word of more than
 /// `MAX_STRETCHES` such runs, as each doubles the words to weigh.
 pub fn unstretched(known: &Knowledge<'_>, typed: &str, context: &Context<'_>) -> Option<Candidate> {
-    let bytes = typed.as_bytes();
     let mut runs = Vec::new();
     let mut start = 0;
-    for end in 1..=bytes.len() {
-        if end == bytes.len() || bytes[end] != bytes[start] {
-            if end - start >= MIN_STRETCH && bytes[start].is_ascii_alphabetic() {
-                runs.push(start..end);
-            }
-            start = end;
+    for run in typed.as_bytes().chunk_by(|a, b| a == b) {
+        if run.len() >= MIN_STRETCH && run[0].is_ascii_alphabetic() {
+            runs.push(start..start + run.len());
         }
+        start += run.len();
     }
     let stretched: usize = runs.iter().map(ExactSizeIterator::len).sum();
-    if runs.is_empty() || runs.len() > MAX_STRETCHES || stretched == bytes.len() {
+    if runs.is_empty() || runs.len() > MAX_STRETCHES || stretched == typed.len() {
         return None;
     }
     // Each run cut to one letter (bit clear) or two (bit set).

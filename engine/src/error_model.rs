@@ -113,7 +113,8 @@ fn spelling_cost(t: &[u8], w: &[u8], endings: Option<&Endings>) -> f64 {
     let letters = align(t, w, spelling, endings);
     // What comes before the ending is the start of `t`: the rules that
     // end in it are the same.
-    let stem_kept = stem_kept(t, w).map(|(t, w)| align(t, w, spelling, endings) + spelling.y_kept);
+    let stem_kept =
+        stem_kept(t, w).map(|(t, w)| align(t, w, spelling, endings) + spelling.stem_kept);
     stem_kept.map_or(letters, |stem_kept| stem_kept.min(letters)) + first_letter_slip(t, w)
 }
 
@@ -122,19 +123,30 @@ fn spelling_cost(t: &[u8], w: &[u8], endings: Option<&Endings>) -> f64 {
 /// before the same ending in `t` with the stem kept (`cop|ys`, `hal|fs`),
 /// if both have one.
 fn stem_kept<'a>(t: &'a [u8], w: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
-    let y_to_i = Y_TO_I.iter().map(|rule| (rule, true));
-    let f_to_v = F_TO_V.iter().map(|rule| (rule, false));
-    let ((ending, kept), after_consonant) = y_to_i
-        .chain(f_to_v)
-        .find(|((ending, _), _)| w.ends_with(ending.as_bytes()))?;
-    let w_stem = &w[..w.len() - ending.len()];
-    let w_stem = if after_consonant {
-        after_a_consonant(w_stem)?
-    } else {
-        w_stem
-    };
+    let (ending, kept, after_consonant) =
+        stem_changes().find(|(ending, _, _)| w.ends_with(ending.as_bytes()))?;
+    let w_stem = changing_stem(&w[..w.len() - ending.len()], after_consonant)?;
     let kept = kept.iter().find(|kept| t.ends_with(kept.as_bytes()))?;
     Some((&t[..t.len() - kept.len()], w_stem))
+}
+
+/// The endings before which English changes a stem (`Y_TO_I`, `F_TO_V`),
+/// each with how a writer who keeps the stem spells it, and whether the
+/// stem changes only after a consonant (a `y` does: `boys`, `keyed`).
+fn stem_changes() -> impl Iterator<Item = (&'static str, &'static [&'static str], bool)> {
+    let y_to_i = Y_TO_I.iter().map(|&(ending, kept)| (ending, kept, true));
+    let f_to_v = F_TO_V.iter().map(|&(ending, kept)| (ending, kept, false));
+    y_to_i.chain(f_to_v)
+}
+
+/// `stem`, if English changes it before the ending: after a consonant
+/// only if it must be (`after_a_consonant`).
+fn changing_stem(stem: &[u8], after_consonant: bool) -> Option<&[u8]> {
+    if after_consonant {
+        after_a_consonant(stem)
+    } else {
+        Some(stem)
+    }
 }
 
 /// `stem`, if it ends in a consonant and is long enough to be a word's
@@ -149,12 +161,10 @@ fn after_a_consonant(stem: &[u8]) -> Option<&[u8]> {
 /// `halves`), and the edits between them.
 pub fn stem_change_put_back(typed: &str) -> Vec<(String, usize)> {
     let mut put_back = Vec::new();
-    let y_to_i = Y_TO_I.iter().map(|rule| (rule, true));
-    let f_to_v = F_TO_V.iter().map(|rule| (rule, false));
-    for ((ending, kept), after_consonant) in y_to_i.chain(f_to_v) {
+    for (ending, kept, after_consonant) in stem_changes() {
         for kept in kept.iter().filter(|kept| typed.ends_with(*kept)) {
             let stem = &typed[..typed.len() - kept.len()];
-            if !after_consonant || after_a_consonant(stem.as_bytes()).is_some() {
+            if changing_stem(stem.as_bytes(), after_consonant).is_some() {
                 // `ys` → `ies`: the `y` for an `i`, and the `e` put in;
                 // `fs` → `ves` the same.
                 put_back.push((format!("{stem}{ending}"), 1 + ending.len() - kept.len()));
@@ -374,8 +384,9 @@ struct Spelling {
     stutter: f64,
     /// Two letters with one between swapped, anywhere.
     swap_over: f64,
-    /// A `y` kept before an ending (`Y_TO_I`).
-    y_kept: f64,
+    /// A stem kept before an ending that changes it: a `y` (`Y_TO_I`),
+    /// whose rate is learnt, or an `f` (`F_TO_V`), costed the same.
+    stem_kept: f64,
 }
 
 /// The counts build.rs took from dictionaries/codespell_slips.txt.
@@ -414,7 +425,7 @@ impl Spelling {
             stutter: cost(STUTTER[0], letters_meant, 0.0),
             swap_over: cost(SWAP_OVER[0], letters_meant, 0.0),
             // As often as the words meant had such an ending.
-            y_kept: cost(Y_KEPT[0], f64::from(Y_ENDINGS[0]), 0.0),
+            stem_kept: cost(Y_KEPT[0], f64::from(Y_ENDINGS[0]), 0.0),
         };
         for y in 0..START {
             // How often another letter was typed for `y`, `y` left out,
@@ -881,8 +892,8 @@ mod tests {
     fn an_f_kept_before_the_plural_is_one_slip() {
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The spelling rule's slip, as a kept `y`, not two of letters.
-        assert_eq!(spelling("halfs", "halves"), SPELLING.y_kept);
-        assert_eq!(spelling("knifes", "knives"), SPELLING.y_kept);
+        assert_eq!(spelling("halfs", "halves"), SPELLING.stem_kept);
+        assert_eq!(spelling("knifes", "knives"), SPELLING.stem_kept);
         assert!(edit_cost("halfs", "halves") < edit_cost("halfs", "halts"));
         assert_eq!(
             stem_change_put_back("ourselfs"),
@@ -896,11 +907,11 @@ mod tests {
     fn a_y_kept_before_an_ending_is_one_slip() {
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The spelling rule's slip, not two of letters.
-        assert_eq!(spelling("copys", "copies"), SPELLING.y_kept);
+        assert_eq!(spelling("copys", "copies"), SPELLING.stem_kept);
         assert!(spelling("copys", "copies") < spelling("copys", "copy"));
         assert!(edit_cost("tryes", "tries") < edit_cost("tryes", "tyres"));
         // With another slip before the ending, both are paid.
-        assert!(spelling("coppys", "copies") > SPELLING.y_kept);
+        assert!(spelling("coppys", "copies") > SPELLING.stem_kept);
         // After a vowel the `y` stays (`boys`, `keyed`), so no `i` is put
         // back; nor after a single letter.
         assert_eq!(stem_change_put_back("copys"), [("copies".to_owned(), 2)]);

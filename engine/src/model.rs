@@ -344,10 +344,11 @@ pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 /// likely, or likelier. Where two words explain a misspelling about as
 /// well, the commoner wins, and the other is what the writer may have
 /// meant: `sory` is `story`, then `sorry`; `gaet` `get`, then `gate`;
-/// `atain` `attain`, then `again`. A clear misspelling gets its one word: `speling` only
-/// `spelling` (`spewing` ten million times less likely), `teh` only `the`
-/// (`tech` 190 times less). Only for words the noisy channel ranked, not
-/// for the other readings (a split, a real word's slip, a name's).
+/// `atain` `attain`, then `again`. A clear misspelling gets its one word:
+/// `speling` only `spelling` (`spewing` ten million times less likely),
+/// `teh` only `the` (`tech` 190 times less). Only for words the noisy
+/// channel ranked, not for the other readings (a split, a real word's
+/// slip, a name's).
 pub const ALTERNATIVE_MARGIN: f64 = 1.0;
 
 /// Most words offered for one misspelling, the correction included: as
