@@ -292,6 +292,13 @@ mod tests {
             ("MY FREIND'S CAR", "MY FRIEND'S CAR"),
             ("my freind’s car", "my friend’s car"),
             ("freind's", "friend's"),
+            // A plural's possessive is the apostrophe alone.
+            ("the familie's house", "the families' house"),
+            ("THE COMPANIE'S PROFITS", "THE COMPANIES' PROFITS"),
+            ("the citie’s mayor", "the cities’ mayor"),
+            // But `'s` makes a singular's: where the plural's own singular
+            // is nearly as likely, it is meant.
+            ("take freedome's next step", "take freedom's next step"),
         ]);
         let offered = engine().correct("the techer's pet", &NONE);
         assert_eq!(offered.changes[0].original, "techer's");

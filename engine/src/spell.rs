@@ -322,9 +322,34 @@ fn stem_corrected(
     // policy`).
     let Correction { text, others } =
         correct_word(known, &stem, (previous, None), (two_before, None))?;
+    let is_plural = |word: &str| {
+        let last = word.rsplit(' ').next().unwrap_or(word).to_ascii_lowercase();
+        word_forms::is_plural(&last, &|w| known.lexicon.is_dictionary_word(w))
+    };
+    let mut words: Vec<String> = std::iter::once(text).chain(others).collect();
+    match ending.strip_suffix(['s', 'S']) {
+        // `'s` makes a singular's possessive: where a plural's own
+        // singular is nearly as likely, the singular is meant (`freedome's`
+        // is `freedom's`, not `freedoms'`); a plural's possessive is its
+        // apostrophe alone (`the familie's house` → `families'`, not
+        // `families's`).
+        Some(apostrophe) => {
+            let first = words[0].to_ascii_lowercase();
+            let singular_of_first =
+                |word: &String| word_forms::is_plural(&first, &|w| w.eq_ignore_ascii_case(word));
+            if let Some(singular) = words.iter().position(singular_of_first) {
+                words[..=singular].rotate_right(1);
+            }
+            for word in &mut words {
+                word.push_str(if is_plural(word) { apostrophe } else { ending });
+            }
+        }
+        None => words.iter_mut().for_each(|word| word.push_str(ending)),
+    }
+    let mut words = words.into_iter();
     Some(Correction {
-        text: text + ending,
-        others: others.into_iter().map(|other| other + ending).collect(),
+        text: words.next()?,
+        others: words.collect(),
     })
 }
 

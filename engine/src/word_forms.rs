@@ -69,6 +69,23 @@ pub fn is_inflected_with(word: &str, endings: &[&str], known: &impl Fn(&str) -> 
     })
 }
 
+/// Whether `word` is the regular plural of a known word (`dogs`, `boxes`,
+/// `families`, `wolves`), whose possessive takes the apostrophe alone.
+pub fn is_plural(word: &str, known: &impl Fn(&str) -> bool) -> bool {
+    let changed = |ending: &str, singular_endings: &[&str]| {
+        word.strip_suffix(ending)
+            .filter(|stem| stem.len() >= 2)
+            .is_some_and(|stem| {
+                singular_endings
+                    .iter()
+                    .any(|singular| known(&format!("{stem}{singular}")))
+            })
+    };
+    is_inflected_with(word, &["s", "es"], known)
+        || changed("ies", &["y"])
+        || changed("ves", &["f", "fe"])
+}
+
 /// Whether a stem may take an inflection: it ends in one of `after` (any,
 /// if none) and in none of `not_after`.
 pub fn takes(stem: &str, after: &[&str], not_after: &[&str]) -> bool {
@@ -284,7 +301,7 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{forms_of, is_archaic_verb, is_inflected_with, is_negated, is_prefixed};
+    use super::{forms_of, is_archaic_verb, is_inflected_with, is_negated, is_plural, is_prefixed};
 
     fn forms(word: &str) -> Vec<String> {
         let known = |w: &str| ["travel", "spell", "control"].contains(&w);
@@ -334,6 +351,18 @@ mod tests {
         assert!(!is_inflected_with("using", &["ed", "d"], &known));
         assert!(!is_inflected_with("speed", &verb, &known));
         assert!(!is_inflected_with("hundred", &verb, &known));
+    }
+
+    #[test]
+    fn a_plural_is_a_known_word_with_a_plural_ending() {
+        let known = |w: &str| ["dog", "box", "family", "wolf", "knife", "boss"].contains(&w);
+        for word in ["dogs", "boxes", "families", "wolves", "knives", "bosses"] {
+            assert!(is_plural(word, &known), "{word}");
+        }
+        // A singular in `s`, and endings on no known word.
+        for word in ["boss", "dog", "bos", "cities", "series", "gloves"] {
+            assert!(!is_plural(word, &known), "{word}");
+        }
     }
 
     #[test]
