@@ -1,11 +1,11 @@
 """What the sets of single words share (`misspellings_set.py`,
 `typos_set.py`, `alone_right_set.py`, `random_slips_set.py`, and
 `name_forms_set.py` for the dictionaries; `real_slips_set.py`,
-`possessive_slips_set.py` and `name_slips_set.py` for the misspellings):
-the engine's dictionaries read, the vocabulary's ranks, codespell's list
-and its misspellings of ordinary English, the rule for a word of ordinary
-English, sentences with one word misspelt, and the sets written in
-Norvig's layout."""
+`possessive_slips_set.py`, `name_slips_set.py` and `number_slips_set.py`
+for the misspellings): the engine's dictionaries read, the vocabulary's
+ranks, codespell's list and its misspellings of ordinary English, the rule
+for a word of ordinary English, sentences with one word misspelt, and the
+sets written in Norvig's layout."""
 import collections, glob, gzip, os, random, re, shutil, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,14 +66,15 @@ def misspellings_by_word(rank):
 
 def one_word_misspelt(sentences, seed, typings_of):
     """Each of `sentences` with one of its words misspelt, as (typed,
-    sentence) pairs: `typings_of(k, word)` gives the ways the word at place
-    `k` may be typed misspelt (none: not that word); the word and the way
-    are seeded choices. A sentence with no such word is left out."""
+    sentence) pairs: `typings_of(k, words)` gives the ways the word at
+    place `k` of the sentence's `words` may be typed misspelt (none: not
+    that word); the word and the way are seeded choices. A sentence with no
+    such word is left out."""
     rng = random.Random(seed)
     pairs = []
     for sentence in sentences:
         words = sentence.split(' ')
-        found = [(k, typings) for k, word in enumerate(words) if (typings := typings_of(k, word))]
+        found = [(k, typings) for k in range(len(words)) if (typings := typings_of(k, words))]
         if not found:
             continue
         k, typings = rng.choice(found)

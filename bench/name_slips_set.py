@@ -26,10 +26,10 @@ NAME = re.compile(r"^([A-Z][a-z]+)([,.;:!?\"]*)$")
 misspelt = misspellings_by_word(vocabulary_rank())
 
 
-def typings(k, word):
+def typings(k, words):
     """Past a sentence's first word, a capitalised word's misspellings,
     capitalised."""
-    m = k > 0 and NAME.match(word)
+    m = k > 0 and NAME.match(words[k])
     return m and [wrong.capitalize() + m.group(2) for wrong in misspelt.get(m.group(1).lower(), [])]
 
 

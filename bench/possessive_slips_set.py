@@ -27,9 +27,9 @@ CLITIC = re.compile(r"^([a-z]+)('s|'d|'ll|'ve|'re)([,.;:!?\"]*)$")
 misspelt = misspellings_by_word(vocabulary_rank())
 
 
-def typings(k, word):
+def typings(k, words):
     """The misspellings of the word before a clitic, the clitic kept."""
-    m = CLITIC.match(word)
+    m = CLITIC.match(words[k])
     return m and [wrong + m.group(2) + m.group(3) for wrong in misspelt.get(m.group(1), [])]
 
 

@@ -22,4 +22,4 @@ fresh, out = sys.argv[1], sys.argv[2]
 misspelt = misspellings_by_word(vocabulary_rank())
 with open(os.path.join(fresh, 'spell', 'wordnet-sentences-dev.tsv')) as f:
     expected = [line.rstrip('\n').split('\t')[1] for line in f]
-fortunes.write_sentence_set(fresh, out, one_word_misspelt(expected, 11, lambda k, word: misspelt.get(word)))
+fortunes.write_sentence_set(fresh, out, one_word_misspelt(expected, 11, lambda k, words: misspelt.get(words[k])))

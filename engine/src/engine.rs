@@ -280,6 +280,24 @@ mod tests {
         leaves_alone(&["brrrr", "aaaaaaaaaa", "ahem aaaaaaaaaa brrrr"]);
     }
 
+    /// A number is a neighbour, read as the words it is said with
+    /// (`numbers::spoken`): the language model's text spells numbers out.
+    #[test]
+    fn a_number_is_read_as_the_words_it_is_said_with() {
+        corrects(&[
+            ("it cost $4 billon", "it cost $4 billion"),
+            ("it took 10 yeasr", "it took 10 years"),
+            ("about 1.5 billon people", "about 1.5 billion people"),
+            (
+                "in the 1960s musik was great",
+                "in the 1960s music was great",
+            ),
+        ]);
+        // `mins` is no slip of `mind` after a number, and a decimal point
+        // ends no sentence.
+        leaves_alone(&["be there in 5 mins", "the 5 mins", "it is 1.5 times as big"]);
+    }
+
     /// A misspelt word with a clitic is corrected as the word without it,
     /// the clitic kept as typed; a known word's, or a capitalised one's,
     /// is right (`spell::stem_corrected`).

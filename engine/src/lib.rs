@@ -42,6 +42,7 @@ mod lexicon;
 mod memory;
 pub mod model;
 mod near_words;
+mod numbers;
 #[cfg(test)]
 mod properties;
 mod roman_numerals;

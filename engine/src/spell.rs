@@ -20,12 +20,13 @@ use crate::model::{
     UNVETTED_WORD_COST, VOCABULARY_WORD_MIN_LOG_P, WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
+use crate::numbers;
 use crate::roman_numerals;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{
-    ends_sentence, is_apostrophe, joins_words, sentence_ends_after, tokenize, word_index_after,
-    Kind, Token,
+    ends_sentence, is_apostrophe, joins_words, kept_index_after, sentence_ends_after, tokenize,
+    word_index_after, Kind, Token,
 };
 use crate::word_forms;
 
@@ -110,7 +111,11 @@ impl Pass {
                         }
                         None => {
                             out.keep(token.text);
-                            at.previous = None;
+                            // A number is the words it is said with.
+                            let said = numbers::spoken(token.text).unwrap_or_default();
+                            let mut last = said.iter().rev().map(|&w| w.to_owned());
+                            at.previous = last.next();
+                            at.two_before = last.next();
                         }
                     }
                     at.sentence_start = false;
@@ -186,15 +191,25 @@ impl Pass {
                     (in_sentences && sentence_ends_after(tokens, i)).then_some(SENTENCE_END)
                 })
         };
+        // Or the words a number after it is said with (`in 1990`).
+        let said_after =
+            kept_index_after(tokens, i).and_then(|j| Some((j, numbers::spoken(tokens[j].text)?)));
+        let after = match said_after {
+            Some((j, said)) => (
+                Some(said[0]),
+                said.get(1).copied().or_else(|| word_or_end(j)),
+            ),
+            None => (
+                word_or_end(i),
+                word_index_after(tokens, i).and_then(word_or_end),
+            ),
+        };
         let (neighbours, beyond) = if alone {
             ((None, None), (None, None))
         } else {
             (
-                (before, word_or_end(i)),
-                (
-                    at.previous.as_ref().and(at.two_before.as_deref()),
-                    word_index_after(tokens, i).and_then(word_or_end),
-                ),
+                (before, after.0),
+                (at.previous.as_ref().and(at.two_before.as_deref()), after.1),
             )
         };
         let corrected = self

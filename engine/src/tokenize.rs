@@ -146,6 +146,17 @@ fn word_like(text: &str) -> (usize, Kind) {
             break;
         }
     }
+    // A number keeps its decimal point and the commas between its
+    // thousands (`1,000.50`, `1.5`): one token to keep, and no full stop
+    // that ends a sentence.
+    while text[..end]
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && text[end..].starts_with(['.', ','])
+        && text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        end += 1 + run_len(&text[end + 1..], char::is_alphanumeric);
+    }
     let word = &text[..end];
     (
         end,
@@ -218,6 +229,16 @@ pub fn word_after<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
 
 /// Where `word_after` finds its word.
 pub fn word_index_after(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    index_after(tokens, i, Kind::Word)
+}
+
+/// Where a token kept as it is (a number, a URL) is after token `i`, when
+/// only gaps that join words lie between.
+pub fn kept_index_after(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    index_after(tokens, i, Kind::Kept)
+}
+
+fn index_after(tokens: &[Token<'_>], i: usize, kind: Kind) -> Option<usize> {
     let j = i
         + 1
         + tokens[i + 1..]
@@ -225,7 +246,7 @@ pub fn word_index_after(tokens: &[Token<'_>], i: usize) -> Option<usize> {
             .take_while(|t| joins_words(t))
             .count();
     let joined = j > i + 1;
-    (joined && tokens.get(j)?.kind == Kind::Word).then_some(j)
+    (joined && tokens.get(j)?.kind == kind).then_some(j)
 }
 
 #[cfg(test)]
@@ -375,6 +396,25 @@ pub(crate) mod tests {
             .map(|i| sentence_starts_before(&tokens, i))
             .collect();
         assert_eq!(starts, [true, false, true, false, false]);
+    }
+
+    #[test]
+    fn a_number_keeps_its_point_and_commas() {
+        let tokens = kinds("it is 1,000.50 or 1.5. Then 5, 6 and 2.0.1.");
+        for number in ["1,000.50", "1.5", "5", "6", "2.0.1"] {
+            assert!(
+                tokens.contains(&(number, Kind::Kept)),
+                "{number}: {tokens:?}"
+            );
+        }
+        let ends: Vec<bool> = {
+            let tokens = tokenize("1.5 billon. Then");
+            (0..tokens.len())
+                .filter(|&i| tokens[i].kind == Kind::Word)
+                .map(|i| sentence_starts_before(&tokens, i))
+                .collect()
+        };
+        assert_eq!(ends, [false, true]);
     }
 
     #[test]
