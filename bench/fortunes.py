@@ -11,6 +11,16 @@ CASED_FILES = ['fortunes', 'literature', 'people', 'wisdom', 'work', 'science', 
                'computers', 'law', 'medicine', 'sports', 'art', 'food', 'pets']
 
 
+# The files of the fresh sets (fresh_sets.py, contracted_set.py).
+FRESH_FILES = ['fortunes', 'literature', 'people', 'wisdom', 'work', 'science',
+               'education', 'food', 'love', 'men-women', 'pets', 'platitudes',
+               'humorists', 'politics', 'miscellaneous', 'medicine', 'sports',
+               'songs-poems', 'law', 'computers', 'kids', 'family', 'news',
+               'zippy', 'goedel', 'startrek', 'riddles', 'linux', 'magic',
+               'paradoxum', 'translate-me', 'ethnic', 'drugs', 'cookie',
+               'definitions', 'art']
+
+
 def sentences(files):
     """Each sentence of these fortune files as written, its whitespace
     collapsed; attributions (`-- Author`) are left out, and files the

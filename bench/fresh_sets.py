@@ -35,8 +35,7 @@ args = [a for a in sys.argv[1:] if a not in ('--typing', '--addresses')]
 typing = '--typing' in sys.argv[1:]
 out = args[0] if args else '/tmp/fresh'
 rng = random.Random(20261203)
-files = ['fortunes','literature','people','wisdom','work','science','education','food','love',
-         'men-women','pets','platitudes','humorists','politics','miscellaneous','medicine','sports','songs-poems','law','computers','kids','family','news','zippy','goedel','startrek','riddles','linux','magic','paradoxum','translate-me','ethnic','drugs','cookie','definitions','art']
+files = fortunes.FRESH_FILES
 sentences = set()
 source = addresses.sentences() if '--addresses' in sys.argv[1:] else fortunes.sentences(files)
 for s in source:

@@ -298,6 +298,30 @@ mod tests {
         leaves_alone(&["be there in 5 mins", "the 5 mins", "it is 1.5 times as big"]);
     }
 
+    /// Text with its apostrophes taken out writes a contraction or a
+    /// possessive whole (`dont`, `hes`), where the model's text cut it at
+    /// the apostrophe (`don t`, `he s`): the segmenter reads the bare
+    /// letters as the contraction and joins what the model cut.
+    #[test]
+    fn a_contraction_or_possessive_without_its_apostrophe_stays_whole() {
+        for (input, expected) in [
+            ("idontknow", "i dont know"),
+            ("youreright", "youre right"),
+            ("hesnothere", "hes not here"),
+            ("theresnoway", "theres no way"),
+            ("imhappy", "im happy"),
+            (
+                "paranoidschizophrenicsoutnumbertheirenemies",
+                "paranoid schizophrenics outnumber their enemies",
+            ),
+            ("idon'tknow", "i don't know"),
+            // `t` joins no word it makes no contraction with.
+            ("wearatshirt", "wear a t shirt"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
     /// A misspelt word with a clitic is corrected as the word without it,
     /// the clitic kept as typed; a known word's, or a capitalised one's,
     /// is right (`spell::stem_corrected`).

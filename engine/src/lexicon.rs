@@ -49,6 +49,11 @@ pub struct Lexicon {
     /// Words the corpus counted as their first part (contractions,
     /// `CUT_BY_THE_CORPUS`), by id.
     cut: FxHashMap<u32, Cut>,
+    /// The contraction whose letters each of the vocabulary's bare
+    /// contractions are (`dont` → `don't`), by id: the segmenter reads
+    /// them as the contraction, as text with its punctuation taken out
+    /// writes it.
+    bare_contractions: FxHashMap<u32, u32>,
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
     short: FxHashMap<Box<str>, f32>,
@@ -109,6 +114,9 @@ const SECOND_IN_TRIPLES: u8 = 16;
 /// `Lexicon::marks`: a form the lexicon made by rule that no list holds
 /// and the corpus does not count (`appropriatedly`, `explicits`).
 const GUESSED: u8 = 32;
+/// `Lexicon::marks`: a contraction's letters without its apostrophe
+/// (`dont`; `Lexicon::bare_contractions`).
+const BARE_CONTRACTION: u8 = 64;
 
 /// log10 P of a word no text holds (the pairs' model's own figure for a
 /// sentence's start).
@@ -266,10 +274,12 @@ impl Lexicon {
         // such contraction was counted as its first part (`is` of `isn't`),
         // so it is no commoner than that, and takes its pairs.
         let mut contracted = Vec::new();
+        let mut bare_contractions = FxHashMap::default();
         for (id, word, bare) in &contractions {
             let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) else {
                 continue;
             };
+            bare_contractions.insert(bare, *id);
             let first = first_part(word).and_then(|first| words.id(first));
             let Some(first) = first.filter(|&first| counts[first as usize] > 0) else {
                 continue;
@@ -358,6 +368,9 @@ impl Lexicon {
         for id in guessed {
             marks[id as usize] |= GUESSED;
         }
+        for &id in bare_contractions.keys() {
+            marks[id as usize] |= BARE_CONTRACTION;
+        }
         Lexicon {
             words,
             dictionary_words,
@@ -373,9 +386,19 @@ impl Lexicon {
             sentence_start,
             sentence_end,
             cut,
+            bare_contractions,
             short,
             letters,
         }
+    }
+
+    /// The contraction a bare contraction of the vocabulary is (`dont` →
+    /// `don't`), or the word itself.
+    fn contraction_of_bare(&self, id: u32) -> u32 {
+        if self.marks[id as usize] & BARE_CONTRACTION == 0 {
+            return id;
+        }
+        self.bare_contractions.get(&id).copied().unwrap_or(id)
     }
 
     /// Whether the word of this id is a form the lexicon made by rule
@@ -832,6 +855,9 @@ impl Lexicon {
                         if id < self.dictionary_words {
                             words_ending[end] |= 1 << (end - start - 1);
                         }
+                        // `dont` is `don't` with its apostrophe taken out,
+                        // not `don t` as the model's text cut it.
+                        let id = self.contraction_of_bare(id);
                         let after = self.pairs_after(id);
                         for (k, s) in from.states().iter().enumerate() {
                             here.offer(State {
@@ -907,7 +933,34 @@ impl Lexicon {
             (end, k) = (state.start, state.back);
         }
         ends.reverse();
-        ends
+        self.clitics_joined(letters, ends)
+    }
+
+    /// `ends` without the cut before a contraction's or a possessive's
+    /// ending: the model's text cut them at the apostrophe (`don t`, `he
+    /// s`, `you re`), and text with its apostrophes taken out writes them
+    /// whole (`dont`, `hes`, `youre`). A lone `s` after a word of two
+    /// letters or more is a possessive's; the other endings join a word
+    /// they make a contraction with (`don't`, `i'm`; not `a t shirt`).
+    fn clitics_joined(&self, letters: &str, ends: Vec<usize>) -> Vec<usize> {
+        let mut joined: Vec<usize> = Vec::with_capacity(ends.len());
+        for end in ends {
+            let start = joined.last().copied().unwrap_or(0);
+            let before = joined.len().checked_sub(2).map_or(0, |k| joined[k]);
+            let (word, piece) = (&letters[before..start], &letters[start..end]);
+            let contraction = || self.is_dictionary_word(&format!("{word}'{piece}"));
+            let clitic = !word.is_empty()
+                && match piece {
+                    "s" => word.len() >= 2 || contraction(),
+                    "t" | "m" | "d" | "re" | "ve" | "ll" => contraction(),
+                    _ => false,
+                };
+            if clitic {
+                joined.pop();
+            }
+            joined.push(end);
+        }
+        joined
     }
 }
 
