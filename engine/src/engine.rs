@@ -310,6 +310,8 @@ mod tests {
             ("hesnothere", "hes not here"),
             ("theresnoway", "theres no way"),
             ("imhappy", "im happy"),
+            ("nowimbeginning", "now im beginning"),
+            ("noimafrayedknot", "no im a frayed knot"),
             (
                 "paranoidschizophrenicsoutnumbertheirenemies",
                 "paranoid schizophrenics outnumber their enemies",

@@ -54,6 +54,9 @@ pub struct Lexicon {
     /// them as the contraction, as text with its punctuation taken out
     /// writes it.
     bare_contractions: FxHashMap<u32, u32>,
+    /// The contractions whose bare letters are too short a word for the
+    /// vocabulary (`im` → `i'm`), by those letters.
+    short_bare: FxHashMap<Box<str>, u32>,
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
     short: FxHashMap<Box<str>, f32>,
@@ -275,7 +278,11 @@ impl Lexicon {
         // so it is no commoner than that, and takes its pairs.
         let mut contracted = Vec::new();
         let mut bare_contractions = FxHashMap::default();
+        let mut short_bare = FxHashMap::default();
         for (id, word, bare) in &contractions {
+            if bare.len() < MIN_VOCABULARY_WORD_LEN && words.id(bare).is_none() {
+                short_bare.insert(Box::<str>::from(bare.as_str()), *id);
+            }
             let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) else {
                 continue;
             };
@@ -387,6 +394,7 @@ impl Lexicon {
             sentence_end,
             cut,
             bare_contractions,
+            short_bare,
             short,
             letters,
         }
@@ -850,7 +858,13 @@ impl Lexicon {
                 if from.states().is_empty() {
                     continue;
                 }
-                match self.id(&letters[start..end]) {
+                let string = &letters[start..end];
+                let id = self.id(string).or_else(|| {
+                    (string.len() < MIN_VOCABULARY_WORD_LEN)
+                        .then(|| self.short_bare.get(string).copied())
+                        .flatten()
+                });
+                match id {
                     Some(id) => {
                         if id < self.dictionary_words {
                             words_ending[end] |= 1 << (end - start - 1);
