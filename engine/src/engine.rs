@@ -317,6 +317,12 @@ mod tests {
                 "paranoid schizophrenics outnumber their enemies",
             ),
             ("idon'tknow", "i don't know"),
+            // A word that holds an apostrophe spells a contraction, or is
+            // a word with an ending after it (`summer's`).
+            ("ifthere'sawill", "if there's a will"),
+            ("itain'tbroke", "it ain't broke"),
+            ("i'masurgeon", "i'm a surgeon"),
+            ("thesummer'send", "the summer's end"),
             // `t` joins no word it makes no contraction with.
             ("wearatshirt", "wear a t shirt"),
         ] {

@@ -853,17 +853,21 @@ impl Lexicon {
             }
             let mut here = Beam::default();
             let stems = Self::inflection_stems(letters, end, true);
+            // The last apostrophe taken out before `end`, if any: a string
+            // that starts before it holds it.
+            let apostrophe = held.iter().rev().copied().find(|&at| at < end);
             for start in end.saturating_sub(MAX_WORD_LEN)..end {
                 let from = &beams[start];
                 if from.states().is_empty() {
                     continue;
                 }
                 let string = &letters[start..end];
-                let id = self.id(string).or_else(|| {
-                    (string.len() < MIN_VOCABULARY_WORD_LEN)
-                        .then(|| self.short_bare.get(string).copied())
-                        .flatten()
-                });
+                let id = match apostrophe.filter(|&at| start < at) {
+                    Some(at) => self.held_word(letters, (start, at, end)),
+                    None => self
+                        .id(string)
+                        .or_else(|| self.short_bare_contraction(string)),
+                };
                 match id {
                     Some(id) => {
                         if id < self.dictionary_words {
@@ -948,6 +952,34 @@ impl Lexicon {
         }
         ends.reverse();
         self.clitics_joined(letters, ends)
+    }
+
+    /// The contraction `string` spells when too short for the
+    /// vocabulary (`im`).
+    #[inline]
+    fn short_bare_contraction(&self, string: &str) -> Option<u32> {
+        if string.len() >= MIN_VOCABULARY_WORD_LEN {
+            return None;
+        }
+        self.short_bare.get(string).copied()
+    }
+
+    /// The word `letters[start..end]` is with an apostrophe taken out at
+    /// `at`: the contraction it spells (`there's`, `ain't`), or, for a
+    /// possessive or a contraction the dictionary lacks, its bare letters
+    /// (`summers` of `summer's`) when a word comes before the apostrophe
+    /// and an ending after it (not `the re's`, `a in't`, `cur s'd`).
+    #[cold]
+    fn held_word(&self, letters: &str, (start, at, end): (usize, usize, usize)) -> Option<u32> {
+        let (before, after) = (&letters[start..at], &letters[at..end]);
+        if let Some(id) = self.dictionary_id(&format!("{before}'{after}")) {
+            return Some(id);
+        }
+        let ending = matches!(after, "s" | "d" | "ll" | "ve" | "re" | "m" | "t");
+        let word_before = (before.len() >= 2 || before == "i") && self.id(before).is_some();
+        (ending && word_before)
+            .then(|| self.id(&letters[start..end]))
+            .flatten()
     }
 
     /// `ends` without the cut before a contraction's or a possessive's
