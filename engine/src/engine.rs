@@ -308,6 +308,7 @@ mod tests {
             ("idontknow", "i dont know"),
             ("youreright", "youre right"),
             ("hesnothere", "hes not here"),
+            ("hesgone", "hes gone"),
             ("theresnoway", "theres no way"),
             ("imhappy", "im happy"),
             ("nowimbeginning", "now im beginning"),

@@ -343,6 +343,17 @@ impl Lexicon {
                 pair_index[*id as usize] = index as u32;
             }
         }
+        // A dictionary word that is also a contraction's bare letters
+        // (`whats`, `hes`) but that the pairs never saw is, in text with
+        // its apostrophes taken out, that contraction.
+        for (id, _, bare) in &contractions {
+            let paired = |id: u32| pair_index[id as usize] != NOT_PAIRED;
+            if let Some(bare) = words.id(bare).filter(|&b| b < dictionary_words) {
+                if !paired(bare) && paired(*id) {
+                    bare_contractions.insert(bare, *id);
+                }
+            }
+        }
         let mut marks = vec![0u8; unigram.len()];
         // A word ends pairs when a pair from a word the lexicon knows (or
         // a sentence's start) ends in it.
