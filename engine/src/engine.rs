@@ -313,6 +313,7 @@ mod tests {
             ("imhappy", "im happy"),
             ("nowimbeginning", "now im beginning"),
             ("noimafrayedknot", "no im a frayed knot"),
+            ("itaintbroke", "it aint broke"),
             (
                 "paranoidschizophrenicsoutnumbertheirenemies",
                 "paranoid schizophrenics outnumber their enemies",

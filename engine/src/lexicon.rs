@@ -54,9 +54,13 @@ pub struct Lexicon {
     /// them as the contraction, as text with its punctuation taken out
     /// writes it.
     bare_contractions: FxHashMap<u32, u32>,
-    /// The contractions whose bare letters are too short a word for the
-    /// vocabulary (`im` → `i'm`), by those letters.
-    short_bare: FxHashMap<Box<str>, u32>,
+    /// The contractions whose bare letters are no word of the lexicon
+    /// (`im` → `i'm`, too short for the vocabulary; `aint` → `ain't`, which
+    /// the web's counts lack), by those letters, and for each first letter
+    /// a bit for each last letter of those letters, so that most strings
+    /// are ruled out without a lookup.
+    unlisted_bare: FxHashMap<Box<str>, u32>,
+    unlisted_bare_ends: [u32; 26],
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
     short: FxHashMap<Box<str>, f32>,
@@ -278,10 +282,14 @@ impl Lexicon {
         // so it is no commoner than that, and takes its pairs.
         let mut contracted = Vec::new();
         let mut bare_contractions = FxHashMap::default();
-        let mut short_bare = FxHashMap::default();
+        let mut unlisted_bare = FxHashMap::default();
+        let mut unlisted_bare_ends = [0u32; 26];
         for (id, word, bare) in &contractions {
-            if bare.len() < MIN_VOCABULARY_WORD_LEN && words.id(bare).is_none() {
-                short_bare.insert(Box::<str>::from(bare.as_str()), *id);
+            if let [first @ b'a'..=b'z', .., last @ b'a'..=b'z'] = bare.as_bytes() {
+                if words.id(bare).is_none() {
+                    unlisted_bare.insert(Box::<str>::from(bare.as_str()), *id);
+                    unlisted_bare_ends[usize::from(first - b'a')] |= 1 << (last - b'a');
+                }
             }
             let Some(bare) = words.id(bare).filter(|&b| b >= dictionary_words) else {
                 continue;
@@ -405,7 +413,8 @@ impl Lexicon {
             sentence_end,
             cut,
             bare_contractions,
-            short_bare,
+            unlisted_bare,
+            unlisted_bare_ends,
             short,
             letters,
         }
@@ -877,7 +886,7 @@ impl Lexicon {
                     Some(at) => self.held_word(letters, (start, at, end)),
                     None => self
                         .id(string)
-                        .or_else(|| self.short_bare_contraction(string)),
+                        .or_else(|| self.unlisted_bare_contraction(string)),
                 };
                 match id {
                     Some(id) => {
@@ -965,14 +974,17 @@ impl Lexicon {
         self.clitics_joined(letters, ends)
     }
 
-    /// The contraction `string` spells when too short for the
-    /// vocabulary (`im`).
+    /// The contraction `string` spells when it is no word of the lexicon
+    /// (`im`, `aint`).
     #[inline]
-    fn short_bare_contraction(&self, string: &str) -> Option<u32> {
-        if string.len() >= MIN_VOCABULARY_WORD_LEN {
+    fn unlisted_bare_contraction(&self, string: &str) -> Option<u32> {
+        let [first @ b'a'..=b'z', .., last @ b'a'..=b'z'] = string.as_bytes() else {
+            return None;
+        };
+        if self.unlisted_bare_ends[usize::from(first - b'a')] & 1 << (last - b'a') == 0 {
             return None;
         }
-        self.short_bare.get(string).copied()
+        self.unlisted_bare.get(string).copied()
     }
 
     /// The word `letters[start..end]` is with an apostrophe taken out at
