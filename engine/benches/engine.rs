@@ -81,6 +81,12 @@ fn engine(c: &mut Criterion) {
     worst.bench_function("spelling punctuation", |b| {
         b.iter(|| engine.correct(black_box(&punctuation), &extra))
     });
+    // One number of 10,000 characters, its points and commas kept in
+    // its token (`tokenize::word_like`): each run read once.
+    let number: String = "1.".chars().cycle().take(10_000).collect();
+    worst.bench_function("spelling a number", |b| {
+        b.iter(|| engine.correct(black_box(&number), &extra))
+    });
     worst.bench_function("spelling nonsense words", |b| {
         b.iter(|| engine.correct(black_box(&nonsense), &extra))
     });

@@ -49,10 +49,11 @@ pub struct Lexicon {
     /// Words the corpus counted as their first part (contractions,
     /// `CUT_BY_THE_CORPUS`), by id.
     cut: FxHashMap<u32, Cut>,
-    /// The contraction whose letters each of the vocabulary's bare
-    /// contractions are (`dont` → `don't`), by id: the segmenter reads
-    /// them as the contraction, as text with its punctuation taken out
-    /// writes it.
+    /// The contraction whose letters each bare contraction is, by id: a
+    /// word of the vocabulary (`dont` → `don't`), or one of the dictionary
+    /// that the pairs never saw (`hes` → `he's`). The segmenter reads them
+    /// as the contraction, as text with its punctuation taken out writes
+    /// it.
     bare_contractions: FxHashMap<u32, u32>,
     /// The contractions whose bare letters are no word of the lexicon
     /// (`im` → `i'm`, too short for the vocabulary; `aint` → `ain't`, which
@@ -420,8 +421,8 @@ impl Lexicon {
         }
     }
 
-    /// The contraction a bare contraction of the vocabulary is (`dont` →
-    /// `don't`), or the word itself.
+    /// The contraction a bare contraction is (`dont` → `don't`,
+    /// `bare_contractions`), or the word itself.
     fn contraction_of_bare(&self, id: u32) -> u32 {
         if self.marks[id as usize] & BARE_CONTRACTION == 0 {
             return id;

@@ -148,14 +148,16 @@ fn word_like(text: &str) -> (usize, Kind) {
     }
     // A number keeps its decimal point and the commas between its
     // thousands (`1,000.50`, `1.5`): one token to keep, and no full stop
-    // that ends a sentence.
-    while text[..end]
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    // that ends a sentence. Each run is read once (`1.1.1…` is linear).
+    let digits = |run: &str| run.bytes().all(|b| b.is_ascii_digit());
+    let mut in_number = digits(&text[..end]);
+    while in_number
         && text[end..].starts_with(['.', ','])
         && text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
     {
-        end += 1 + run_len(&text[end + 1..], char::is_alphanumeric);
+        let run = run_len(&text[end + 1..], char::is_alphanumeric);
+        in_number = digits(&text[end + 1..end + 1 + run]);
+        end += 1 + run;
     }
     let word = &text[..end];
     (
