@@ -1302,6 +1302,9 @@ mod tests {
             ("😀 helloworld, 42!", "😀 hello world, 42!"),
             ("hello,world!", "hello, world!"),
             ("TheQuickBrownFox,jumped", "The Quick Brown Fox, jumped"),
+            // A number's commas and point are no clause's.
+            ("thecostwas1,000,thenmore", "the cost was 1,000, then more"),
+            ("itwas1.5,nottwo", "it was 1.5, not two"),
             ("my iPhone at McDonald", "my iPhone at McDonald"),
             (
                 "see https://thequickfox.example/helloworld or mail jane@helloworld.org",

@@ -103,13 +103,26 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
     };
     // The punctuation first: most gaps are spaces, and the words on both
     // sides are read only for the few that are not.
+    // Not a comma between digits: a number's thousands (`was1,000`).
+    let in_a_number = before.text.ends_with(|c: char| c.is_ascii_digit())
+        && after.text.starts_with(|c: char| c.is_ascii_digit());
     let ends_clause = tokens[i].kind == Kind::Gap
         && match tokens[i].text {
-            "," | ";" | ":" | "!" | "?" => true,
+            "," => !in_a_number,
+            ";" | ":" | "!" | "?" => true,
             "." => before.text.len() >= 2 && capitalised(after.text),
             _ => false,
         };
-    ends_clause && is_segmentable(before) && is_segmentable(after)
+    // Words, or a number on either side (`1,000, then`).
+    let number = |token: &Token<'_>| {
+        token.kind == Kind::Kept
+            && token
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    let spaced = |token: &Token<'_>| is_segmentable(token) || number(token);
+    ends_clause && spaced(before) && spaced(after)
 }
 
 /// Byte offsets in `token` where a space goes: between the words of each
