@@ -230,9 +230,15 @@ impl Lexicon {
         let dictionary_words = counts.len() as u32;
         let mut short_counts = Vec::new();
         let mut rarest = None;
+        // Short words the pairs know are neighbours worth their pairs
+        // (`mr spock`, `dr jones`).
+        let paired_short: FxHashSet<&str> = pairs
+            .words()
+            .filter(|word| word.len() < MIN_VOCABULARY_WORD_LEN)
+            .collect();
         for (word, count) in vocabulary {
             rarest = Some(rarest.map_or(count, |rarest: i64| rarest.min(count)));
-            if word.len() < MIN_VOCABULARY_WORD_LEN {
+            if word.len() < MIN_VOCABULARY_WORD_LEN && !paired_short.contains(word) {
                 // Only as a dictionary word.
                 match words.id(word) {
                     Some(id) => counts[id as usize] = count,
@@ -419,6 +425,15 @@ impl Lexicon {
             short,
             letters,
         }
+    }
+
+    /// Whether the segmenter weighs the word `id` (spelt `string`) as a
+    /// word: not a short one of the web's that only the pairs brought in
+    /// (`un`, `na`, kept as neighbours), unless it is a bare contraction.
+    fn is_word_to_cut(&self, id: u32, string: &str) -> bool {
+        id < self.dictionary_words
+            || string.len() >= MIN_VOCABULARY_WORD_LEN
+            || self.marks[id as usize] & BARE_CONTRACTION != 0
     }
 
     /// The contraction a bare contraction is (`dont` → `don't`,
@@ -887,6 +902,10 @@ impl Lexicon {
                     Some(at) => self.held_word(letters, (start, at, end)),
                     None => self
                         .id(string)
+                        // A short word of the web's that only the pairs
+                        // brought in (`un`, `na`) is a neighbour, not a
+                        // word to cut (`un tanned`); but `im` is `i'm`.
+                        .filter(|&id| self.is_word_to_cut(id, string))
                         .or_else(|| self.unlisted_bare_contraction(string)),
                 };
                 match id {
