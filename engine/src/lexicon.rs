@@ -239,7 +239,7 @@ impl Lexicon {
         for (word, count) in vocabulary {
             rarest = Some(rarest.map_or(count, |rarest: i64| rarest.min(count)));
             if word.len() < MIN_VOCABULARY_WORD_LEN && !paired_short.contains(word) {
-                // Only as a dictionary word.
+                // Only as a dictionary word: no pair vouches for it.
                 match words.id(word) {
                     Some(id) => counts[id as usize] = count,
                     None => short_counts.push((word, count)),
