@@ -9,8 +9,9 @@ use crate::changes::Outcome;
 use crate::tokenize::tokenize;
 use crate::{Engine, ExtraWords};
 
-/// Pieces that meet at awkward places: typos, contractions, quotes, URLs,
-/// addresses, emoji (with joiners), other scripts, control characters.
+/// Pieces that meet at awkward places: typos, contractions (bare too),
+/// quotes, URLs, addresses, numbers, emoji (with joiners), other scripts,
+/// control characters.
 const PIECES: &[&str] = &[
     "a",
     "Teh",
@@ -49,6 +50,13 @@ const PIECES: &[&str] = &[
     "مرحبا",
     "12",
     "24th",
+    "1,000.5",
+    "1960s",
+    "$",
+    "%",
+    "dont",
+    "hes",
+    "im",
     "iPhone",
     "COVID19",
     "-",
