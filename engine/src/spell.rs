@@ -191,25 +191,32 @@ impl Pass {
                     (in_sentences && sentence_ends_after(tokens, i)).then_some(SENTENCE_END)
                 })
         };
-        // Or the words a number after it is said with (`in 1990`).
-        let said_after =
-            kept_index_after(tokens, i).and_then(|j| Some((j, numbers::spoken(tokens[j].text)?)));
-        let after = match said_after {
-            Some((j, said)) => (
-                Some(said[0]),
-                said.get(1).copied().or_else(|| word_or_end(j)),
-            ),
-            None => (
-                word_or_end(i),
-                word_index_after(tokens, i).and_then(word_or_end),
-            ),
+        // The two words after it, or the words a number after it is said
+        // with (`in 1990`); not sought for a word sent alone.
+        let words_after = || {
+            let said = kept_index_after(tokens, i)
+                .and_then(|j| Some((j, numbers::spoken(tokens[j].text)?)));
+            match said {
+                Some((j, said)) => (
+                    Some(said[0]),
+                    said.get(1).copied().or_else(|| word_or_end(j)),
+                ),
+                None => (
+                    word_or_end(i),
+                    word_index_after(tokens, i).and_then(word_or_end),
+                ),
+            }
         };
         let (neighbours, beyond) = if alone {
             ((None, None), (None, None))
         } else {
+            let (next, two_after) = words_after();
             (
-                (before, after.0),
-                (at.previous.as_ref().and(at.two_before.as_deref()), after.1),
+                (before, next),
+                (
+                    at.previous.as_ref().and(at.two_before.as_deref()),
+                    two_after,
+                ),
             )
         };
         let corrected = self
