@@ -332,6 +332,27 @@ mod tests {
         }
     }
 
+    /// A short word of the web's (`mr`, `tv`, `ok`) is cut where the
+    /// pairs hold it beside its neighbours, and letters the model's text
+    /// spelt out one by one (`t v`, `e s p`) are joined where they spell a
+    /// word; but neither splits a word (`un tanned`) nor joins `a` or `i`.
+    #[test]
+    fn an_abbreviation_is_one_word_where_the_pairs_hold_it() {
+        for (input, expected) in [
+            ("mrsmithwenttowashington", "mr smith went to washington"),
+            ("iwaswatchingtvlastnight", "i was watching tv last night"),
+            ("thetvisbroken", "the tv is broken"),
+            ("itsokwithme", "its ok with me"),
+            ("okletsgo", "ok lets go"),
+            ("informationesp", "information esp"),
+            ("MrSmithWatchedTV", "Mr Smith Watched TV"),
+            ("encasedinuntannedleather", "encased in untanned leather"),
+            ("vitaminbcomplex", "vitamin b complex"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
     /// A misspelt word with a clitic is corrected as the word without it,
     /// the clitic kept as typed; a known word's, or a capitalised one's,
     /// is right (`spell::stem_corrected`).

@@ -427,13 +427,16 @@ impl Lexicon {
         }
     }
 
-    /// Whether the segmenter weighs the word `id` (spelt `string`) as a
-    /// word: not a short one of the web's that only the pairs brought in
-    /// (`un`, `na`, kept as neighbours), unless it is a bare contraction.
-    fn is_word_to_cut(&self, id: u32, string: &str) -> bool {
-        id < self.dictionary_words
-            || string.len() >= MIN_VOCABULARY_WORD_LEN
-            || self.marks[id as usize] & BARE_CONTRACTION != 0
+    /// Whether the segmenter weighs the word `id` (spelt `string`) only
+    /// where the pairs hold it beside both its neighbours: a short word of
+    /// the web's that only the pairs brought in (`mr`, `tv`, `ok`, but also
+    /// `un`, `na`), not a bare contraction (`im`). Cut anywhere, it split
+    /// words (`un tanned`, `elephant na mouse`); cut nowhere, `mr smith`
+    /// was `m r smith`.
+    fn is_cut_only_where_paired(&self, id: u32, string: &str) -> bool {
+        id >= self.dictionary_words
+            && string.len() < MIN_VOCABULARY_WORD_LEN
+            && self.marks[id as usize] & BARE_CONTRACTION == 0
     }
 
     /// The contraction a bare contraction is (`dont` → `don't`,
@@ -680,6 +683,7 @@ impl Lexicon {
         beam.states()
             .iter()
             .enumerate()
+            .filter(|(_, s)| !s.paired_only)
             .map(|(k, s)| {
                 let back_off = s.triples.map_or(0.0, |t| self.triples.back_off(t));
                 (s.score + back_off + self.back_off_weight(s.after), k)
@@ -881,6 +885,7 @@ impl Lexicon {
             after: before.and_then(|id| self.pairs_after(id)),
             triples: None,
             back: 0,
+            paired_only: false,
         });
         for end in 1..=n {
             if end < n && held.binary_search(&end).is_ok() {
@@ -902,10 +907,6 @@ impl Lexicon {
                     Some(at) => self.held_word(letters, (start, at, end)),
                     None => self
                         .id(string)
-                        // A short word of the web's that only the pairs
-                        // brought in (`un`, `na`) is a neighbour, not a
-                        // word to cut (`un tanned`); but `im` is `i'm`.
-                        .filter(|&id| self.is_word_to_cut(id, string))
                         .or_else(|| self.unlisted_bare_contraction(string)),
                 };
                 match id {
@@ -913,12 +914,19 @@ impl Lexicon {
                         if id < self.dictionary_words {
                             words_ending[end] |= 1 << (end - start - 1);
                         }
+                        let paired_only = self.is_cut_only_where_paired(id, string);
                         // `dont` is `don't` with its apostrophe taken out,
                         // not `don t` as the model's text cut it.
                         let id = self.contraction_of_bare(id);
                         let after = self.pairs_after(id);
                         for (k, s) in from.states().iter().enumerate() {
+                            if (paired_only || s.paired_only)
+                                && s.after.and_then(|a| self.log_p_listed(a, id)).is_none()
+                            {
+                                continue;
+                            }
                             here.offer(State {
+                                paired_only,
                                 score: s.score + self.log_p_given(s.triples, s.after, id),
                                 start,
                                 word: Some(id),
@@ -946,6 +954,7 @@ impl Lexicon {
                         };
                         let (score, back) = unpaired[start];
                         here.offer(State {
+                            paired_only: false,
                             score: score + log_p,
                             start,
                             word: None,
@@ -991,6 +1000,7 @@ impl Lexicon {
             (end, k) = (state.start, state.back);
         }
         ends.reverse();
+        let ends = self.spelt_out_joined(letters, held, ends);
         self.clitics_joined(letters, ends)
     }
 
@@ -1023,6 +1033,40 @@ impl Lexicon {
         (ending && word_before)
             .then(|| self.id(&letters[start..end]))
             .flatten()
+    }
+
+    /// `ends` with each run of two or more letters cut one by one joined,
+    /// where the run is a word of the lexicon: the model's text spelt
+    /// abbreviations out (`t v`, 10^−0.49; `m r`, `e s p`), so it reads
+    /// `thetvisbroken` as `the t v is broken`, where text written without
+    /// spaces wrote `tv`. `a` and `i` are words of their own and end a run;
+    /// a run is one abbreviation or none (`i g m m l p t k` stays).
+    fn spelt_out_joined(&self, letters: &str, held: &[usize], ends: Vec<usize>) -> Vec<usize> {
+        let is_letter = |start: usize, end: usize| {
+            end == start + 1 && !matches!(letters.as_bytes()[start], b'a' | b'i')
+        };
+        let mut joined: Vec<usize> = Vec::with_capacity(ends.len());
+        let (mut start, mut k) = (0, 0);
+        while k < ends.len() {
+            // The words from the `k`th on that are single letters.
+            let (mut run, mut end) = (k, start);
+            while run < ends.len() && is_letter(end, ends[run]) {
+                end = ends[run];
+                run += 1;
+            }
+            let is_abbreviation = run >= k + 2
+                && self.id(&letters[start..end]).is_some()
+                && !held.iter().any(|&at| start < at && at < end);
+            if is_abbreviation {
+                joined.push(end);
+            } else {
+                run = run.max(k + 1);
+                joined.extend_from_slice(&ends[k..run]);
+                end = ends[run - 1];
+            }
+            (start, k) = (end, run);
+        }
+        joined
     }
 
     /// `ends` without the cut before a contraction's or a possessive's
@@ -1067,6 +1111,9 @@ struct State {
     after: Option<u32>,
     triples: Option<u32>,
     back: usize,
+    /// Its word stands only beside a word the pairs hold it with
+    /// (`Lexicon::is_cut_only_where_paired`): the next must be one too.
+    paired_only: bool,
 }
 
 /// The best `BEAM` states at a position, best first: kept by insertion, as
@@ -1086,6 +1133,7 @@ impl Default for Beam {
             after: None,
             triples: None,
             back: 0,
+            paired_only: false,
         };
         Beam {
             states: [empty; BEAM],

@@ -12,7 +12,8 @@ pub const MAX_WORD_LEN: usize = 24;
 
 /// Shortest word taken from the wider vocabulary (the curated dictionary's
 /// short words are all kept, and those the pairs know are kept as
-/// neighbours: `mr`, `ok`). The web's short strings are mostly
+/// neighbours, and as words the segmenter cuts where the pairs hold them:
+/// `mr`, `ok`). The web's short strings are mostly
 /// abbreviations and fragments (`th`, `nd`, `eq`, `ny`), and a short word
 /// is a candidate at nearly every position of every run of letters.
 pub const MIN_VOCABULARY_WORD_LEN: usize = 3;
