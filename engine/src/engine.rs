@@ -1326,6 +1326,9 @@ mod tests {
             // A number's commas and point are no clause's.
             ("thecostwas1,000,thenmore", "the cost was 1,000, then more"),
             ("itwas1.5,nottwo", "it was 1.5, not two"),
+            // Nor is a time's or a ratio's colon; a list's is.
+            ("meetat8:30,thenlunch", "meet at 8:30, then lunch"),
+            ("itwon3:1:aclearwin", "it won 3:1: a clear win"),
             ("my iPhone at McDonald", "my iPhone at McDonald"),
             (
                 "see https://thequickfox.example/helloworld or mail jane@helloworld.org",

@@ -103,13 +103,14 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
     };
     // The punctuation first: most gaps are spaces, and the words on both
     // sides are read only for the few that are not.
-    // Not a comma between digits: a number's thousands (`was1,000`).
+    // Not a comma or colon between digits: a number's thousands
+    // (`was1,000`), a time or a ratio (`at8:30`, `3:1`).
     let in_a_number = before.text.ends_with(|c: char| c.is_ascii_digit())
         && after.text.starts_with(|c: char| c.is_ascii_digit());
     let ends_clause = tokens[i].kind == Kind::Gap
         && match tokens[i].text {
-            "," => !in_a_number,
-            ";" | ":" | "!" | "?" => true,
+            "," | ":" => !in_a_number,
+            ";" | "!" | "?" => true,
             "." => before.text.len() >= 2 && capitalised(after.text),
             _ => false,
         };
