@@ -625,6 +625,10 @@ mod tests {
             ("we met at THe station", "we met at The station"),
             ("oYke the horses", "Yoke the horses"),
             ("in the uUnited States", "in the United States"),
+            // A neighbouring key struck before the capital.
+            ("rThis procedure works", "This procedure works"),
+            ("yTime for you to leave", "Time for you to leave"),
+            ("the sAmerican people", "the American people"),
         ]);
         leaves_alone(&["my iPhone, eBay, mRNA, IDs, PhD, pH, MHz and vBulletin"]);
     }

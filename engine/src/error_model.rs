@@ -658,7 +658,7 @@ impl Slips for Typing {
 const NOT_A_TYPING_SLIP: f64 = 20.0;
 
 /// Keys next to each other on a QWERTY keyboard.
-fn neighbours(a: u8, b: u8) -> bool {
+pub fn neighbours(a: u8, b: u8) -> bool {
     match (position(a), position(b)) {
         (Some((ra, xa)), Some((rb, xb))) => {
             a != b && ra.abs_diff(rb) <= 1 && (xa - xb).abs() <= 1.0

@@ -1,15 +1,17 @@
 //! Slips of the Shift key: held one key too long (`THis`, `THe`), or a
-//! capital typed after its own key or swapped with the key before it
-//! (`uUnited`, `oYke`). The tokenizer keeps a word with inner capitals as
-//! it is (`iPhone`, `eBay`, `McDonald`); one of these shapes that hides a
-//! known word is read as that word, capitalised.
+//! capital typed after its own key or a neighbour's, or swapped with the
+//! key before it (`uUnited`, `rThis`, `oYke`). The tokenizer keeps a word
+//! with inner capitals as it is (`iPhone`, `eBay`, `McDonald`); one of
+//! these shapes that hides a known word is read as that word, capitalised.
 
 use crate::candidates::Knowledge;
 use crate::case::capitalised;
+use crate::error_model;
 
 /// The word a kept token was meant to be, when it has one of the shapes
-/// above and that word is known. A key before a capital other than its
-/// own is a name's (`iPhone`, `vBulletin`), and is not read.
+/// above and that word is known. A key before a capital that is neither
+/// its own nor its neighbour is a name's (`iPhone`, `eBay`), as is a
+/// neighbour's that the web writes (`vBulletin`), and is not read.
 pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
     let b = token.as_bytes();
     let tail = b.get(2..)?;
@@ -34,13 +36,25 @@ pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
         // `uUnited`: the key typed, then typed again with Shift.
         Some(lower[1..].to_owned())
     } else {
-        // `oYke`: the first two keys swapped.
-        Some(format!(
-            "{}{}{}",
-            second as char,
-            first as char,
-            &lower[2..]
-        ))
+        // `oYke`: the first two keys swapped; `rThis`, `sAmerican`: a
+        // neighbouring key struck before the capital. Where both make a
+        // word, the commoner.
+        let swapped = format!("{}{}{}", second as char, first as char, &lower[2..]);
+        let struck_before = (error_model::neighbours(first, second)
+            && known.lexicon.unigram_log_p(&lower).is_none())
+        .then(|| lower[1..].to_owned());
+        let count = |word: &String| {
+            known
+                .is_word(word)
+                .then(|| known.lexicon.unigram_log_p(word))
+                .flatten()
+        };
+        [Some(swapped), struck_before]
+            .into_iter()
+            .flatten()
+            .filter_map(|word| count(&word).map(|log_p| (log_p, word)))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, word)| word)
     };
     word.filter(|word| known.is_word(word))
         .map(|word| capitalised(&word))
