@@ -633,6 +633,42 @@ mod tests {
         leaves_alone(&["my iPhone, eBay, mRNA, IDs, PhD, pH, MHz and vBulletin"]);
     }
 
+    /// A slip of a word's first letter took its capital, if it had one:
+    /// a writer who writes with capitals gives one to a sentence's first
+    /// word and to a name; one who writes in lowercase, none.
+    #[test]
+    fn a_first_letter_slipped_takes_the_capital_the_writer_would_give_it() {
+        corrects(&[
+            (
+                "I met Jim. fter that we left.",
+                "I met Jim. After that we left.",
+            ),
+            ("dtop bothering me, Jim.", "Stop bothering me, Jim."),
+            (
+                "We flew to wurope, then home.",
+                "We flew to Europe, then home.",
+            ),
+            (
+                "the ancient yreeks believed it, said Plato.",
+                "the ancient Greeks believed it, said Plato.",
+            ),
+            // Written in lowercase: no capital to give.
+            (
+                "we flew to wurope, then home.",
+                "we flew to europe, then home.",
+            ),
+            (
+                "i met jim. fter that we left.",
+                "i met jim. after that we left.",
+            ),
+            ("dtop bothering me.", "stop bothering me."),
+            (
+                "my dog. fter that, Jim left.",
+                "my dog. after that, Jim left.",
+            ),
+        ]);
+    }
+
     #[test]
     fn the_words_around_a_typo_choose_its_correction() {
         // `frm` is one edit from `from`, `form` and `firm`; the pairs decide.

@@ -39,6 +39,7 @@ mod error_model;
 mod extra_words;
 mod letters;
 mod lexicon;
+mod lost_capital;
 mod memory;
 pub mod model;
 mod near_words;

@@ -9,11 +9,14 @@ use crate::american_spelling;
 use crate::candidates::{
     best_correction, most_likely, near_correction, unstretched, Candidate, Context, Knowledge,
 };
-use crate::case::{dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of};
+use crate::case::{
+    capitalised, dictionary_form, is_all_capitals, is_capitalised, is_name, with_case_of,
+};
 use crate::changes::{Builder, Outcome};
 use crate::decided::Decided;
 use crate::error_model::{self, SentAlone};
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
+use crate::lost_capital::Casing;
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MAX_WORD_LEN,
     MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, NAME_SLIP_RATIO, REAL_WORD_SLIP_COST,
@@ -67,6 +70,9 @@ struct Pass {
     /// For each word changed, the first word of what was written for it,
     /// read by the next pass as the word after the ones before it.
     written: Vec<Option<String>>,
+    /// How the text's writer writes capitals, for a first letter a slip
+    /// took away.
+    casing: Casing,
 }
 
 impl Pass {
@@ -78,6 +84,7 @@ impl Pass {
             merges: Decided::new(tokens.len()),
             words: Decided::new(tokens.len()),
             written: vec![None; tokens.len()],
+            casing: Casing::of(tokens),
         }
     }
 
@@ -224,7 +231,8 @@ impl Pass {
             .get_or_decide(i, (neighbours, beyond), || {
                 correct_word(known, &typed, neighbours, beyond)
             })
-            .filter(|correction| keeps_apostrophes(token.text, &correction.text));
+            .filter(|correction| keeps_apostrophes(token.text, &correction.text))
+            .map(|correction| self.with_lost_capital(known, tokens, i, sentence_start, correction));
         let (written, others) = match corrected {
             Some(Correction { text, others }) => (Cow::Owned(text), others),
             None => (Cow::Borrowed(token.text), Vec::new()),
@@ -251,6 +259,37 @@ impl Pass {
             .or_else(|| at_start.then(|| SENTENCE_START.to_owned()));
         at.sentence_start = false;
         1
+    }
+}
+
+impl Pass {
+    /// `correction` of the lowercase word at token `i`, capitalised where
+    /// its slip was the first letter and the writer would have given that
+    /// letter a capital (`lost_capital`): `ome parents.` → `Some`, `flew to
+    /// wurope` → `Europe` in a text with capitals.
+    fn with_lost_capital(
+        &self,
+        known: &Knowledge<'_>,
+        tokens: &[Token<'_>],
+        i: usize,
+        sentence_start: bool,
+        correction: Correction,
+    ) -> Correction {
+        let typed = tokens[i].text;
+        let first_slipped = typed.as_bytes()[0].is_ascii_lowercase()
+            && !typed.bytes().any(|b| b.is_ascii_uppercase())
+            && correction.text.as_bytes().first() != typed.as_bytes().first();
+        if !first_slipped {
+            return correction;
+        }
+        let is_name = known.names.contains(correction.text.as_str());
+        if !self.casing.capitalises(sentence_start, is_name) {
+            return correction;
+        }
+        Correction {
+            text: capitalised(&correction.text),
+            others: correction.others.iter().map(|o| capitalised(o)).collect(),
+        }
     }
 }
 
