@@ -365,6 +365,13 @@ mod tests {
             ("MY FREIND'S CAR", "MY FRIEND'S CAR"),
             ("my freind’s car", "my friend’s car"),
             ("freind's", "friend's"),
+            // A capitalised word's, where no one writes the word: a slip
+            // as a name's is, or any word's first in a sentence.
+            (
+                "the state of Amreica's schools",
+                "the state of America's schools",
+            ),
+            ("Thwre's very little call.", "There's very little call."),
             // A plural's possessive is the apostrophe alone.
             ("the familie's house", "the families' house"),
             ("THE COMPANIE'S PROFITS", "THE COMPANIES' PROFITS"),

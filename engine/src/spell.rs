@@ -496,10 +496,12 @@ fn correct_word(
     }
     // A possessive of a known word (`dog's`, `Peter's`), or a known word
     // and a shortened `would`, `will`, `have` or `are` (`there'd`,
-    // `this'll`, `ye've`) is right, as is a capitalised word's possessive,
-    // even first in a sentence (`Fuch's Warning`): likelier a name's. Of
-    // any other word, the word is weighed without the ending, and the
-    // ending kept (`freind's` → `friend's`, `somone'll` → `someone'll`).
+    // `this'll`, `ye've`) is right, as is the possessive of a capitalised
+    // word the web writes, even first in a sentence (`Fuch's Warning`):
+    // likelier a name's. Of any other word, the word is weighed without
+    // the ending, and the ending kept (`freind's` → `friend's`, `somone'll`
+    // → `someone'll`), a capitalised one as a name is (`Amreica's` →
+    // `America's`, `Thwre's` → `There's` first in a sentence).
     for clitic in ["'s", "'d", "'ll", "'ve", "'re"] {
         if let Some(stem) = lower.strip_suffix(clitic) {
             // `belov'd`, `imagin'd`: verse's `-ed` with its `e` left out.
@@ -509,7 +511,9 @@ fn correct_word(
                         .iter()
                         .any(|past| known.is_word(past))
             };
-            if known.is_word(stem) || (clitic == "'s" && is_capitalised(word)) || old_past() {
+            let written_name =
+                || clitic == "'s" && is_capitalised(word) && known.lexicon.id(stem).is_some();
+            if known.is_word(stem) || written_name() || old_past() {
                 return None;
             }
             return stem_corrected(known, typed, clitic, (previous, two_before));
