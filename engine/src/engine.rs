@@ -194,6 +194,9 @@ mod tests {
             // one slip from a very common word.
             ("Hello, Wrold!", "Hello, World!"),
             ("Teh QUIKC brown fox", "The QUICK brown fox"),
+            // Two letters swapped in any word, a rare one or a name.
+            ("it was a Miarcle", "it was a Miracle"),
+            ("Justin Trudaeu said so", "Justin Trudeau said so"),
             // Names and acronyms people write stay, known or not.
             (
                 "I met Kubrick and the UN team at LSU",

@@ -293,6 +293,18 @@ impl Pass {
     }
 }
 
+/// Whether `a` is `b` with two letters side by side swapped.
+fn are_swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let Some(k) = (0..a.len()).find(|&k| a[k] != b[k]) else {
+        return false;
+    };
+    k + 1 < a.len() && a[k] == b[k + 1] && a[k + 1] == b[k] && a[k + 2..] == b[k + 2..]
+}
+
 /// Where a pass is in a text's tokens, and what it wrote just before.
 struct Cursor {
     /// The token weighed now.
@@ -552,6 +564,9 @@ fn correct_word(
     // writes (`Wrold`, `QUIKC`) is a slip, but only a very common word
     // (`NAME_SLIP_MIN_LOG_P`) one edit away, with the same capital letter,
     // may replace it: a rare name stays rather than become a rare word.
+    // Any word two letters swapped away may (`Miarcle`, `Trudaeu`): a
+    // slip of the fingers, where a name is seldom another's letters
+    // swapped.
     // Capitals never become another acronym (`CSSG`, not `CSS`): acronyms
     // are too many for any list, and one no list holds is likelier
     // another than a slip.
@@ -583,7 +598,7 @@ fn correct_word(
             .filter(|best| !(typed.acronym && known.names.contains(best.term.as_str())))
             .filter(|best| {
                 let p = known.lexicon.unigram_log_p(&best.term);
-                p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
+                p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P) || are_swapped(&lower, &best.term)
             })
             .map(|best| with_case_of(word, &best.term).into());
     }
