@@ -197,6 +197,17 @@ mod tests {
             // Two letters swapped in any word, a rare one or a name.
             ("it was a Miarcle", "it was a Miracle"),
             ("Justin Trudaeu said so", "Justin Trudeau said so"),
+            // A neighbouring key struck for a letter or beside it, in any
+            // word; not a vowel for a vowel, nor in capitals.
+            (
+                "the Ibterdepartmental meeting",
+                "the Interdepartmental meeting",
+            ),
+            ("God Bkless America", "God Bless America"),
+            ("the Founsers wanted it", "the Founders wanted it"),
+            ("the Dung Pits of Glive", "the Dung Pits of Glive"),
+            ("Being Ymor's man", "Being Ymor's man"),
+            ("LITHP is useful", "LITHP is useful"),
             // Names and acronyms people write stay, known or not.
             (
                 "I met Kubrick and the UN team at LSU",

@@ -305,6 +305,29 @@ fn are_swapped(a: &str, b: &str) -> bool {
     k + 1 < a.len() && a[k] == b[k + 1] && a[k + 1] == b[k] && a[k + 2..] == b[k + 2..]
 }
 
+/// Whether `typed` is `word` with a neighbouring key struck for one of its
+/// letters (not a vowel for a vowel, as names differ from words and from
+/// each other: `Glive`, `Ymor`) or beside one.
+fn is_neighbouring_key(typed: &str, word: &str) -> bool {
+    let (t, w) = (typed.as_bytes(), word.as_bytes());
+    let k = (0..t.len().min(w.len()))
+        .find(|&k| t[k] != w[k])
+        .unwrap_or(w.len());
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    if t.len() == w.len() {
+        return k < t.len()
+            && t[k + 1..] == w[k + 1..]
+            && error_model::neighbours(t[k], w[k])
+            && !(vowel(t[k]) && vowel(w[k]));
+    }
+    if t.len() != w.len() + 1 || t[k + 1..] != w[k..] {
+        return false;
+    }
+    // The key struck beside the letter after it or the one before.
+    let beside = |c: Option<&u8>| c.is_some_and(|&c| error_model::neighbours(t[k], c));
+    beside(w.get(k)) || beside(k.checked_sub(1).and_then(|j| w.get(j)))
+}
+
 /// Where a pass is in a text's tokens, and what it wrote just before.
 struct Cursor {
     /// The token weighed now.
@@ -564,9 +587,10 @@ fn correct_word(
     // writes (`Wrold`, `QUIKC`) is a slip, but only a very common word
     // (`NAME_SLIP_MIN_LOG_P`) one edit away, with the same capital letter,
     // may replace it: a rare name stays rather than become a rare word.
-    // Any word two letters swapped away may (`Miarcle`, `Trudaeu`): a
-    // slip of the fingers, where a name is seldom another's letters
-    // swapped.
+    // Any word two letters swapped away may (`Miarcle`, `Trudaeu`), or a
+    // neighbouring key away (`Bkless`, `Founsers`), but not in capitals:
+    // a slip of the fingers, where a name is seldom another word's letters
+    // swapped or a key's neighbour.
     // Capitals never become another acronym (`CSSG`, not `CSS`): acronyms
     // are too many for any list, and one no list holds is likelier
     // another than a slip.
@@ -598,7 +622,9 @@ fn correct_word(
             .filter(|best| !(typed.acronym && known.names.contains(best.term.as_str())))
             .filter(|best| {
                 let p = known.lexicon.unigram_log_p(&best.term);
-                p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P) || are_swapped(&lower, &best.term)
+                p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
+                    || are_swapped(&lower, &best.term)
+                    || (!typed.acronym && is_neighbouring_key(&lower, &best.term))
             })
             .map(|best| with_case_of(word, &best.term).into());
     }
