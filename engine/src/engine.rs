@@ -1390,6 +1390,12 @@ mod tests {
             // Nor is a time's or a ratio's colon; a list's is.
             ("meetat8:30,thenlunch", "meet at 8:30, then lunch"),
             ("itwon3:1:aclearwin", "it won 3:1: a clear win"),
+            // A quotation's opening mark after a space, its closing one
+            // before a space, straight marks by their count.
+            ("Shesaid\"no\"tohim.", "She said \"no\" to him."),
+            ("\"Whyso?\",heasked.", "\"Why so?\", he asked."),
+            ("\"Yes!\"\"No!\"", "\"Yes!\" \"No!\""),
+            ("Hesaid“hello”toher.", "He said “hello” to her."),
             ("my iPhone at McDonald", "my iPhone at McDonald"),
             (
                 "see https://thequickfox.example/helloworld or mail jane@helloworld.org",

@@ -3,8 +3,9 @@
 //! runs of letters are segmented (lowercased for the dictionary), keeping
 //! CamelCase cuts, apostrophes inside their words (`don't`, `John's`) and
 //! numbers apart from the words run into them (`in 2024`, `25 years old`);
-//! and a space goes after `,` `;` `:` `!` `?` glued to the next word, and
-//! after a full stop glued to the next sentence. The words beside a run,
+//! and a space goes after `,` `;` `:` `!` `?` glued to the next word, after
+//! a full stop glued to the next sentence, and outside a quotation's marks
+//! glued to the words beside them. The words beside a run,
 //! or a sentence's start and end, are its neighbours to the word pairs.
 
 use std::ops::Range;
@@ -21,6 +22,7 @@ use crate::tokenize::{
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
+    let quotes = Quotes::of(&tokens);
     // The last word of the token before, as segmented (and as typed), when
     // a gap inside the sentence separates the two (`joins_words`).
     let mut previous: Option<&str> = None;
@@ -53,7 +55,7 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
             _ => None,
         };
         out.keep(&token.text[start..]);
-        if needs_space_after(&tokens, i) {
+        if needs_space_after(&tokens, &quotes, i) {
             out.replace("", " ");
         }
     }
@@ -87,8 +89,30 @@ fn is_segmentable(token: &Token<'_>) -> bool {
 /// full stop only before a capitalised word and after a word of two
 /// letters or more (`great.It was`, `Dr.Smith`): not in initials
 /// (`J.R.R.Tolkien` keeps its last), abbreviations (`e.g.`) or names
-/// (`example.com`, `ASP.NET`).
-fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
+/// (`example.com`, `ASP.NET`). And around a quotation glued to the words
+/// beside it: before its opening mark, after its closing one (`say"no"in`
+/// → `say "no" in`).
+fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
+    if !quotes.is_empty() {
+        let word = |token: &Token<'_>| is_segmentable(token) || is_number(token);
+        let opening = |k: usize| quotes.side(k) == Some(Side::Opening);
+        let closing = |k: usize| quotes.side(k) == Some(Side::Closing);
+        // A word, a clause's end or a quotation's close, then a quotation's
+        // opening mark glued to a word: `called"sucking`, `said,"one`.
+        let ends = word(&tokens[i])
+            || closing(i)
+            || matches!(tokens[i].text, "," | ":" | ";" | "." | "!" | "?");
+        if ends && opening(i + 1) && tokens.get(i + 2).is_some_and(word) {
+            return true;
+        }
+        // A closing mark glued to what it closes, then a word: `"no"in`.
+        let glued = i
+            .checked_sub(1)
+            .is_some_and(|k| !tokens[k].text.chars().all(char::is_whitespace));
+        if closing(i) && glued && tokens.get(i + 1).is_some_and(word) {
+            return true;
+        }
+    }
     let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
     else {
         return false;
@@ -114,16 +138,70 @@ fn needs_space_after(tokens: &[Token<'_>], i: usize) -> bool {
             "." => before.text.len() >= 2 && capitalised(after.text),
             _ => false,
         };
-    // Words, or a number on either side (`1,000, then`).
-    let number = |token: &Token<'_>| {
-        token.kind == Kind::Kept
-            && token
-                .text
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-    };
-    let spaced = |token: &Token<'_>| is_segmentable(token) || number(token);
-    ends_clause && spaced(before) && spaced(after)
+    // Words, or a number on either side (`1,000, then`); before it, a
+    // quotation's close (`?",the`).
+    let spaced = |token: &Token<'_>| is_segmentable(token) || is_number(token);
+    ends_clause && (spaced(before) || quotes.side(i - 1) == Some(Side::Closing)) && spaced(after)
+}
+
+/// A number kept as it is: digits, with a point or commas.
+fn is_number(token: &Token<'_>) -> bool {
+    token.kind == Kind::Kept
+        && token
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
+/// Which side of a quotation each quotation mark of a text is on: `“` opens
+/// and `”` closes; a straight `"` opens where an even number of them come
+/// before it, and closes where an odd number do. Found once for the text,
+/// and none where it has no marks.
+struct Quotes {
+    sides: Vec<Option<Side>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Opening,
+    Closing,
+}
+
+impl Quotes {
+    fn of(tokens: &[Token<'_>]) -> Self {
+        let marked = |t: &Token<'_>| t.kind == Kind::Gap && t.text.contains(['"', '“', '”']);
+        if !tokens.iter().any(marked) {
+            return Quotes { sides: Vec::new() };
+        }
+        let mut straight = 0;
+        let sides = tokens
+            .iter()
+            .map(|token| match token.text {
+                _ if token.kind != Kind::Gap => None,
+                "“" => Some(Side::Opening),
+                "”" => Some(Side::Closing),
+                "\"" => {
+                    straight += 1;
+                    Some(if straight % 2 == 1 {
+                        Side::Opening
+                    } else {
+                        Side::Closing
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        Quotes { sides }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.sides.is_empty()
+    }
+
+    /// The side of the mark that token `k` is, if it is one.
+    fn side(&self, k: usize) -> Option<Side> {
+        self.sides.get(k).copied().flatten()
+    }
 }
 
 /// Byte offsets in `token` where a space goes: between the words of each
