@@ -657,6 +657,41 @@ impl Slips for Typing {
 /// the spelling half of `edit_cost` decides alone.
 const NOT_A_TYPING_SLIP: f64 = 20.0;
 
+/// Whether `a` is `b` with two letters side by side swapped.
+pub fn are_swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let Some(k) = (0..a.len()).find(|&k| a[k] != b[k]) else {
+        return false;
+    };
+    k + 1 < a.len() && a[k] == b[k + 1] && a[k + 1] == b[k] && a[k + 2..] == b[k + 2..]
+}
+
+/// Whether `typed` is `word` with a neighbouring key struck for one of its
+/// letters (not a vowel for a vowel, as names differ from words and from
+/// each other: `Glive`, `Ymor`) or beside one.
+pub fn is_neighbouring_key(typed: &str, word: &str) -> bool {
+    let (t, w) = (typed.as_bytes(), word.as_bytes());
+    let k = (0..t.len().min(w.len()))
+        .find(|&k| t[k] != w[k])
+        .unwrap_or(w.len());
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    if t.len() == w.len() {
+        return k < t.len()
+            && t[k + 1..] == w[k + 1..]
+            && neighbours(t[k], w[k])
+            && !(vowel(t[k]) && vowel(w[k]));
+    }
+    if t.len() != w.len() + 1 || t[k + 1..] != w[k..] {
+        return false;
+    }
+    // The key struck beside the letter after it or the one before.
+    let beside = |c: Option<&u8>| c.is_some_and(|&c| neighbours(t[k], c));
+    beside(w.get(k)) || beside(k.checked_sub(1).and_then(|j| w.get(j)))
+}
+
 /// Keys next to each other on a QWERTY keyboard.
 pub fn neighbours(a: u8, b: u8) -> bool {
     match (position(a), position(b)) {
@@ -941,6 +976,24 @@ mod tests {
             assert!(table.contains(&entry), "{entry}");
         }
         assert_eq!(table.matches("': (").count(), Y_TO_I.len());
+    }
+
+    #[test]
+    fn the_shapes_of_a_slip_of_the_fingers_are_told_apart() {
+        assert!(are_swapped("miarcle", "miracle"));
+        assert!(!are_swapped("miracle", "miracle"));
+        assert!(!are_swapped("mirclae", "miracle"));
+        // A neighbouring key for a letter, or struck beside one.
+        assert!(is_neighbouring_key("founsers", "founders"));
+        assert!(is_neighbouring_key("bkless", "bless"));
+        assert!(is_neighbouring_key("blessa", "bless"));
+        assert!(is_neighbouring_key("vbless", "bless"));
+        // Not a key that is no neighbour, nor a vowel for a vowel.
+        assert!(!is_neighbouring_key("gibaud", "giraud"));
+        assert!(!is_neighbouring_key("glive", "glove"));
+        assert!(!is_neighbouring_key("bzless", "bless"));
+        // Nor a letter left out.
+        assert!(!is_neighbouring_key("bess", "bless"));
     }
 
     #[test]

@@ -260,9 +260,7 @@ impl Pass {
         at.sentence_start = false;
         1
     }
-}
 
-impl Pass {
     /// `correction` of the lowercase word at token `i`, capitalised where
     /// its slip was the first letter and the writer would have given that
     /// letter a capital (`lost_capital`): `ome parents.` → `Some`, `flew to
@@ -291,41 +289,6 @@ impl Pass {
             others: correction.others.iter().map(|o| capitalised(o)).collect(),
         }
     }
-}
-
-/// Whether `a` is `b` with two letters side by side swapped.
-fn are_swapped(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let Some(k) = (0..a.len()).find(|&k| a[k] != b[k]) else {
-        return false;
-    };
-    k + 1 < a.len() && a[k] == b[k + 1] && a[k + 1] == b[k] && a[k + 2..] == b[k + 2..]
-}
-
-/// Whether `typed` is `word` with a neighbouring key struck for one of its
-/// letters (not a vowel for a vowel, as names differ from words and from
-/// each other: `Glive`, `Ymor`) or beside one.
-fn is_neighbouring_key(typed: &str, word: &str) -> bool {
-    let (t, w) = (typed.as_bytes(), word.as_bytes());
-    let k = (0..t.len().min(w.len()))
-        .find(|&k| t[k] != w[k])
-        .unwrap_or(w.len());
-    let vowel = |c: u8| b"aeiouy".contains(&c);
-    if t.len() == w.len() {
-        return k < t.len()
-            && t[k + 1..] == w[k + 1..]
-            && error_model::neighbours(t[k], w[k])
-            && !(vowel(t[k]) && vowel(w[k]));
-    }
-    if t.len() != w.len() + 1 || t[k + 1..] != w[k..] {
-        return false;
-    }
-    // The key struck beside the letter after it or the one before.
-    let beside = |c: Option<&u8>| c.is_some_and(|&c| error_model::neighbours(t[k], c));
-    beside(w.get(k)) || beside(k.checked_sub(1).and_then(|j| w.get(j)))
 }
 
 /// Where a pass is in a text's tokens, and what it wrote just before.
@@ -623,8 +586,8 @@ fn correct_word(
             .filter(|best| {
                 let p = known.lexicon.unigram_log_p(&best.term);
                 p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
-                    || are_swapped(&lower, &best.term)
-                    || (!typed.acronym && is_neighbouring_key(&lower, &best.term))
+                    || error_model::are_swapped(&lower, &best.term)
+                    || (!typed.acronym && error_model::is_neighbouring_key(&lower, &best.term))
             })
             .map(|best| with_case_of(word, &best.term).into());
     }
