@@ -669,6 +669,7 @@ mod tests {
                 "We flew to wurope, then home.",
                 "We flew to Europe, then home.",
             ),
+            ("We help merica's towns.", "We help America's towns."),
             (
                 "the ancient yreeks believed it, said Plato.",
                 "the ancient Greeks believed it, said Plato.",

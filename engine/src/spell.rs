@@ -280,7 +280,10 @@ impl Pass {
         if !first_slipped {
             return correction;
         }
-        let is_name = known.names.contains(correction.text.as_str());
+        // A name's possessive is a name's (`merica's` → `America's`).
+        let word = correction.text.as_str();
+        let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+        let is_name = known.names.contains(stem.unwrap_or(word));
         if !self.casing.capitalises(sentence_start, is_name) {
             return correction;
         }
