@@ -10,8 +10,8 @@ use crate::tokenize::tokenize;
 use crate::{Engine, ExtraWords};
 
 /// Pieces that meet at awkward places: typos, contractions (bare too),
-/// quotes, URLs, addresses, numbers, emoji (with joiners), other scripts,
-/// control characters.
+/// quotes and quotation marks, URLs, addresses, numbers, abbreviations,
+/// emoji (with joiners), other scripts, control characters.
 const PIECES: &[&str] = &[
     "a",
     "Teh",
@@ -54,6 +54,13 @@ const PIECES: &[&str] = &[
     "1960s",
     "$",
     "%",
+    ":",
+    "\"",
+    "“",
+    "”",
+    "rThis",
+    "mrsmith",
+    "tv",
     "dont",
     "hes",
     "im",
