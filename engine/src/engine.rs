@@ -205,6 +205,9 @@ mod tests {
             ),
             ("God Bkless America", "God Bless America"),
             ("the Founsers wanted it", "the Founders wanted it"),
+            // Or a letter left out of six or more, but not a plural's `s`.
+            ("the Gausian curve", "the Gaussian curve"),
+            ("the Britisher tried", "the Britisher tried"),
             ("the Dung Pits of Glive", "the Dung Pits of Glive"),
             ("Being Ymor's man", "Being Ymor's man"),
             ("LITHP is useful", "LITHP is useful"),

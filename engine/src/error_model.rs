@@ -692,6 +692,17 @@ pub fn is_neighbouring_key(typed: &str, word: &str) -> bool {
     beside(w.get(k)) || beside(k.checked_sub(1).and_then(|j| w.get(j)))
 }
 
+/// Whether `typed` is `word` with one letter left out, but not its plural's
+/// `s` (`Britisher` is no slip of `Britishers`; `Congres` is of `Congress`).
+pub fn is_letter_left_out(typed: &str, word: &str) -> bool {
+    let (t, w) = (typed.as_bytes(), word.as_bytes());
+    if w.len() != t.len() + 1 || (w.ends_with(b"s") && w[..t.len()] == *t && !t.ends_with(b"s")) {
+        return false;
+    }
+    let k = (0..t.len()).find(|&k| t[k] != w[k]).unwrap_or(t.len());
+    t[k..] == w[k + 1..]
+}
+
 /// Keys next to each other on a QWERTY keyboard.
 pub fn neighbours(a: u8, b: u8) -> bool {
     match (position(a), position(b)) {
@@ -992,8 +1003,14 @@ mod tests {
         assert!(!is_neighbouring_key("gibaud", "giraud"));
         assert!(!is_neighbouring_key("glive", "glove"));
         assert!(!is_neighbouring_key("bzless", "bless"));
-        // Nor a letter left out.
+        // Nor a letter left out, which is a shape of its own; but not a
+        // plural's `s`.
         assert!(!is_neighbouring_key("bess", "bless"));
+        assert!(is_letter_left_out("bess", "bless"));
+        assert!(is_letter_left_out("byro", "byron"));
+        assert!(is_letter_left_out("congres", "congress"));
+        assert!(!is_letter_left_out("britisher", "britishers"));
+        assert!(!is_letter_left_out("bless", "bless"));
     }
 
     #[test]

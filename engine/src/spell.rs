@@ -294,6 +294,11 @@ impl Pass {
     }
 }
 
+/// Shortest capitalised string no one writes read as a word with a letter
+/// left out, however rare the word: shorter, it is as likely a name (`Ins
+/// Pired` is no `Paired`).
+const MIN_LEFT_OUT_NAME_SLIP: usize = 6;
+
 /// Where a pass is in a text's tokens, and what it wrote just before.
 struct Cursor {
     /// The token weighed now.
@@ -554,9 +559,10 @@ fn correct_word(
     // (`NAME_SLIP_MIN_LOG_P`) one edit away, with the same capital letter,
     // may replace it: a rare name stays rather than become a rare word.
     // Any word two letters swapped away may (`Miarcle`, `Trudaeu`), or a
-    // neighbouring key away (`Bkless`, `Founsers`), but not in capitals:
-    // a slip of the fingers, where a name is seldom another word's letters
-    // swapped or a key's neighbour.
+    // neighbouring key or a letter left out away (`Bkless`, `Founsers`,
+    // `Byro`), but not in capitals: a slip of the fingers, where a name is
+    // seldom another word's letters swapped or a key's neighbour, and
+    // seldom a word less a letter (`Lieman`, `Lineman` is one).
     // Capitals never become another acronym (`CSSG`, not `CSS`): acronyms
     // are too many for any list, and one no list holds is likelier
     // another than a slip.
@@ -591,6 +597,9 @@ fn correct_word(
                 p.is_some_and(|p| p >= NAME_SLIP_MIN_LOG_P)
                     || error_model::are_swapped(&lower, &best.term)
                     || (!typed.acronym && error_model::is_neighbouring_key(&lower, &best.term))
+                    || (!typed.acronym
+                        && lower.len() >= MIN_LEFT_OUT_NAME_SLIP
+                        && error_model::is_letter_left_out(&lower, &best.term))
             })
             .map(|best| with_case_of(word, &best.term).into());
     }
