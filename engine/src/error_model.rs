@@ -657,16 +657,21 @@ impl Slips for Typing {
 /// the spelling half of `edit_cost` decides alone.
 const NOT_A_TYPING_SLIP: f64 = 20.0;
 
+/// Where `a` and `b` first differ: the shorter one's length if one starts
+/// the other.
+fn first_difference(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
 /// Whether `a` is `b` with two letters side by side swapped.
 pub fn are_swapped(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let Some(k) = (0..a.len()).find(|&k| a[k] != b[k]) else {
-        return false;
-    };
-    k + 1 < a.len() && a[k] == b[k + 1] && a[k + 1] == b[k] && a[k + 2..] == b[k + 2..]
+    let k = first_difference(a, b);
+    a.len() == b.len()
+        && k + 1 < a.len()
+        && a[k] == b[k + 1]
+        && a[k + 1] == b[k]
+        && a[k + 2..] == b[k + 2..]
 }
 
 /// Whether `typed` is `word` with a neighbouring key struck for one of its
@@ -674,9 +679,7 @@ pub fn are_swapped(a: &str, b: &str) -> bool {
 /// each other: `Glive`, `Ymor`) or beside one.
 pub fn is_neighbouring_key(typed: &str, word: &str) -> bool {
     let (t, w) = (typed.as_bytes(), word.as_bytes());
-    let k = (0..t.len().min(w.len()))
-        .find(|&k| t[k] != w[k])
-        .unwrap_or(w.len());
+    let k = first_difference(t, w);
     let vowel = |c: u8| b"aeiouy".contains(&c);
     if t.len() == w.len() {
         return k < t.len()
@@ -699,7 +702,7 @@ pub fn is_letter_left_out(typed: &str, word: &str) -> bool {
     if w.len() != t.len() + 1 || (w.ends_with(b"s") && w[..t.len()] == *t && !t.ends_with(b"s")) {
         return false;
     }
-    let k = (0..t.len()).find(|&k| t[k] != w[k]).unwrap_or(t.len());
+    let k = first_difference(t, w);
     t[k..] == w[k + 1..]
 }
 

@@ -94,22 +94,21 @@ fn is_segmentable(token: &Token<'_>) -> bool {
 /// → `say "no" in`).
 fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     if !quotes.is_empty() {
-        let word = |token: &Token<'_>| is_segmentable(token) || is_number(token);
         let opening = |k: usize| quotes.side(k) == Some(Side::Opening);
         let closing = |k: usize| quotes.side(k) == Some(Side::Closing);
         // A word, a clause's end or a quotation's close, then a quotation's
         // opening mark glued to a word: `called"sucking`, `said,"one`.
-        let ends = word(&tokens[i])
+        let ends = is_spaced(&tokens[i])
             || closing(i)
             || matches!(tokens[i].text, "," | ":" | ";" | "." | "!" | "?");
-        if ends && opening(i + 1) && tokens.get(i + 2).is_some_and(word) {
+        if ends && opening(i + 1) && tokens.get(i + 2).is_some_and(is_spaced) {
             return true;
         }
         // A closing mark glued to what it closes, then a word: `"no"in`.
         let glued = i
             .checked_sub(1)
             .is_some_and(|k| !tokens[k].text.chars().all(char::is_whitespace));
-        if closing(i) && glued && tokens.get(i + 1).is_some_and(word) {
+        if closing(i) && glued && tokens.get(i + 1).is_some_and(is_spaced) {
             return true;
         }
     }
@@ -140,17 +139,20 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
         };
     // Words, or a number on either side (`1,000, then`); before it, a
     // quotation's close (`?",the`).
-    let spaced = |token: &Token<'_>| is_segmentable(token) || is_number(token);
-    ends_clause && (spaced(before) || quotes.side(i - 1) == Some(Side::Closing)) && spaced(after)
+    ends_clause
+        && (is_spaced(before) || quotes.side(i - 1) == Some(Side::Closing))
+        && is_spaced(after)
 }
 
-/// A number kept as it is: digits, with a point or commas.
-fn is_number(token: &Token<'_>) -> bool {
-    token.kind == Kind::Kept
-        && token
-            .text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+/// A word, or a number kept as it is (digits, with a point or commas):
+/// what punctuation glued to it is spaced from.
+fn is_spaced(token: &Token<'_>) -> bool {
+    is_segmentable(token)
+        || (token.kind == Kind::Kept
+            && token
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
 }
 
 /// Which side of a quotation each quotation mark of a text is on: `“` opens

@@ -4,6 +4,7 @@
 //! case of the word it replaces.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::american_spelling;
 use crate::candidates::{
@@ -71,8 +72,9 @@ struct Pass {
     /// read by the next pass as the word after the ones before it.
     written: Vec<Option<String>>,
     /// How the text's writer writes capitals, for a first letter a slip
-    /// took away.
-    casing: Casing,
+    /// took away: read only once a correction needs it, as most texts
+    /// have none that changes a first letter.
+    casing: OnceCell<Casing>,
 }
 
 impl Pass {
@@ -84,7 +86,7 @@ impl Pass {
             merges: Decided::new(tokens.len()),
             words: Decided::new(tokens.len()),
             written: vec![None; tokens.len()],
-            casing: Casing::of(tokens),
+            casing: OnceCell::new(),
         }
     }
 
@@ -284,7 +286,8 @@ impl Pass {
         let word = correction.text.as_str();
         let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
         let is_name = known.names.contains(stem.unwrap_or(word));
-        if !self.casing.capitalises(sentence_start, is_name) {
+        let casing = self.casing.get_or_init(|| Casing::of(tokens));
+        if !casing.capitalises(sentence_start, is_name) {
             return correction;
         }
         Correction {
