@@ -1513,6 +1513,34 @@ mod tests {
     }
 
     #[test]
+    fn prices_quantities_and_decades_are_spaced_from_the_words_they_meet() {
+        for (input, expected) in [
+            // A price, its sign and its point kept with it.
+            ("itcost$5.99yesterday", "it cost $5.99 yesterday"),
+            ("ipaidfor$5andgot10%off", "i paid for $5 and got 10% off"),
+            ("theprice was€20today", "the price was €20 today"),
+            // A number with a point or thousands is a quantity, however
+            // few words it meets.
+            ("was 1,000peoplethere", "was 1,000 people there"),
+            ("about1,000people", "about 1,000 people"),
+            ("3.14isnotpi", "3.14 is not pi"),
+            ("itis5.5metres", "it is 5.5 metres"),
+            // A round number's plural, where the words after read better.
+            ("the1990swere fun", "the 1990s were fun"),
+            ("inthe80sand90s", "in the 80s and 90s"),
+            ("1,000sofpeople", "1,000s of people"),
+            ("thesheepwere10sheepinall", "the sheep were 10 sheep in all"),
+            // Codes, versions and a currency's name stay as typed.
+            (
+                "python3.9 v2rc1 in2024 US$5 10%5 10sheep",
+                "python3.9 v2rc1 in2024 US$5 10%5 10sheep",
+            ),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
+    #[test]
     fn awkward_input_never_panics() {
         let long_word = "a".repeat(10_000);
         let held_together = format!("{}a", "a'".repeat(5_000));

@@ -865,6 +865,18 @@ impl Lexicon {
     /// (`SENTENCE_START`, `SENTENCE_END`, or none). Returns the end offset
     /// of each word.
     pub fn segment(&self, letters: &str, held: &[usize], around: Around<'_>) -> Vec<usize> {
+        self.segment_scored(letters, held, around).1
+    }
+
+    /// As `segment`, with the log10 odds of the words it cuts (the word
+    /// after included), to weigh one reading of a string against another's
+    /// (`segment::number_ending`); minus infinity where no cut is possible.
+    pub fn segment_scored(
+        &self,
+        letters: &str,
+        held: &[usize],
+        around: Around<'_>,
+    ) -> (f64, Vec<usize>) {
         let n = letters.len();
         let unknown = self.letters.each_string(letters.as_bytes(), MAX_WORD_LEN);
         let mut beams = vec![Beam::default(); n + 1];
@@ -977,10 +989,10 @@ impl Lexicon {
         if beams[n].states().is_empty() {
             // Apostrophes hold more letters together than a word has
             // (`MAX_WORD_LEN`): no cut is possible, so none is made.
-            return vec![n];
+            return (f64::NEG_INFINITY, vec![n]);
         }
         // The best history once the word after is weighed too.
-        let (_, k) = beams[n]
+        let (score, k) = beams[n]
             .states()
             .iter()
             .enumerate()
@@ -1001,7 +1013,7 @@ impl Lexicon {
         }
         ends.reverse();
         let ends = self.spelt_out_joined(letters, held, ends);
-        self.clitics_joined(letters, ends)
+        (score, self.clitics_joined(letters, ends))
     }
 
     /// The contraction `string` spells when it is no word of the lexicon

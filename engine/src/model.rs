@@ -96,6 +96,15 @@ pub const LOG_P_UNKNOWN_WORD: f64 = -2.5;
 /// scales like any other word's.
 pub const LOG_P_SENTENCE_END: f32 = -1.1261;
 
+/// The odds against an `s` after a round number being its plural
+/// (`the 1990s`, `100s of`) rather than the first letter of the word after
+/// it (`10 sheep`): one in ten. Neither the corpus nor the pairs count
+/// numbers, so this is a judgement, not a measure: the words after must
+/// read ten times likelier without the `s` (`80sand90s` is `80s and
+/// 90s`, where `and` is a hundred times commoner than `sand`; `30stone`
+/// stays `30 stone`). No set of ours holds a number run into words.
+pub const NUMBER_PLURAL_COST: f64 = 1.0;
+
 /// Histories the segmenter's Viterbi search keeps per position: enough
 /// to let the words after a cut overturn one the words before preferred,
 /// at a fraction of the cost of keeping all. Four until the eighteenth

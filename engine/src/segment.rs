@@ -5,15 +5,17 @@
 //! numbers apart from the words run into them (`in 2024`, `25 years old`);
 //! and a space goes after `,` `;` `:` `!` `?` glued to the next word, after
 //! a full stop glued to the next sentence, and outside a quotation's marks
-//! glued to the words beside them. The words beside a run,
+//! glued to the words beside them, and around prices and percentages
+//! (`for$5.99today` → `for $5.99 today`). The words beside a run,
 //! or a sentence's start and end, are its neighbours to the word pairs.
 
 use std::ops::Range;
 
-use crate::case::dictionary_form;
+use crate::case::{dictionary_form, is_all_capitals};
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
+use crate::model::NUMBER_PLURAL_COST;
 use crate::tokenize::{
     is_apostrophe, joins_words, sentence_ends_after, sentence_starts_before, tokenize, word_after,
     Kind, Token,
@@ -43,7 +45,7 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
                 previous.as_deref().or(start_mark),
                 next.as_deref().or(end_mark),
             );
-            for cut in cuts(lexicon, extra, token.text, around) {
+            for cut in cuts(lexicon, extra, token.text, around, is_quantity(&tokens, i)) {
                 out.keep(&token.text[start..cut]);
                 out.replace("", " ");
                 start = cut;
@@ -74,15 +76,24 @@ fn sentence_edges(tokens: &[Token<'_>], i: usize) -> Around<'static> {
 }
 
 /// ASCII letters, digits and inner apostrophes, with a letter among them
-/// (a `Word`, or one kept for its capitals or digits: `iPhone`, `in2024`).
-/// URLs, addresses, handles and other scripts have other characters.
+/// (a `Word`, or one kept for its capitals or digits: `iPhone`, `in2024`),
+/// and a number's point and commas (`5.99yesterday`). URLs, addresses,
+/// handles and other scripts have other characters.
 fn is_segmentable(token: &Token<'_>) -> bool {
+    let bytes = token.text.as_bytes();
     matches!(token.kind, Kind::Word | Kind::Kept)
         && token
             .text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || is_apostrophe(c))
-        && token.text.bytes().any(|b| b.is_ascii_alphabetic())
+            .char_indices()
+            .all(|(i, c)| c.is_ascii_alphanumeric() || is_apostrophe(c) || is_in_a_number(bytes, i))
+        && bytes.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// A point or a comma between two digits (`5.99`, `1,000`).
+fn is_in_a_number(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes[i], b'.' | b',')
+        && i.checked_sub(1).is_some_and(|k| bytes[k].is_ascii_digit())
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Punctuation that ends a clause, between two words with no space. A
@@ -91,7 +102,8 @@ fn is_segmentable(token: &Token<'_>) -> bool {
 /// (`J.R.R.Tolkien` keeps its last), abbreviations (`e.g.`) or names
 /// (`example.com`, `ASP.NET`). And around a quotation glued to the words
 /// beside it: before its opening mark, after its closing one (`say"no"in`
-/// → `say "no" in`).
+/// → `say "no" in`); before a price (`for$5`) and after a percentage
+/// (`10%off`).
 fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     if !quotes.is_empty() {
         let opening = |k: usize| quotes.side(k) == Some(Side::Opening);
@@ -112,10 +124,29 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
             return true;
         }
     }
+    // A word glued to a price: `for$5` → `for $5`; not a currency's
+    // name in capitals (`US$5`).
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| CURRENCY_SIGNS.contains(&t.text))
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        && is_segmentable(&tokens[i])
+        && !is_all_capitals(tokens[i].text)
+    {
+        return true;
+    }
     let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
     else {
         return false;
     };
+    // A percentage glued to the word after: `10%off` → `10% off`.
+    if tokens[i].text == "%" {
+        return before.text.ends_with(|c: char| c.is_ascii_digit())
+            && is_segmentable(after)
+            && after.text.starts_with(|c: char| c.is_ascii_alphabetic());
+    }
     // `It`, `Smith`, `I'm`; not `I`, `NET`.
     let capitalised = |word: &str| {
         let mut chars = word.chars();
@@ -209,29 +240,40 @@ impl Quotes {
 /// Byte offsets in `token` where a space goes: between the words of each
 /// run of letters, and, when there are two words or more, between words
 /// and numbers too (`Ilovenewyorkin2024` → `I love new york in 2024`,
-/// `the24thofmay` → `the 24th of may`: an ordinal keeps its ending). A
-/// word with a number and no other word is a code or a name, left as it
-/// is (`mp3`, `COVID19`, `in2024`).
-fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) -> Vec<usize> {
+/// `the24thofmay` → `the 24th of may`: an ordinal keeps its ending, and a
+/// round number its plural, `the1990swere` → `the 1990s were`). A word
+/// with a number and no other word is a code or a name, left as it is
+/// (`mp3`, `COVID19`, `in2024`), unless the number is a `quantity`
+/// (`is_quantity`: `5.99yesterday`, `$5now`).
+fn cuts(
+    lexicon: &Lexicon,
+    extra: &ExtraWords,
+    token: &str,
+    around: Around<'_>,
+    quantity: bool,
+) -> Vec<usize> {
     let Some(runs) = runs(token) else {
         return Vec::new();
     };
+    // A number with a point or commas is a quantity too (`5.99yesterday`,
+    // `1,000people`). A quantity is a number and a word, in either order:
+    // not a code like `v2rc1`.
+    let marked = || {
+        runs.iter()
+            .any(|run| token[run.clone()].contains(['.', ',']))
+    };
+    let quantity = runs.len() == 2 && (quantity || marked());
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
     for run in runs {
         let text = &token[run.clone()];
-        if text.bytes().all(|b| b.is_ascii_digit()) {
+        if text.starts_with(|c: char| c.is_ascii_digit()) {
             (number, digits) = (Some(text), true);
             continue;
         }
-        let ending = number
-            .map(ordinal_ending)
-            .filter(|ending| {
-                text.get(..ending.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(ending))
-            })
-            .map_or(0, str::len);
+        let next = around.1.filter(|_| run.end == token.len());
+        let ending = number.map_or(0, |number| number_ending(lexicon, number, text, next));
         number = None;
         let letters = run.start + ending..run.end;
         if !letters.is_empty() {
@@ -257,7 +299,7 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) 
                 .count()
         })
         .sum();
-    if longer_words < if digits { 2 } else { 1 } {
+    if longer_words < if digits && !quantity { 2 } else { 1 } {
         return Vec::new();
     }
     let mut cuts = Vec::new();
@@ -271,13 +313,18 @@ fn cuts(lexicon: &Lexicon, extra: &ExtraWords, token: &str, around: Around<'_>) 
 }
 
 /// `token` as runs of digits and runs of letters (an apostrophe between two
-/// letters belongs to their run); `None` when an apostrophe touches a
-/// digit (`90's`), which is left as it is.
+/// letters belongs to their run, a point or a comma between two digits to
+/// theirs); `None` when an apostrophe touches a digit (`90's`), which is
+/// left as it is.
 fn runs(token: &str) -> Option<Vec<Range<usize>>> {
     let bytes = token.as_bytes();
     let mut runs: Vec<Range<usize>> = Vec::new();
     let mut digits = None;
     for (i, c) in token.char_indices() {
+        if !c.is_ascii_alphanumeric() && is_in_a_number(bytes, i) {
+            runs.last_mut().expect("a digit came before").end = i + 1;
+            continue;
+        }
         if is_apostrophe(c) {
             let end = i + c.len_utf8();
             let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
@@ -296,6 +343,68 @@ fn runs(token: &str) -> Option<Vec<Range<usize>>> {
     }
     Some(runs)
 }
+
+/// How many of the letters `text` after `number` are its own ending: an
+/// ordinal's (`24th`), or the plural `s` of a round number (`the 1990s`,
+/// `100s of`) where the words after read better without it, by the
+/// language model, than with it, less the odds that a round number is
+/// written as a plural (`NUMBER_PLURAL_COST`): `80sand90s` is `80s and
+/// 90s`, `10sheep` `10 sheep`.
+fn number_ending(lexicon: &Lexicon, number: &str, text: &str, next: Option<&str>) -> usize {
+    // `5.99` takes neither.
+    if number.contains('.') {
+        return 0;
+    }
+    let ordinal = ordinal_ending(number);
+    if text
+        .get(..ordinal.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(ordinal))
+    {
+        return ordinal.len();
+    }
+    let Some(rest) = text.strip_prefix('s') else {
+        return 0;
+    };
+    if !number.ends_with('0') || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return 0;
+    }
+    let plural = rest.is_empty() || {
+        let around = (None, next);
+        let (apart, _) = lexicon.segment_scored(text, &[], around);
+        let (after_plural, _) = lexicon.segment_scored(rest, &[], around);
+        after_plural - NUMBER_PLURAL_COST > apart
+    };
+    usize::from(plural)
+}
+
+/// A run of digits glued to a word that is a quantity, not a code: the
+/// number has a decimal point or thousands before the word
+/// (`5.99yesterday`, `1,000people`, `3.14is`), thousands after it
+/// (`about1,000`), or a currency sign (`$5now`, `€20today`). Codes carry
+/// no such marks (`mp3`, `in2024`); a version's point comes after its
+/// name (`python3.9`), which is left as it is.
+fn is_quantity(tokens: &[Token<'_>], i: usize) -> bool {
+    let digit = |c: char| c.is_ascii_digit();
+    let is = |k: Option<usize>, marks: &[&str]| {
+        k.and_then(|k| tokens.get(k))
+            .is_some_and(|t| marks.contains(&t.text))
+    };
+    let ends_in_digit = |k: Option<usize>| {
+        k.and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.text.ends_with(digit))
+    };
+    let text = tokens[i].text;
+    let (before, after) = (i.checked_sub(1), i.checked_add(1));
+    (text.starts_with(digit)
+        && ((is(before, &[".", ","]) && ends_in_digit(i.checked_sub(2)))
+            || is(before, CURRENCY_SIGNS)))
+        || (text.ends_with(digit)
+            && is(after, &[","])
+            && tokens.get(i + 2).is_some_and(|t| t.text.starts_with(digit)))
+}
+
+/// Signs written before a price, glued to it (`$5`, `€20`, `£3`).
+const CURRENCY_SIGNS: &[&str] = &["$", "€", "£"];
 
 /// The ending an ordinal number takes: `1st`, `2nd`, `3rd`, `11th`, `24th`.
 fn ordinal_ending(number: &str) -> &'static str {
