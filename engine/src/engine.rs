@@ -1525,6 +1525,8 @@ mod tests {
             ("about1,000people", "about 1,000 people"),
             ("3.14isnotpi", "3.14 is not pi"),
             ("itis5.5metres", "it is 5.5 metres"),
+            // And so is a number that counts a plural.
+            ("I have 3cats and 2boxes", "I have 3 cats and 2 boxes"),
             // A round number's plural, where the words after read better.
             ("the1990swere fun", "the 1990s were fun"),
             ("inthe80sand90s", "in the 80s and 90s"),
@@ -1532,8 +1534,8 @@ mod tests {
             ("thesheepwere10sheepinall", "the sheep were 10 sheep in all"),
             // Codes, versions and a currency's name stay as typed.
             (
-                "python3.9 v2rc1 in2024 US$5 10%5 10sheep",
-                "python3.9 v2rc1 in2024 US$5 10%5 10sheep",
+                "python3.9 v2rc1 in2024 US$5 10%5 10sheep mp3s 32gb",
+                "python3.9 v2rc1 in2024 US$5 10%5 10sheep mp3s 32gb",
             ),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");

@@ -244,7 +244,7 @@ impl Quotes {
 /// round number its plural, `the1990swere` → `the 1990s were`). A word
 /// with a number and no other word is a code or a name, left as it is
 /// (`mp3`, `COVID19`, `in2024`), unless the number is a `quantity`
-/// (`is_quantity`: `5.99yesterday`, `$5now`).
+/// (`is_quantity`: `5.99yesterday`, `$5now`) or counts a plural (`3cats`).
 fn cuts(
     lexicon: &Lexicon,
     extra: &ExtraWords,
@@ -262,7 +262,13 @@ fn cuts(
         runs.iter()
             .any(|run| token[run.clone()].contains(['.', ',']))
     };
-    let quantity = runs.len() == 2 && (quantity || marked());
+    // So is a number before a plural: it counts things (`3cats`,
+    // `100points`), which no code does.
+    let counts = || {
+        let (number, word) = (&token[runs[0].clone()], &token[runs[1].clone()]);
+        number.starts_with(|c: char| c.is_ascii_digit()) && is_plural(lexicon, word)
+    };
+    let quantity = runs.len() == 2 && (quantity || marked() || counts());
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
@@ -375,6 +381,19 @@ fn number_ending(lexicon: &Lexicon, number: &str, text: &str, next: Option<&str>
         after_plural - NUMBER_PLURAL_COST > apart
     };
     usize::from(plural)
+}
+
+/// A dictionary word that is the plural of another of three letters or
+/// more (`cats`, `boxes`, `babies`).
+fn is_plural(lexicon: &Lexicon, word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let word = |w: &str| w.len() >= 3 && lexicon.is_dictionary_word(w);
+    word(&lower)
+        && (lower.strip_suffix('s').is_some_and(word)
+            || lower.strip_suffix("es").is_some_and(word)
+            || lower
+                .strip_suffix("ies")
+                .is_some_and(|stem| word(&format!("{stem}y"))))
 }
 
 /// A run of digits glued to a word that is a quantity, not a code: the
