@@ -1400,6 +1400,15 @@ mod tests {
             ("\"Whyso?\",heasked.", "\"Why so?\", he asked."),
             ("\"Yes!\"\"No!\"", "\"Yes!\" \"No!\""),
             ("Hesaid“hello”toher.", "He said “hello” to her."),
+            // A mark after a sentence's end before a word in lowercase
+            // closes a quotation that began before the text; not after a
+            // comma, where a quotation broken by `he said,` goes on.
+            ("Isthistrue?\"heasked.", "Is this true?\" he asked."),
+            (
+                "\"Ah,\"saidhe,\"younever knew.",
+                "\"Ah,\" said he, \"you never knew.",
+            ),
+            ("isthistrue?\"heasked", "is this true? \"he asked"),
             ("my iPhone at McDonald", "my iPhone at McDonald"),
             (
                 "see https://thequickfox.example/helloworld or mail jane@helloworld.org",

@@ -187,9 +187,13 @@ fn is_spaced(token: &Token<'_>) -> bool {
 }
 
 /// Which side of a quotation each quotation mark of a text is on: `“` opens
-/// and `”` closes; a straight `"` opens where an even number of them come
-/// before it, and closes where an odd number do. Found once for the text,
-/// and none where it has no marks.
+/// and `”` closes; a straight `"` opens where no quotation is open, and
+/// closes one that is. In a text with capitals, a straight mark after a
+/// sentence's end and before a word in lowercase closes, open or not: the
+/// quotation began before the text (`Is this true?"his fellow students
+/// inquired`, from a text cut out of a longer one). Not after a comma,
+/// where a quotation broken by `he said,` goes on in lowercase. Found
+/// once for the text, and none where it has no marks.
 struct Quotes {
     sides: Vec<Option<Side>>,
 }
@@ -206,20 +210,31 @@ impl Quotes {
         if !tokens.iter().any(marked) {
             return Quotes { sides: Vec::new() };
         }
-        let mut straight = 0;
+        // A writer in lowercase starts a quotation in lowercase too.
+        let capitals = tokens
+            .iter()
+            .any(|t| t.text.bytes().any(|b| b.is_ascii_uppercase()));
+        let ends_a_sentence = |k: usize| {
+            k.checked_sub(1)
+                .is_some_and(|k| matches!(tokens[k].text, "." | "!" | "?"))
+        };
+        let lowercase_after = |k: usize| {
+            tokens.get(k + 1).is_some_and(|t| {
+                t.kind == Kind::Word && t.text.starts_with(|c: char| c.is_ascii_lowercase())
+            })
+        };
+        let mut open = false;
         let sides = tokens
             .iter()
-            .map(|token| match token.text {
+            .enumerate()
+            .map(|(k, token)| match token.text {
                 _ if token.kind != Kind::Gap => None,
                 "“" => Some(Side::Opening),
                 "”" => Some(Side::Closing),
                 "\"" => {
-                    straight += 1;
-                    Some(if straight % 2 == 1 {
-                        Side::Opening
-                    } else {
-                        Side::Closing
-                    })
+                    let closes = open || (capitals && ends_a_sentence(k) && lowercase_after(k));
+                    open = !closes;
+                    Some(if closes { Side::Closing } else { Side::Opening })
                 }
                 _ => None,
             })
