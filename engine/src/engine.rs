@@ -1522,6 +1522,26 @@ mod tests {
     }
 
     #[test]
+    fn a_g_left_out_and_marked_is_the_ing_word_to_segmentation() {
+        for (input, expected) in [
+            // Spaced already: left whole (these were `rock in'`, `sing in'`).
+            (
+                "rockin' and rollin', they were singin'",
+                "rockin' and rollin', they were singin'",
+            ),
+            // Run into the word after, and after the words before.
+            ("workin'order", "workin' order"),
+            ("hewastalkin'toher", "he was talkin' to her"),
+            ("Let'sseeyerfishin'license", "Let's see yer fishin' license"),
+            // Contractions stay one word.
+            ("itain'tbroke", "it ain't broke"),
+            ("wewaitedforJohn'scar", "we waited for John's car"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
+    #[test]
     fn prices_quantities_and_decades_are_spaced_from_the_words_they_meet() {
         for (input, expected) in [
             // A price, its sign and its point kept with it.

@@ -65,6 +65,7 @@ const PIECES: &[&str] = &[
     "mrsmith",
     "tv",
     "dont",
+    "workin'",
     "hes",
     "im",
     "iPhone",

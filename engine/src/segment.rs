@@ -45,7 +45,13 @@ pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
                 previous.as_deref().or(start_mark),
                 next.as_deref().or(end_mark),
             );
-            for cut in cuts(lexicon, extra, token.text, around, is_quantity(&tokens, i)) {
+            let beside = Beside {
+                quantity: is_quantity(&tokens, i),
+                apostrophe_after: tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Gap && t.text.chars().all(is_apostrophe)),
+            };
+            for cut in cuts(lexicon, extra, token.text, around, beside) {
                 out.keep(&token.text[start..cut]);
                 out.replace("", " ");
                 start = cut;
@@ -260,12 +266,14 @@ impl Quotes {
 /// with a number and no other word is a code or a name, left as it is
 /// (`mp3`, `COVID19`, `in2024`), unless the number is a `quantity`
 /// (`is_quantity`: `5.99yesterday`, `$5now`) or counts a plural (`3cats`).
+/// A word that ends in `in` and an apostrophe is a verb's `-ing` with
+/// its `g` left out (`ends_before_dropped_g`).
 fn cuts(
     lexicon: &Lexicon,
     extra: &ExtraWords,
     token: &str,
     around: Around<'_>,
-    quantity: bool,
+    beside: Beside,
 ) -> Vec<usize> {
     let Some(runs) = runs(token) else {
         return Vec::new();
@@ -283,7 +291,7 @@ fn cuts(
         let (number, word) = (&token[runs[0].clone()], &token[runs[1].clone()]);
         number.starts_with(|c: char| c.is_ascii_digit()) && is_plural(lexicon, word)
     };
-    let quantity = runs.len() == 2 && (quantity || marked() || counts());
+    let quantity = runs.len() == 2 && (beside.quantity || marked() || counts());
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
@@ -303,7 +311,10 @@ fn cuts(
                 around.0.filter(|_| letters.start == 0),
                 around.1.filter(|_| letters.end == token.len()),
             );
-            let ends = word_ends(lexicon, extra, &token[letters.clone()], around);
+            let text = &token[letters.clone()];
+            let apostrophe_after = beside.apostrophe_after && letters.end == token.len();
+            let ends = ends_before_dropped_g(lexicon, text, around.0, apostrophe_after)
+                .unwrap_or_else(|| word_ends(lexicon, extra, text, around));
             words.push((letters, ends));
         }
     }
@@ -353,6 +364,11 @@ fn runs(token: &str) -> Option<Vec<Range<usize>>> {
                 return None;
             }
             runs.last_mut().expect("a letter came before").end = end;
+            // A `g` left out, and a word after that is no clitic
+            // (`workin'order`): the apostrophe ends its word's run.
+            if g_left_out_before(&token[..i], &token[end..]) {
+                digits = None;
+            }
             continue;
         }
         let is_digit = c.is_ascii_digit();
@@ -363,6 +379,26 @@ fn runs(token: &str) -> Option<Vec<Range<usize>>> {
         digits = Some(is_digit);
     }
     Some(runs)
+}
+
+/// Whether an apostrophe between `before` and `after` marks a `g` left
+/// out (`workin'order`): `before` ends in `in`, and `after` starts with
+/// nothing English joins to a word by an apostrophe (`nothin's`, `we'd`,
+/// `it'll`, `you're`, `I've`), nor with the `t` of `ain't` (but
+/// `talkin'to`).
+fn g_left_out_before(before: &str, after: &str) -> bool {
+    let ends = |ending: &str| {
+        before.len() >= ending.len()
+            && before.as_bytes()[before.len() - ending.len()..]
+                .eq_ignore_ascii_case(ending.as_bytes())
+    };
+    let starts = |clitic: &str| {
+        after.len() >= clitic.len()
+            && after.as_bytes()[..clitic.len()].eq_ignore_ascii_case(clitic.as_bytes())
+    };
+    ends("in")
+        && !["s", "d", "ll", "re", "ve"].into_iter().any(starts)
+        && !(ends("ain") && starts("t"))
 }
 
 /// How many of the letters `text` after `number` are its own ending: an
@@ -397,6 +433,64 @@ fn number_ending(lexicon: &Lexicon, number: &str, text: &str, next: Option<&str>
     };
     usize::from(plural)
 }
+
+/// What the tokens beside a token tell of it.
+#[derive(Clone, Copy)]
+struct Beside {
+    /// Its number is a quantity (`is_quantity`).
+    quantity: bool,
+    /// An apostrophe follows it (`rockin' and`).
+    apostrophe_after: bool,
+}
+
+/// Where each word of a run of letters ends when its last word is a
+/// verb's `-ing` with the `g` left out and marked by an apostrophe, in the
+/// run (`workin'order`) or after it (`rockin' and`): to the language
+/// model that word is the `-ing` word, which the words before it are cut
+/// to lead into (`hewastalkin'` is `he was talkin'`, not `he wa
+/// stalkin'`). It had become `rock in'`. `None` where no such word ends
+/// the run.
+fn ends_before_dropped_g(
+    lexicon: &Lexicon,
+    letters: &str,
+    before: Option<&str>,
+    apostrophe_after: bool,
+) -> Option<Vec<usize>> {
+    let marked = letters.ends_with(is_apostrophe);
+    if !(marked || apostrophe_after) {
+        return None;
+    }
+    let bare = Bare::of(letters);
+    let lower = &bare.letters;
+    if !lower.ends_with("in") || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // The word's own apostrophe, if it has one in the run, is the last.
+    let inside = bare.held.len() - usize::from(marked);
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    for start in 0..lower.len().saturating_sub(MIN_DROPPED_G_STEM + 1) {
+        // No word starts at an apostrophe taken out, and the word has none.
+        if bare.held[..inside].iter().any(|&at| at >= start) {
+            continue;
+        }
+        let word = format!("{}g", &lower[start..]);
+        if !lexicon.is_dictionary_word(&word) {
+            continue;
+        }
+        let (score, ends) =
+            lexicon.segment_scored(&lower[..start], &bare.held[..inside], (before, Some(&word)));
+        if best.as_ref().is_none_or(|(best, _)| score > *best) {
+            let mut ends: Vec<usize> = ends.into_iter().map(|end| bare.original(end)).collect();
+            ends.push(letters.len());
+            best = Some((score, ends));
+        }
+    }
+    best.map(|(_, ends)| ends)
+}
+
+/// Fewest letters a word with its `g` dropped has before its `in`
+/// (`doin'`, `goin'`): `kin'` and `din'` are no such words.
+const MIN_DROPPED_G_STEM: usize = 2;
 
 /// A dictionary word that is the plural of another of three letters or
 /// more (`cats`, `boxes`, `babies`).
@@ -473,37 +567,59 @@ fn word_ends(
     let mut start = 0;
     let parts = camel_parts(letters);
     for (k, part) in parts.iter().enumerate() {
-        // `held` and `shift` by offset in the bare letters: where an
-        // apostrophe was, and how many bytes of apostrophes came before.
-        let mut bare = String::with_capacity(part.len());
-        let mut shift = Vec::with_capacity(part.len() + 1);
-        shift.push(0);
-        let mut held = Vec::new();
-        for c in part.chars() {
-            if is_apostrophe(c) {
-                held.push(bare.len());
-                *shift.last_mut().expect("never empty") += c.len_utf8();
-            } else {
-                bare.push(c.to_ascii_lowercase());
-                shift.push(*shift.last().expect("never empty"));
-            }
-        }
+        let bare = Bare::of(part);
         ends.extend(
             lexicon
                 .segment(
-                    &bare,
-                    &held,
+                    &bare.letters,
+                    &bare.held,
                     (
                         around.0.filter(|_| k == 0),
                         around.1.filter(|_| k + 1 == parts.len()),
                     ),
                 )
                 .into_iter()
-                .map(|end| start + end + shift[end]),
+                .map(|end| start + bare.original(end)),
         );
         start += part.len();
     }
     ends
+}
+
+/// A run of letters lowercase and without its apostrophes, as the
+/// language model reads it.
+struct Bare {
+    letters: String,
+    /// Offsets in `letters` where an apostrophe was (no cut goes there).
+    held: Vec<usize>,
+    /// By offset in `letters`, how many bytes of apostrophes came before.
+    shift: Vec<usize>,
+}
+
+impl Bare {
+    fn of(run: &str) -> Self {
+        let mut bare = Bare {
+            letters: String::with_capacity(run.len()),
+            held: Vec::new(),
+            shift: Vec::with_capacity(run.len() + 1),
+        };
+        bare.shift.push(0);
+        for c in run.chars() {
+            if is_apostrophe(c) {
+                bare.held.push(bare.letters.len());
+                *bare.shift.last_mut().expect("never empty") += c.len_utf8();
+            } else {
+                bare.letters.push(c.to_ascii_lowercase());
+                bare.shift.push(*bare.shift.last().expect("never empty"));
+            }
+        }
+        bare
+    }
+
+    /// The offset in the run of `end`, an offset in `letters`.
+    fn original(&self, end: usize) -> usize {
+        end + self.shift[end]
+    }
 }
 
 /// A dictionary or extra word, in any case and with either apostrophe
