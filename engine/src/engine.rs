@@ -1522,7 +1522,7 @@ mod tests {
     }
 
     #[test]
-    fn a_g_left_out_and_marked_is_the_ing_word_to_segmentation() {
+    fn an_apostrophe_that_marks_a_g_left_out_or_a_plurals_possessive_ends_its_word() {
         for (input, expected) in [
             // Spaced already: left whole (these were `rock in'`, `sing in'`).
             (
@@ -1533,9 +1533,12 @@ mod tests {
             ("workin'order", "workin' order"),
             ("hewastalkin'toher", "he was talkin' to her"),
             ("Let'sseeyerfishin'license", "Let's see yer fishin' license"),
+            // A plural's possessive (it was `kid s'night`).
+            ("It'sthekids'nightout.", "It's the kids' night out."),
             // Contractions stay one word.
             ("itain'tbroke", "it ain't broke"),
             ("wewaitedforJohn'scar", "we waited for John's car"),
+            ("theboss'sdesk", "the boss's desk"),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
         }

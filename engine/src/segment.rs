@@ -364,9 +364,10 @@ fn runs(token: &str) -> Option<Vec<Range<usize>>> {
                 return None;
             }
             runs.last_mut().expect("a letter came before").end = end;
-            // A `g` left out, and a word after that is no clitic
-            // (`workin'order`): the apostrophe ends its word's run.
-            if g_left_out_before(&token[..i], &token[end..]) {
+            // A `g` left out, or a plural's possessive, and a word after
+            // that is no clitic (`workin'order`, `kids'night`): the
+            // apostrophe ends its word's run.
+            if ends_its_word(&token[..i], &token[end..]) {
                 digits = None;
             }
             continue;
@@ -381,12 +382,13 @@ fn runs(token: &str) -> Option<Vec<Range<usize>>> {
     Some(runs)
 }
 
-/// Whether an apostrophe between `before` and `after` marks a `g` left
-/// out (`workin'order`): `before` ends in `in`, and `after` starts with
-/// nothing English joins to a word by an apostrophe (`nothin's`, `we'd`,
+/// Whether an apostrophe between `before` and `after` ends a word: it
+/// marks a `g` left out or a plural's possessive (`before` ends in `in`
+/// or `s`: `workin'order`, `kids'night`), and `after` starts with nothing
+/// English joins to a word by an apostrophe (`nothin's`, `boss's`, `we'd`,
 /// `it'll`, `you're`, `I've`), nor with the `t` of `ain't` (but
 /// `talkin'to`).
-fn g_left_out_before(before: &str, after: &str) -> bool {
+fn ends_its_word(before: &str, after: &str) -> bool {
     let ends = |ending: &str| {
         before.len() >= ending.len()
             && before.as_bytes()[before.len() - ending.len()..]
@@ -396,7 +398,7 @@ fn g_left_out_before(before: &str, after: &str) -> bool {
         after.len() >= clitic.len()
             && after.as_bytes()[..clitic.len()].eq_ignore_ascii_case(clitic.as_bytes())
     };
-    ends("in")
+    (ends("in") || ends("s"))
         && !["s", "d", "ll", "re", "ve"].into_iter().any(starts)
         && !(ends("ain") && starts("t"))
 }
