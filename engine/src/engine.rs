@@ -1535,6 +1535,7 @@ mod tests {
             ("Let'sseeyerfishin'license", "Let's see yer fishin' license"),
             // A plural's possessive (it was `kid s'night`).
             ("It'sthekids'nightout.", "It's the kids' night out."),
+            ("ourschools'diplomas", "our schools' diplomas"),
             // Contractions stay one word.
             ("itain'tbroke", "it ain't broke"),
             ("wewaitedforJohn'scar", "we waited for John's car"),

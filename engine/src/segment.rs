@@ -383,11 +383,12 @@ fn runs(token: &str) -> Option<Vec<Range<usize>>> {
 }
 
 /// Whether an apostrophe between `before` and `after` ends a word: it
-/// marks a `g` left out or a plural's possessive (`before` ends in `in`
-/// or `s`: `workin'order`, `kids'night`), and `after` starts with nothing
-/// English joins to a word by an apostrophe (`nothin's`, `boss's`, `we'd`,
-/// `it'll`, `you're`, `I've`), nor with the `t` of `ain't` (but
-/// `talkin'to`).
+/// marks a `g` left out (`before` ends in `in`: `workin'order`), and
+/// `after` starts with nothing English joins to a word by an apostrophe
+/// (`nothin's`, `we'd`, `it'll`, `you're`, `I've`), nor with the `t` of
+/// `ain't` (but `talkin'to`); or it marks a plural's possessive (`before`
+/// ends in `s`: `kids'night`, `schools'diplomas`), and `after` starts
+/// with no `s`, the only clitic a noun takes (`boss's`).
 fn ends_its_word(before: &str, after: &str) -> bool {
     let ends = |ending: &str| {
         before.len() >= ending.len()
@@ -398,9 +399,10 @@ fn ends_its_word(before: &str, after: &str) -> bool {
         after.len() >= clitic.len()
             && after.as_bytes()[..clitic.len()].eq_ignore_ascii_case(clitic.as_bytes())
     };
-    (ends("in") || ends("s"))
+    let g_left_out = ends("in")
         && !["s", "d", "ll", "re", "ve"].into_iter().any(starts)
-        && !(ends("ain") && starts("t"))
+        && !(ends("ain") && starts("t"));
+    g_left_out || (ends("s") && !starts("s"))
 }
 
 /// How many of the letters `text` after `number` are its own ending: an
