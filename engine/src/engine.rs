@@ -1522,6 +1522,21 @@ mod tests {
     }
 
     #[test]
+    fn a_part_a_hyphen_joins_into_a_word_is_right() {
+        // They had become `co-ordinate` and `no-liberal`.
+        for text in ["the co-ordinated effort", "a neo-liberal policy"] {
+            assert_eq!(engine().correct(text, &NONE).text, text, "{text}");
+        }
+        // A slip beside a hyphen is still one.
+        for (typed, meant) in [
+            ("a well-knwon man", "a well-known man"),
+            ("sefl-esteem", "self-esteem"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
+    }
+
+    #[test]
     fn an_apostrophe_that_marks_a_g_left_out_or_a_plurals_possessive_ends_its_word() {
         for (input, expected) in [
             // Spaced already: left whole (these were `rock in'`, `sing in'`).

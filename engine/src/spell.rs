@@ -231,6 +231,9 @@ impl Pass {
         let corrected = self
             .words
             .get_or_decide(i, (neighbours, beyond), || {
+                if hyphen_joins_a_word(known, tokens, i) {
+                    return None;
+                }
                 correct_word(known, &typed, neighbours, beyond)
             })
             .filter(|correction| keeps_apostrophes(token.text, &correction.text))
@@ -295,6 +298,36 @@ impl Pass {
             others: correction.others.iter().map(|o| capitalised(o)).collect(),
         }
     }
+}
+
+/// Whether a hyphen joins the word at token `i` to the word beside it
+/// into a dictionary word (`co-ordinated`, `neo-liberal`): a prefix the
+/// writer set off, each part right though one is no word alone (they had
+/// become `co-ordinate`, `no-liberal`).
+fn hyphen_joins_a_word(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) -> bool {
+    let hyphen = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Gap && t.text == "-")
+    };
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text)
+    };
+    let joined = |first: &str, second: &str| {
+        known
+            .lexicon
+            .is_dictionary_word(&dictionary_form(&format!("{first}{second}")))
+    };
+    let typed = tokens[i].text;
+    let before = i
+        .checked_sub(2)
+        .filter(|_| hyphen(i - 1))
+        .and_then(word)
+        .is_some_and(|first| joined(first, typed));
+    before || (hyphen(i + 1) && word(i + 2).is_some_and(|second| joined(typed, second)))
 }
 
 /// Shortest capitalised string no one writes read as a word with a letter
