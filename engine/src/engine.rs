@@ -863,6 +863,9 @@ mod tests {
             "he that answereth a matter before he heareth it",
             "whatsoever is more than these cometh of evil",
             "one good turn asketh another",
+            // The plural of a word's compound with `man` (it had become
+            // `garbageman`).
+            "the garbagemen came early",
             // Contractions the corpus cannot count, and a g dropped on
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",

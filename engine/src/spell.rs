@@ -574,7 +574,13 @@ fn correct_word(
     // `my cup runneth over`, `he that asketh`: an old verb form, not a slip
     // (`cometh` had become `comet`, `heareth` `hearth`).
     let counted = |w: &str| known.lexicon.unigram_log_p(w).is_some();
-    if word_forms::is_archaic_verb(&lower, |w| known.lexicon.is_dictionary_word(w), counted) {
+    let is_word = |w: &str| known.lexicon.is_dictionary_word(w);
+    if word_forms::is_archaic_verb(&lower, is_word, counted) {
+        return None;
+    }
+    // `garbagemen`: the plural of a word's compound with `man`, not a slip
+    // of its singular.
+    if word_forms::is_plural_of_a_man_compound(&lower, is_word) {
         return None;
     }
     // Two letters the dictionary lacks are far more often an abbreviation

@@ -152,6 +152,17 @@ pub fn is_archaic_verb(
     verb(stem) || verb(&format!("{stem}e")) || (doubled && verb(&stem[..stem.len() - 1]))
 }
 
+/// The plural of a compound of a word and `man` (`garbagemen`, of
+/// `garbageman`): English makes it with `men`, though no list holds every
+/// one. The part before must be a word of three letters or more, as
+/// `garbage` and `gun` are: `talismen` and `shamen` are slips (`talisman`
+/// and `shaman` are no compounds, and take `-s`).
+pub fn is_plural_of_a_man_compound(lower: &str, known: impl Fn(&str) -> bool) -> bool {
+    lower
+        .strip_suffix("men")
+        .is_some_and(|stem| stem.len() >= 3 && known(stem) && known(&format!("{stem}man")))
+}
+
 /// A known word of `MIN_PREFIXED_REST` letters or more behind one of
 /// `prefixes`, in a word of `MIN_PREFIXED_LEN` or more.
 fn behind_one_of(prefixes: &[&str], lower: &str, known: impl Fn(&str) -> bool) -> bool {
@@ -301,7 +312,33 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{forms_of, is_archaic_verb, is_inflected_with, is_negated, is_plural, is_prefixed};
+    use super::{
+        forms_of, is_archaic_verb, is_inflected_with, is_negated, is_plural,
+        is_plural_of_a_man_compound, is_prefixed,
+    };
+
+    #[test]
+    fn a_compound_of_a_word_and_man_takes_men_in_the_plural() {
+        let known = |w: &str| {
+            [
+                "garbage",
+                "garbageman",
+                "gun",
+                "gunman",
+                "talisman",
+                "shaman",
+                "he",
+                "heman",
+            ]
+            .contains(&w)
+        };
+        assert!(is_plural_of_a_man_compound("garbagemen", known));
+        assert!(is_plural_of_a_man_compound("gunmen", known));
+        // `talis` and `sha` are no words, and `he` too short to tell.
+        assert!(!is_plural_of_a_man_compound("talismen", known));
+        assert!(!is_plural_of_a_man_compound("shamen", known));
+        assert!(!is_plural_of_a_man_compound("hemen", known));
+    }
 
     fn forms(word: &str) -> Vec<String> {
         let known = |w: &str| ["travel", "spell", "control"].contains(&w);
