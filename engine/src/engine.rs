@@ -866,6 +866,9 @@ mod tests {
             // The plural of a word's compound with `man` (it had become
             // `garbageman`).
             "the garbagemen came early",
+            // Two words run together, a compound no list holds (they had
+            // become `overgrowing`, `redcap` and `whitelists`).
+            "the evergrowing debt, the redtape and the waitlists",
             // Contractions the corpus cannot count, and a g dropped on
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",

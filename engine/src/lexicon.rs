@@ -6,9 +6,9 @@ use spelling_index::{WordPairs, WordTriples};
 
 use crate::letters::LetterModel;
 use crate::model::{
-    APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_P_SENTENCE_END,
-    LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_INFLECTED_STEM, MIN_VOCABULARY_WORD_LEN,
-    RAREST_FORM_SHARE,
+    APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_COMPOUND_SHARE,
+    LOG_P_SENTENCE_END, LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_COMPOUND_PART, MIN_INFLECTED_STEM,
+    MIN_VOCABULARY_WORD_LEN, RAREST_FORM_SHARE,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -759,9 +759,29 @@ impl Lexicon {
             return None;
         }
         let before = previous.and_then(|p| self.id(p));
-        let spelt = self.letters.log_p(word.as_bytes());
+        let spelt = self
+            .letters
+            .log_p(word.as_bytes())
+            .max(self.compound_log_p(word));
         let after = before.and_then(|p| self.pairs_after(p));
         Some(self.log_total + self.back_off_weight(after) + self.log_p_unknown(spelt))
+    }
+
+    /// log10 odds of `word`, a string no list holds, as two dictionary
+    /// words of `MIN_COMPOUND_PART` letters or more run together
+    /// (`evergrowing`, `redtape`): the two words' odds, times the share of
+    /// such strings that are compounds (`LOG_COMPOUND_SHARE`); minus
+    /// infinity where it is none.
+    fn compound_log_p(&self, word: &str) -> f32 {
+        (MIN_COMPOUND_PART..=word.len().saturating_sub(MIN_COMPOUND_PART))
+            .filter_map(|cut| {
+                let (first, second) = word.split_at(cut);
+                self.dictionary_id(first)?;
+                self.dictionary_id(second)?;
+                Some(self.unigram_log_p(first)? + self.unigram_log_p(second)?)
+            })
+            .fold(f32::NEG_INFINITY, f32::max)
+            + LOG_COMPOUND_SHARE
     }
 
     /// As `phrase_score` for one word of the wider vocabulary too (`teh`,
