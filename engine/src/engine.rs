@@ -911,6 +911,14 @@ mod tests {
                 .text,
             "i don't know, it doesn't matter, we were well"
         );
+        // So is a possessive, where the web writes its bare letters as
+        // often as its place calls for it (they had become `nobody`,
+        // `today`); a slip of another word is still that slip.
+        corrects(&[
+            ("it is nobodys fault", "it is nobody's fault"),
+            ("todays news is bad", "today's news is bad"),
+            ("it aways works", "it always works"),
+        ]);
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");
         // Misspellings that look like forms are still corrected.

@@ -670,8 +670,19 @@ fn correct_word(
     {
         return None;
     }
+    // `wifes`, `elses`, `todays`: a possessive typed bare. The web's
+    // tokenizer cut `wife's` at its apostrophe, so the corpus counts such
+    // a string only where it was typed bare, once in fifty
+    // (`APOSTROPHE_LEFT_OUT`): its count is the odds of the possessive
+    // typed so, undiscounted, against the best reading's.
+    let possessive = (plain && !typed.alone)
+        .then(|| bare_possessive(known, &lower, context))
+        .flatten();
     // The best reading, weighed against the word as typed.
     let Some((score, term, others)) = best_reading(known, &lower, from_dictionary, context) else {
+        if let Some((_, possessive)) = possessive {
+            return Some(with_case_of(word, &possessive).into());
+        }
         return known
             .lexicon
             .id(&lower)
@@ -679,6 +690,9 @@ fn correct_word(
             .then(|| vocabulary_word(known, &lower, typed.alone))?
             .map(|term| with_case_of(word, &term).into());
     };
+    if let Some((_, possessive)) = possessive.filter(|&(fit, _)| fit >= score) {
+        return Some(with_case_of(word, &possessive).into());
+    }
     // A word sent alone is no word of running text: the odds that it is
     // one no list holds (a name, a coinage) are running text's
     // (`LOG_P_UNKNOWN_WORD`), and a word asked about alone is asked
@@ -1092,6 +1106,32 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
     });
     first
 }
+
+/// `lower`, a string no list holds that the web writes, as the possessive
+/// of a dictionary word with its apostrophe left out (`wifes` →
+/// `wife's`), where the word is of `MIN_POSSESSIVE_STEM` letters or more;
+/// and the odds of that string in its place.
+fn bare_possessive(
+    known: &Knowledge<'_>,
+    lower: &str,
+    context: &Context<'_>,
+) -> Option<(f64, String)> {
+    let stem = lower.strip_suffix('s')?;
+    if stem.len() < MIN_POSSESSIVE_STEM
+        || known.lexicon.dictionary_id(lower).is_some()
+        || !known.lexicon.is_dictionary_word(stem)
+    {
+        return None;
+    }
+    let fit = known
+        .lexicon
+        .typed_score(context.previous, lower, context.next.as_deref())?;
+    Some((fit, format!("{stem}'s")))
+}
+
+/// Shortest word whose possessive typed bare is read so: shorter ones
+/// meet an `s` struck after them by chance (`thes`, `ands`).
+const MIN_POSSESSIVE_STEM: usize = 4;
 
 /// An apostrophe is typed on purpose: a slip may move one (`did'nt` →
 /// `didn't`) or leave one out (`dont` → `don't`), but a correction that
