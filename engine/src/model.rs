@@ -118,6 +118,10 @@ pub const LOG_P_SENTENCE_END: f32 = -1.1261;
 /// stays `30 stone`). No set of ours holds a number run into words.
 pub const NUMBER_PLURAL_COST: f64 = 1.0;
 
+/// Fewest letters a word with its `g` dropped has before its `in`
+/// (`doin'`, `goin'`): `kin'` and `din'` are no such words.
+pub const MIN_DROPPED_G_STEM: usize = 2;
+
 /// Histories the segmenter's Viterbi search keeps per position: enough
 /// to let the words after a cut overturn one the words before preferred,
 /// at a fraction of the cost of keeping all. Four until the eighteenth
@@ -333,6 +337,15 @@ pub const MIN_REAL_WORD_SLIP_LEN: usize = 3;
 /// away costs some 54 lookups a letter. On the development and fresh sets
 /// this limit changed no accuracy figure.
 pub const MAX_REAL_WORD_SLIP_LEN: usize = 6;
+
+/// Shortest capitalised string no one writes read as a word with a letter
+/// left out, however rare the word: shorter, it is as likely a name (`Ins
+/// Pired` is no `Paired`).
+pub const MIN_LEFT_OUT_NAME_SLIP: usize = 6;
+
+/// Shortest word whose possessive typed bare is read so: shorter ones
+/// meet an `s` struck after them by chance (`thes`, `ands`).
+pub const MIN_POSSESSIVE_STEM: usize = 4;
 
 /// Edits a word may be away from its correction in the delete index;
 /// three would triple the index for words better found by ear.

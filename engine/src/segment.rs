@@ -15,7 +15,7 @@ use crate::case::{dictionary_form, is_all_capitals};
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
 use crate::lexicon::{Around, Lexicon, SENTENCE_END, SENTENCE_START};
-use crate::model::NUMBER_PLURAL_COST;
+use crate::model::{MIN_DROPPED_G_STEM, NUMBER_PLURAL_COST};
 use crate::tokenize::{
     is_apostrophe, joins_words, sentence_ends_after, sentence_starts_before, tokenize, word_after,
     Kind, Token,
@@ -491,10 +491,6 @@ fn ends_before_dropped_g(
     }
     best.map(|(_, ends)| ends)
 }
-
-/// Fewest letters a word with its `g` dropped has before its `in`
-/// (`doin'`, `goin'`): `kin'` and `din'` are no such words.
-const MIN_DROPPED_G_STEM: usize = 2;
 
 /// A dictionary word that is the plural of another of three letters or
 /// more (`cats`, `boxes`, `babies`).

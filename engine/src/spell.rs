@@ -20,8 +20,9 @@ use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::lost_capital::Casing;
 use crate::model::{
     APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MAX_WORD_LEN,
-    MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P, NAME_SLIP_RATIO, REAL_WORD_SLIP_COST,
-    UNVETTED_WORD_COST, VOCABULARY_WORD_MIN_LOG_P, WRITTEN_FOR_THE_BARE_WORD,
+    MIN_LEFT_OUT_NAME_SLIP, MIN_POSSESSIVE_STEM, MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P,
+    NAME_SLIP_RATIO, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST, VOCABULARY_WORD_MIN_LOG_P,
+    WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::numbers;
@@ -329,11 +330,6 @@ fn hyphen_joins_a_word(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) ->
         .is_some_and(|first| joined(first, typed));
     before || (hyphen(i + 1) && word(i + 2).is_some_and(|second| joined(typed, second)))
 }
-
-/// Shortest capitalised string no one writes read as a word with a letter
-/// left out, however rare the word: shorter, it is as likely a name (`Ins
-/// Pired` is no `Paired`).
-const MIN_LEFT_OUT_NAME_SLIP: usize = 6;
 
 /// Where a pass is in a text's tokens, and what it wrote just before.
 struct Cursor {
@@ -1128,10 +1124,6 @@ fn bare_possessive(
         .typed_score(context.previous, lower, context.next.as_deref())?;
     Some((fit, format!("{stem}'s")))
 }
-
-/// Shortest word whose possessive typed bare is read so: shorter ones
-/// meet an `s` struck after them by chance (`thes`, `ands`).
-const MIN_POSSESSIVE_STEM: usize = 4;
 
 /// An apostrophe is typed on purpose: a slip may move one (`did'nt` →
 /// `didn't`) or leave one out (`dont` → `don't`), but a correction that
