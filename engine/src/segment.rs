@@ -20,6 +20,7 @@ use crate::tokenize::{
     is_apostrophe, joins_words, sentence_ends_after, sentence_starts_before, tokenize, word_after,
     Kind, Token,
 };
+use crate::word_forms;
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
@@ -492,17 +493,18 @@ fn ends_before_dropped_g(
     best.map(|(_, ends)| ends)
 }
 
-/// A dictionary word that is the plural of another of three letters or
-/// more (`cats`, `boxes`, `babies`).
+/// A dictionary word that is a plural of another (`cats`, `boxes`,
+/// `babies`): one `word_forms::is_plural` makes by rule, or one that is
+/// the other with an `s`, where the dictionary holds both (`days`, which
+/// the rule leaves to the lists).
 fn is_plural(lexicon: &Lexicon, word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    let word = |w: &str| w.len() >= 3 && lexicon.is_dictionary_word(w);
-    word(&lower)
-        && (lower.strip_suffix('s').is_some_and(word)
-            || lower.strip_suffix("es").is_some_and(word)
+    let known = |w: &str| lexicon.is_dictionary_word(w);
+    known(&lower)
+        && (word_forms::is_plural(&lower, &known)
             || lower
-                .strip_suffix("ies")
-                .is_some_and(|stem| word(&format!("{stem}y"))))
+                .strip_suffix('s')
+                .is_some_and(|stem| stem.len() >= 3 && known(stem)))
 }
 
 /// A run of digits glued to a word that is a quantity, not a code: the
