@@ -890,7 +890,9 @@ impl Lexicon {
 
     /// As `segment`, with the log10 odds of the words it cuts (the word
     /// after included), to weigh one reading of a string against another's
-    /// (`segment::number_ending`); minus infinity where no cut is possible.
+    /// (a round number's plural, `segment::number_ending`; the words before
+    /// a `g` left out, `segment::ends_before_dropped_g`); minus infinity
+    /// where no cut is possible.
     pub fn segment_scored(
         &self,
         letters: &str,
