@@ -1575,6 +1575,22 @@ mod tests {
     }
 
     #[test]
+    fn brackets_are_spaced_from_the_words_outside_them() {
+        for (input, expected) in [
+            ("(6)Don'tlookback.", "(6) Don't look back."),
+            (
+                "Bulwer-Lytton(1803-1873),arathernovelist",
+                "Bulwer-Lytton (1803-1873), a rather novelist",
+            ),
+            // Not a function's or a plan's own (`f(x)`, `401(k)`).
+            ("f(x)isnice", "f(x) is nice"),
+            ("401(k)andpension", "401(k) and pension"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
+    #[test]
     fn prices_quantities_and_decades_are_spaced_from_the_words_they_meet() {
         for (input, expected) in [
             // A price, its sign and its point kept with it.

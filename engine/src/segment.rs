@@ -144,6 +144,26 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     {
         return true;
     }
+    // A bracket's close glued to the word after (`(6)Don't`), and a word
+    // of two letters or more glued to a bracket it opens (`popular(in his
+    // time)`; not `f(x)`, `401(k)`).
+    let starts_with_letter = |t: Option<&Token<'_>>| {
+        t.is_some_and(|t| {
+            is_segmentable(t) && t.text.starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+    };
+    if matches!(tokens[i].text, ")" | "]") {
+        return starts_with_letter(tokens.get(i + 1));
+    }
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.text, "(" | "["))
+    {
+        let word = tokens[i].text;
+        return starts_with_letter(Some(&tokens[i]))
+            && word.len() >= 2
+            && word.bytes().all(|b| b.is_ascii_alphabetic());
+    }
     let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
     else {
         return false;
@@ -178,7 +198,9 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     // Words, or a number on either side (`1,000, then`); before it, a
     // quotation's close (`?",the`).
     ends_clause
-        && (is_spaced(before) || quotes.side(i - 1) == Some(Side::Closing))
+        && (is_spaced(before)
+            || quotes.side(i - 1) == Some(Side::Closing)
+            || matches!(before.text, ")" | "]"))
         && is_spaced(after)
 }
 
