@@ -1516,9 +1516,11 @@ mod tests {
                 "a farmer with hens, i am here",
             ),
             ("ok tv", "ok tv"),
+            // A decade's `'s` is its number's (until the thirty-eighth
+            // session the apostrophe left `90'sfashion` as typed).
             (
                 "in2024 mp3 COVID19 h2o 90'sfashion",
-                "in2024 mp3 COVID19 h2o 90'sfashion",
+                "in2024 mp3 COVID19 h2o 90's fashion",
             ),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
@@ -1609,11 +1611,25 @@ mod tests {
             ("the1990swere fun", "the 1990s were fun"),
             ("inthe80sand90s", "in the 80s and 90s"),
             ("1,000sofpeople", "1,000s of people"),
+            // A decade written with its apostrophe (the whole run was left
+            // as typed).
+            (
+                "thescientiststellusthe1990'swere",
+                "the scientists tell us the 1990's were",
+            ),
+            ("inthe80'sand90's", "in the 80's and 90's"),
+            // An ordinal's ending only where the words after read as well
+            // without it (these were `113th at`, `1976th e`).
+            ("all113thatwehave", "all 113 that we have"),
+            (
+                "during1976therateofinflation",
+                "during 1976 the rate of inflation",
+            ),
             ("thesheepwere10sheepinall", "the sheep were 10 sheep in all"),
             // Codes, versions and a currency's name stay as typed.
             (
-                "python3.9 v2rc1 in2024 US$5 10%5 10sheep mp3s 32gb",
-                "python3.9 v2rc1 in2024 US$5 10%5 10sheep mp3s 32gb",
+                "python3.9 v2rc1 in2024 US$5 10%5 10sheep mp3s 32gb 90's don't2",
+                "python3.9 v2rc1 in2024 US$5 10%5 10sheep mp3s 32gb 90's don't2",
             ),
         ] {
             assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");

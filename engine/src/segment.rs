@@ -301,20 +301,25 @@ fn cuts(
     let Some(runs) = runs(token) else {
         return Vec::new();
     };
+    let numbers = || {
+        runs.iter()
+            .map(|run| &token[run.clone()])
+            .filter(|run| run.starts_with(|c: char| c.is_ascii_digit()))
+    };
     // A number with a point or commas is a quantity too (`5.99yesterday`,
     // `1,000people`). A quantity is a number and a word, in either order:
     // not a code like `v2rc1`.
-    let marked = || {
-        runs.iter()
-            .any(|run| token[run.clone()].contains(['.', ',']))
-    };
+    let marked = || numbers().any(|number| number.contains(['.', ',']));
     // So is a number before a plural: it counts things (`3cats`,
     // `100points`), which no code does.
     let counts = || {
         let (number, word) = (&token[runs[0].clone()], &token[runs[1].clone()]);
         number.starts_with(|c: char| c.is_ascii_digit()) && is_plural(lexicon, word)
     };
-    let quantity = runs.len() == 2 && (beside.quantity || marked() || counts());
+    // A decade with its `'s` is no code, whatever it meets (`the1980's`,
+    // `80'sand90's`).
+    let decades = numbers().any(|number| number.contains(['\'', '’']));
+    let quantity = decades || (runs.len() == 2 && (beside.quantity || marked() || counts()));
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
@@ -369,19 +374,30 @@ fn cuts(
 
 /// `token` as runs of digits and runs of letters (an apostrophe between two
 /// letters belongs to their run, a point or a comma between two digits to
-/// theirs); `None` when an apostrophe touches a digit (`90's`), which is
-/// left as it is.
+/// theirs, and a decade's `'s` to its number, `1980's`); `None` when any
+/// other apostrophe touches a digit, which is left as it is.
 fn runs(token: &str) -> Option<Vec<Range<usize>>> {
     let bytes = token.as_bytes();
     let mut runs: Vec<Range<usize>> = Vec::new();
     let mut digits = None;
+    // The `s` of a decade's `'s`, read with it.
+    let mut taken = 0;
     for (i, c) in token.char_indices() {
+        if i < taken {
+            continue;
+        }
         if !c.is_ascii_alphanumeric() && is_in_a_number(bytes, i) {
             runs.last_mut().expect("a digit came before").end = i + 1;
             continue;
         }
         if is_apostrophe(c) {
             let end = i + c.len_utf8();
+            // A decade's `'s` belongs to its number (`the1980'swere`).
+            if digits == Some(true) && matches!(bytes.get(end), Some(b's' | b'S')) {
+                taken = end + 1;
+                runs.last_mut().expect("a digit came before").end = taken;
+                continue;
+            }
             let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
             if !letter(i.checked_sub(1).and_then(|k| bytes.get(k))) || !letter(bytes.get(end)) {
                 return None;
@@ -429,35 +445,38 @@ fn ends_its_word(before: &str, after: &str) -> bool {
 }
 
 /// How many of the letters `text` after `number` are its own ending: an
-/// ordinal's (`24th`), or the plural `s` of a round number (`the 1990s`,
-/// `100s of`) where the words after read better without it, by the
-/// language model, than with it, less the odds that a round number is
-/// written as a plural (`NUMBER_PLURAL_COST`): `80sand90s` is `80s and
-/// 90s`, `10sheep` `10 sheep`.
+/// ordinal's (`24th`), where the words after read at least as well
+/// without it, by the language model (`the24thofmay`, but `all113thatwe`
+/// is `all 113 that we`); or the plural `s` of a round number (`the
+/// 1990s`, `100s of`) where they read better without it by more than the
+/// odds that a round number is written as a plural (`NUMBER_PLURAL_COST`):
+/// `80sand90s` is `80s and 90s`, `10sheep` `10 sheep`.
 fn number_ending(lexicon: &Lexicon, number: &str, text: &str, next: Option<&str>) -> usize {
-    // `5.99` takes neither.
-    if number.contains('.') {
+    // `5.99` and `1980's` take neither.
+    if number.contains(['.', '\'', '’']) {
         return 0;
     }
+    // How much better the words after read without the first `len`
+    // letters; letters in capitals or with an apostrophe are not weighed.
+    let lower = text.bytes().all(|b| b.is_ascii_lowercase());
+    let better_without = |len: usize| {
+        let around = (None, next);
+        let (apart, _) = lexicon.segment_scored(text, &[], around);
+        let (without, _) = lexicon.segment_scored(&text[len..], &[], around);
+        without - apart
+    };
     let ordinal = ordinal_ending(number);
     if text
         .get(..ordinal.len())
         .is_some_and(|start| start.eq_ignore_ascii_case(ordinal))
     {
-        return ordinal.len();
+        let taken = text.len() == ordinal.len() || !lower || better_without(ordinal.len()) >= 0.0;
+        return if taken { ordinal.len() } else { 0 };
     }
-    let Some(rest) = text.strip_prefix('s') else {
-        return 0;
-    };
-    if !number.ends_with('0') || !text.bytes().all(|b| b.is_ascii_lowercase()) {
-        return 0;
-    }
-    let plural = rest.is_empty() || {
-        let around = (None, next);
-        let (apart, _) = lexicon.segment_scored(text, &[], around);
-        let (after_plural, _) = lexicon.segment_scored(rest, &[], around);
-        after_plural - NUMBER_PLURAL_COST > apart
-    };
+    let plural = text.starts_with('s')
+        && number.ends_with('0')
+        && lower
+        && (text.len() == 1 || better_without(1) > NUMBER_PLURAL_COST);
     usize::from(plural)
 }
 
