@@ -83,7 +83,7 @@ fn sentence_edges(tokens: &[Token<'_>], i: usize) -> Around<'static> {
 }
 
 /// ASCII letters, digits and inner apostrophes, with a letter among them
-/// (a `Word`, or one kept for its capitals or digits: `iPhone`, `in2024`),
+/// (a `Word`, or one kept for its capitals or digits: `iPhone`, `win10`),
 /// and a number's point and commas (`5.99yesterday`). URLs, addresses,
 /// handles and other scripts have other characters.
 fn is_segmentable(token: &Token<'_>) -> bool {
@@ -287,8 +287,9 @@ impl Quotes {
 /// `the24thofmay` → `the 24th of may`: an ordinal keeps its ending, and a
 /// round number its plural, `the1990swere` → `the 1990s were`). A word
 /// with a number and no other word is a code or a name, left as it is
-/// (`mp3`, `COVID19`, `in2024`), unless the number is a `quantity`
-/// (`is_quantity`: `5.99yesterday`, `$5now`) or counts a plural (`3cats`).
+/// (`mp3`, `COVID19`, `h2o`), unless the number is a `quantity`
+/// (`is_quantity`: `5.99yesterday`, `$5now`), counts a plural (`3cats`)
+/// or follows one of the commonest words (`in2024`).
 /// A word that ends in `in` and an apostrophe is a verb's `-ing` with
 /// its `g` left out (`ends_before_dropped_g`).
 fn cuts(
@@ -319,7 +320,17 @@ fn cuts(
     // A decade with its `'s` is no code, whatever it meets (`the1980's`,
     // `80'sand90's`).
     let decades = numbers().any(|number| number.contains(['\'', '’']));
-    let quantity = decades || (runs.len() == 2 && (beside.quantity || marked() || counts()));
+    // And a number after one of the commonest words, after which a space
+    // left out is the likeliest slip, as the corrector reads `thepast`
+    // (`in1974`, `By1943`; not a single letter's code, `A4`).
+    let after_common = || {
+        let (word, number) = (&token[runs[0].clone()], &token[runs[1].clone()]);
+        number.starts_with(|c: char| c.is_ascii_digit())
+            && word.len() >= 2
+            && lexicon.is_common(&word.to_ascii_lowercase())
+    };
+    let quantity =
+        decades || (runs.len() == 2 && (beside.quantity || marked() || counts() || after_common()));
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
@@ -552,7 +563,7 @@ fn is_plural(lexicon: &Lexicon, word: &str) -> bool {
 /// number has a decimal point or thousands before the word
 /// (`5.99yesterday`, `1,000people`, `3.14is`), thousands after it
 /// (`about1,000`), or a currency sign (`$5now`, `€20today`). Codes carry
-/// no such marks (`mp3`, `in2024`); a version's point comes after its
+/// no such marks (`mp3`, `win10`); a version's point comes after its
 /// name (`python3.9`), which is left as it is.
 fn is_quantity(tokens: &[Token<'_>], i: usize) -> bool {
     let digit = |c: char| c.is_ascii_digit();
