@@ -16,7 +16,7 @@ spaces (` -- `) or an ellipsis after one (` ...`) is left out: whether a
 space goes there is the writer's style, which no text without spaces
 tells.
 """
-import os, shutil, sys
+import sys
 
 import addresses
 import fortunes
@@ -28,12 +28,7 @@ def main():
     source = addresses.sentences() if '--addresses' in sys.argv[1:] else None
     sentences = [s for s in fortunes.cased_sentences(source)
                  if ' --' not in s and '-- ' not in s and ' ...' not in s][:2000]
-    shutil.copytree(os.path.join(fresh, 'spell'), os.path.join(out, 'spell'), dirs_exist_ok=True)
-    os.makedirs(os.path.join(out, 'space'), exist_ok=True)
-    with open(os.path.join(out, 'space', 'wordnet-dev.tsv'), 'w') as f:
-        for s in sentences:
-            f.write(s.replace(' ', '') + '\t' + s + '\n')
-    print(len(sentences), 'sentences written to', out)
+    fortunes.write_segmentation_set(fresh, out, sentences)
 
 
 main()

@@ -12,7 +12,7 @@ spelling sets are copied from the fresh sets, so `evaluate` runs unchanged:
     python3 bench/contracted_set.py /tmp/fresh /tmp/contracted
     cargo run --release -p engine --example evaluate -- /tmp/contracted
 """
-import os, random, re, shutil, sys
+import random, re, sys
 
 import fortunes
 
@@ -30,11 +30,5 @@ for s in fortunes.sentences(fortunes.FRESH_FILES):
         found.add(' '.join(w.lower() for w in plain))
 found = sorted(found)
 random.Random(7).shuffle(found)
-shutil.copytree(os.path.join(fresh, 'spell'), os.path.join(out, 'spell'), dirs_exist_ok=True)
-os.makedirs(os.path.join(out, 'space'), exist_ok=True)
-with open(os.path.join(out, 'space', 'wordnet-dev.tsv'), 'w') as f:
-    for s in found[:2000]:
-        if not keep:
-            s = s.replace("'", '')
-        f.write(s.replace(' ', '') + '\t' + s + '\n')
-print(len(found[:2000]), 'sentences written to', out)
+fortunes.write_segmentation_set(
+    fresh, out, [s if keep else s.replace("'", '') for s in found[:2000]])

@@ -51,6 +51,18 @@ def cased_sentences(source=None):
     return found
 
 
+def write_segmentation_set(fresh, out, sentences):
+    """A set for `evaluate` whose segmentation inputs are `sentences` with
+    their spaces taken out, each expected back as given, with the
+    single-word and sentence sets copied from the fresh sets."""
+    shutil.copytree(os.path.join(fresh, 'spell'), os.path.join(out, 'spell'), dirs_exist_ok=True)
+    os.makedirs(os.path.join(out, 'space'), exist_ok=True)
+    with open(os.path.join(out, 'space', 'wordnet-dev.tsv'), 'w') as f:
+        for s in sentences:
+            f.write(s.replace(' ', '') + '\t' + s + '\n')
+    print(len(sentences), 'sentences written to', out)
+
+
 def write_sentence_set(fresh, out, pairs):
     """A set for `evaluate` whose sentences are `pairs` (typed, expected),
     with the single-word and segmentation sets copied from the fresh sets."""

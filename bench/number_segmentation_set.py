@@ -14,7 +14,7 @@ fresh sets, so `evaluate` runs unchanged:
     python3 bench/number_segmentation_set.py /tmp/fresh /tmp/number-space
     cargo run --release -p engine --example evaluate -- /tmp/number-space
 """
-import os, re, shutil, sys
+import re, sys
 
 import addresses
 import fortunes
@@ -26,12 +26,7 @@ def main():
     sentences = sorted({s for s in found
                         if re.search(r'\d', s) and 5 <= len(s.split()) <= 30
                         and ' --' not in s and '-- ' not in s and ' ...' not in s})
-    shutil.copytree(os.path.join(fresh, 'spell'), os.path.join(out, 'spell'), dirs_exist_ok=True)
-    os.makedirs(os.path.join(out, 'space'), exist_ok=True)
-    with open(os.path.join(out, 'space', 'wordnet-dev.tsv'), 'w') as f:
-        for s in sentences:
-            f.write(s.replace(' ', '') + '\t' + s + '\n')
-    print(len(sentences), 'sentences written to', out)
+    fortunes.write_segmentation_set(fresh, out, sentences)
 
 
 main()
