@@ -1627,6 +1627,8 @@ mod tests {
                 "during1976therateofinflation",
                 "during 1976 the rate of inflation",
             ),
+            // A year after any word (it stayed `Since1997` as a code).
+            ("Since1997,ourinitiative", "Since 1997, our initiative"),
             ("thesheepwere10sheepinall", "the sheep were 10 sheep in all"),
             // Codes, versions and a currency's name stay as typed.
             (

@@ -288,8 +288,9 @@ impl Quotes {
 /// round number its plural, `the1990swere` → `the 1990s were`). A word
 /// with a number and no other word is a code or a name, left as it is
 /// (`mp3`, `COVID19`, `h2o`), unless the number is a `quantity`
-/// (`is_quantity`: `5.99yesterday`, `$5now`), counts a plural (`3cats`)
-/// or follows one of the commonest words (`in2024`).
+/// (`is_quantity`: `5.99yesterday`, `$5now`), counts a plural (`3cats`),
+/// follows one of the commonest words (`in2024`) or is a year after a
+/// word (`Since1997`).
 /// A word that ends in `in` and an apostrophe is a verb's `-ing` with
 /// its `g` left out (`ends_before_dropped_g`).
 fn cuts(
@@ -323,11 +324,15 @@ fn cuts(
     // And a number after one of the commonest words, after which a space
     // left out is the likeliest slip, as the corrector reads `thepast`
     // (`in1974`, `By1943`; not a single letter's code, `A4`).
+    // So is a year after any dictionary word (`Since1997`, `June1982`):
+    // a code's number is seldom one (`win10`, `mp3`).
     let after_common = || {
         let (word, number) = (&token[runs[0].clone()], &token[runs[1].clone()]);
+        let lower = word.to_ascii_lowercase();
+        let year = number.len() == 4 && matches!(number.as_bytes()[0], b'1' | b'2');
         number.starts_with(|c: char| c.is_ascii_digit())
             && word.len() >= 2
-            && lexicon.is_common(&word.to_ascii_lowercase())
+            && (lexicon.is_common(&lower) || (year && lexicon.is_dictionary_word(&lower)))
     };
     let quantity =
         decades || (runs.len() == 2 && (beside.quantity || marked() || counts() || after_common()));
