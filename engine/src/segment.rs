@@ -321,21 +321,24 @@ fn cuts(
     // A decade with its `'s` is no code, whatever it meets (`the1980's`,
     // `80'sand90's`).
     let decades = numbers().any(|number| number.contains(['\'', '’']));
-    // And a number after one of the commonest words, after which a space
-    // left out is the likeliest slip, as the corrector reads `thepast`
-    // (`in1974`, `By1943`; not a single letter's code, `A4`).
-    // So is a year after any dictionary word (`Since1997`, `June1982`):
-    // a code's number is seldom one (`win10`, `mp3`).
-    let after_common = || {
+    // And a number after a word of two letters or more (not a single
+    // letter's code, `A4`) that is one of the commonest, after which a
+    // space left out is the likeliest slip, as the corrector reads
+    // `thepast` (`in1974`, `By1943`); or a year after any dictionary word
+    // (`Since1997`, `June1982`), as a code's number is seldom one (`win10`,
+    // `mp3`).
+    let follows_a_word = || {
         let (word, number) = (&token[runs[0].clone()], &token[runs[1].clone()]);
         let lower = word.to_ascii_lowercase();
-        let year = number.len() == 4 && matches!(number.as_bytes()[0], b'1' | b'2');
+        let year = number.len() == 4
+            && matches!(number.as_bytes()[0], b'1' | b'2')
+            && number.bytes().all(|b| b.is_ascii_digit());
         number.starts_with(|c: char| c.is_ascii_digit())
             && word.len() >= 2
             && (lexicon.is_common(&lower) || (year && lexicon.is_dictionary_word(&lower)))
     };
-    let quantity =
-        decades || (runs.len() == 2 && (beside.quantity || marked() || counts() || after_common()));
+    let quantity = decades
+        || (runs.len() == 2 && (beside.quantity || marked() || counts() || follows_a_word()));
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
