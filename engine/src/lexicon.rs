@@ -776,9 +776,8 @@ impl Lexicon {
         (MIN_COMPOUND_PART..=word.len().saturating_sub(MIN_COMPOUND_PART))
             .filter_map(|cut| {
                 let (first, second) = word.split_at(cut);
-                self.dictionary_id(first)?;
-                self.dictionary_id(second)?;
-                Some(self.unigram_log_p(first)? + self.unigram_log_p(second)?)
+                let odds = |part: &str| Some(self.unigram[self.dictionary_id(part)? as usize]);
+                Some(odds(first)? + odds(second)?)
             })
             .fold(f32::NEG_INFINITY, f32::max)
             + LOG_COMPOUND_SHARE

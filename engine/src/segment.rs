@@ -171,8 +171,7 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     // A percentage glued to the word after: `10%off` → `10% off`.
     if tokens[i].text == "%" {
         return before.text.ends_with(|c: char| c.is_ascii_digit())
-            && is_segmentable(after)
-            && after.text.starts_with(|c: char| c.is_ascii_alphabetic());
+            && starts_with_letter(Some(after));
     }
     // `It`, `Smith`, `I'm`; not `I`, `NET`.
     let capitalised = |word: &str| {
@@ -303,46 +302,53 @@ fn cuts(
     let Some(runs) = runs(token) else {
         return Vec::new();
     };
+    let is_number = |run: &str| run.starts_with(|c: char| c.is_ascii_digit());
     let numbers = || {
         runs.iter()
             .map(|run| &token[run.clone()])
-            .filter(|run| run.starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|run| is_number(run))
     };
-    // A number with a point or commas is a quantity too (`5.99yesterday`,
-    // `1,000people`). A quantity is a number and a word, in either order:
-    // not a code like `v2rc1`.
-    let marked = || numbers().any(|number| number.contains(['.', ',']));
-    // So is a number before a plural: it counts things (`3cats`,
-    // `100points`), which no code does.
-    let counts = || {
-        let (number, word) = (&token[runs[0].clone()], &token[runs[1].clone()]);
-        number.starts_with(|c: char| c.is_ascii_digit()) && is_plural(lexicon, word)
+    // A number and a word, in either order (not a code like `v2rc1`).
+    let two = || {
+        let [first, second] = runs.as_slice() else {
+            return None;
+        };
+        Some((&token[first.clone()], &token[second.clone()]))
     };
-    // A decade with its `'s` is no code, whatever it meets (`the1980's`,
-    // `80'sand90's`).
-    let decades = numbers().any(|number| number.contains(['\'', '’']));
-    // And a number after a word of two letters or more (not a single
-    // letter's code, `A4`) that is one of the commonest, after which a
-    // space left out is the likeliest slip, as the corrector reads
-    // `thepast` (`in1974`, `By1943`); or a year after any dictionary word
-    // (`Since1997`, `June1982`), as a code's number is seldom one (`win10`,
-    // `mp3`).
-    let follows_a_word = || {
-        let (word, number) = (&token[runs[0].clone()], &token[runs[1].clone()]);
-        let lower = word.to_ascii_lowercase();
-        let year = number.len() == 4
-            && matches!(number.as_bytes()[0], b'1' | b'2')
-            && number.bytes().all(|b| b.is_ascii_digit());
-        number.starts_with(|c: char| c.is_ascii_digit())
-            && word.len() >= 2
-            && (lexicon.is_common(&lower) || (year && lexicon.is_dictionary_word(&lower)))
+    // Asked only of a token with a number: whether that number is no
+    // code's, so that one word beside it is cut from it. A decade with its
+    // `'s` is none, whatever it meets (`the1980's`, `80'sand90's`). Nor is a
+    // number with a point or commas (`5.99yesterday`, `1,000people`), nor
+    // one before a plural, which counts things (`3cats`, `100points`), nor
+    // one after a word of two letters or more (not a single letter's code,
+    // `A4`) that is one of the commonest, after which a space left out is
+    // the likeliest slip, as the corrector reads `thepast` (`in1974`,
+    // `By1943`), nor a year after any dictionary word (`Since1997`,
+    // `June1982`), as a code's number is seldom one (`win10`, `mp3`).
+    let quantity = || {
+        let year = |number: &str| {
+            number.len() == 4
+                && matches!(number.as_bytes()[0], b'1' | b'2')
+                && number.bytes().all(|b| b.is_ascii_digit())
+        };
+        let follows_a_word = |word: &str, number: &str| {
+            let lower = word.to_ascii_lowercase();
+            word.len() >= 2
+                && (lexicon.is_common(&lower)
+                    || (year(number) && lexicon.is_dictionary_word(&lower)))
+        };
+        numbers().any(|number| number.contains(['\'', '’']))
+            || two().is_some_and(|(first, second)| {
+                beside.quantity
+                    || numbers().any(|number| number.contains(['.', ',']))
+                    || (is_number(first) && is_plural(lexicon, second))
+                    || (is_number(second) && follows_a_word(first, second))
+            })
     };
-    let quantity = decades
-        || (runs.len() == 2 && (beside.quantity || marked() || counts() || follows_a_word()));
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
-    for run in runs {
+    for run in runs.iter().cloned() {
         let text = &token[run.clone()];
         if text.starts_with(|c: char| c.is_ascii_digit()) {
             (number, digits) = (Some(text), true);
@@ -378,7 +384,7 @@ fn cuts(
                 .count()
         })
         .sum();
-    if longer_words < if digits && !quantity { 2 } else { 1 } {
+    if longer_words < if digits && !quantity() { 2 } else { 1 } {
         return Vec::new();
     }
     let mut cuts = Vec::new();
