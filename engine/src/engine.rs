@@ -1579,6 +1579,20 @@ mod tests {
     }
 
     #[test]
+    fn words_with_accented_letters_are_segmented_and_keep_their_accents() {
+        for (input, expected) in [
+            // The whole run was left as typed.
+            ("Itwasnaïve,andwrong.", "It was naïve, and wrong."),
+            ("wemetatthecafé", "we met at the café"),
+            ("herrésuméwasgood", "her résumé was good"),
+            // A combining accent stays with its letter.
+            ("thecafe\u{301}wasclosed", "the cafe\u{301} was closed"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+    }
+
+    #[test]
     fn brackets_are_spaced_from_the_words_outside_them() {
         for (input, expected) in [
             ("(6)Don'tlookback.", "(6) Don't look back."),

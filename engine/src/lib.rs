@@ -26,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+mod accents;
 mod american_spelling;
 mod arena;
 mod by_first_letter;

@@ -6,11 +6,13 @@
 //! and a space goes after `,` `;` `:` `!` `?` glued to the next word, after
 //! a full stop glued to the next sentence, and outside a quotation's marks
 //! glued to the words beside them, and around prices and percentages
-//! (`for$5.99today` → `for $5.99 today`). The words beside a run,
+//! (`for$5.99today` → `for $5.99 today`). Accented letters count as their
+//! plain ones (`accents`). The words beside a run,
 //! or a sentence's start and end, are its neighbours to the word pairs.
 
 use std::ops::Range;
 
+use crate::accents;
 use crate::case::{dictionary_form, is_all_capitals};
 use crate::changes::{Builder, Outcome};
 use crate::extra_words::ExtraWords;
@@ -23,6 +25,15 @@ use crate::tokenize::{
 use crate::word_forms;
 
 pub fn segment(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
+    // Accented letters are read as their plain ones, which the dictionary
+    // knows (`itwasnaïve` as `itwasnaive`), and stay as typed.
+    match accents::fold(text) {
+        Some(folded) => folded.unfold(text, segment_plain(lexicon, extra, &folded.text)),
+        None => segment_plain(lexicon, extra, text),
+    }
+}
+
+fn segment_plain(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
     let mut out = Builder::with_capacity(text.len() + text.len() / 4);
     let tokens = tokenize(text);
     let quotes = Quotes::of(&tokens);
