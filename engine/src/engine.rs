@@ -1289,6 +1289,23 @@ mod tests {
     }
 
     #[test]
+    fn an_apostrophe_put_back_is_curly_where_the_writer_types_curly_ones() {
+        let outcome = engine().correct("I don’t know, and I dont care.", &NONE);
+        assert_eq!(outcome.text, "I don’t know, and I don’t care.");
+        assert_eq!(outcome.changes[0].replacements, ["don’t"]);
+        // Straight where the text has a straight one, or none at all.
+        for (input, expected) in [
+            (
+                "It’s here and it's there, isnt it?",
+                "It’s here and it's there, isn't it?",
+            ),
+            ("I dont care.", "I don't care."),
+        ] {
+            assert_eq!(engine().correct(input, &NONE).text, expected, "{input}");
+        }
+    }
+
+    #[test]
     fn contractions_typed_bare_get_their_apostrophe_back() {
         let correct = |text| engine().correct(text, &NONE).text;
         assert_eq!(

@@ -48,11 +48,31 @@ pub fn correct(known: &Knowledge<'_>, text: &str) -> Outcome {
     let mut pass = Pass::new(&tokens);
     let first = pass.run(known, text, &tokens, &[]);
     // Words sent alone have no neighbours to change.
-    if first.changes.is_empty() || pass.alone {
-        return first;
+    let outcome = if first.changes.is_empty() || pass.alone {
+        first
+    } else {
+        let ahead = std::mem::replace(&mut pass.written, vec![None; tokens.len()]);
+        pass.run(known, text, &tokens, &ahead)
+    };
+    in_writers_apostrophes(text, outcome)
+}
+
+/// The apostrophes the corrector put in (`dont` → `don't`) as the writer
+/// types them: curly where the text has curly ones and no straight one
+/// (`I don’t know, I dont care` → `don’t`), as a phone's keyboard and a
+/// word processor write them. Every straight one in such an outcome is
+/// the corrector's.
+fn in_writers_apostrophes(text: &str, mut outcome: Outcome) -> Outcome {
+    if !outcome.text.contains('\'') || text.contains('\'') || !text.contains('’') {
+        return outcome;
     }
-    let ahead = std::mem::replace(&mut pass.written, vec![None; tokens.len()]);
-    pass.run(known, text, &tokens, &ahead)
+    outcome.text = outcome.text.replace('\'', "’");
+    for change in &mut outcome.changes {
+        for replacement in &mut change.replacements {
+            *replacement = replacement.replace('\'', "’");
+        }
+    }
+    outcome
 }
 
 /// A pass of the corrector over a text's tokens, and what it decided.
