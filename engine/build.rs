@@ -2,7 +2,8 @@
 //! decodes it at start instead of building it (see the `spelling-index`
 //! crate, which both use), and writes what the engine would otherwise
 //! parse at each start: the two counted dictionaries as words and counts
-//! (`counted_words`); the words the SCOWL list adds to the curated
+//! (`counted_words`), the vocabulary followed by the listed words only
+//! today's English counts (`wordfreq_listed.py`); the words the SCOWL list adds to the curated
 //! dictionary, its words too rare to count, the curated names it leaves
 //! out and every curated word the list has only with capitals, so the
 //! engine need not read the list; the language model's word pairs and
@@ -18,26 +19,44 @@ use std::path::PathBuf;
 const CURATED: &str = "dictionaries/frequency_dictionary_en_82_765.txt.gz";
 const WORD_LIST: &str = "dictionaries/scowl_en_us_hunspell.txt.gz";
 const VOCABULARY: &str = "dictionaries/wordsegment_unigrams_333k.txt.gz";
+const LISTED_COUNTS: &str = "dictionaries/wordfreq_listed.txt.gz";
 const PAIRS: &str = "dictionaries/cmusphinx_en_us_pairs.txt.gz";
 const TRIPLES: &str = "dictionaries/cmusphinx_en_us_triples.txt.gz";
 const SLIPS: &str = "dictionaries/codespell_slips.txt";
 const RULES: &str = "dictionaries/codespell_rules.txt";
 
 fn main() {
-    for file in [CURATED, WORD_LIST, VOCABULARY, PAIRS, TRIPLES, SLIPS, RULES] {
+    for file in [
+        CURATED,
+        WORD_LIST,
+        VOCABULARY,
+        LISTED_COUNTS,
+        PAIRS,
+        TRIPLES,
+        SLIPS,
+        RULES,
+    ] {
         println!("cargo::rerun-if-changed={file}");
     }
     let word_list = read(WORD_LIST);
     // The two counted dictionaries go to the engine as words and counts it
     // reads without parsing (`spelling_index::counted_words`), checked here.
     let (curated_words, curated_counts) = counted(CURATED);
-    let (vocabulary_words, vocabulary_counts) = counted(VOCABULARY);
+    // The web's vocabulary, and after it the listed words it never
+    // counted, with today's counts on its scale (`wordfreq_listed.py`).
+    let web = read(VOCABULARY);
+    let vocabulary = web.clone() + &read(LISTED_COUNTS);
+    let (vocabulary_words, vocabulary_counts) = spelling_index::counted_words::encode(&vocabulary)
+        .unwrap_or_else(|e| panic!("{VOCABULARY} and {LISTED_COUNTS}: {e}"));
     let entries = |words, counts: &[u8]| {
         spelling_index::counted_words::decode(words, counts, counts.len() / 8)
             .expect("entries as encoded")
     };
     let curated_entries = entries(&curated_words, &curated_counts);
-    let vocabulary_entries = entries(&vocabulary_words, &vocabulary_counts);
+    let vocabulary_entries = spelling_index::offered_vocabulary(
+        &entries(&vocabulary_words, &vocabulary_counts),
+        web.lines().count(),
+    );
     let words = spelling_index::right_words(
         curated_entries.iter().copied(),
         word_list.lines(),

@@ -27,7 +27,11 @@ static WORD_LIST_GZ: &[u8] = include_bytes!("../dictionaries/scowl_en_us_hunspel
 const UNIGRAM_ENTRIES: usize = 82_834;
 const PAIR_ENTRIES: usize = 2_045_800;
 const TRIPLE_ENTRIES: usize = 800_000;
-const VOCABULARY_ENTRIES: usize = 333_213;
+/// The vocabulary: the web's words of 2006, then the listed words only
+/// today's English counts (`wordfreq_listed.py`).
+const WEB_ENTRIES: usize = 333_213;
+const TODAYS_ENTRIES: usize = 5_082;
+const VOCABULARY_ENTRIES: usize = WEB_ENTRIES + TODAYS_ENTRIES;
 #[cfg(test)]
 const WORD_LIST_ENTRIES: usize = 166_791;
 
@@ -81,7 +85,9 @@ pub fn unigrams() -> Result<Dictionary, DictionaryError> {
 /// same counts: the words people write that the curated list lacks
 /// (`math`, `fulfillment`, `zakopane`), and the typos they write most
 /// (`teh`), so they are for the odds of a word, never for whether it is
-/// spelt right.
+/// spelt right. After them, the 5,082 words of SCOWL's list the web of
+/// 2006 wrote too rarely to count, with today's counts on its scale
+/// (`bitcoin`, `hashtag`, `emoji`; `wordfreq_listed.txt`).
 pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
     load(
         "vocabulary",
@@ -89,6 +95,15 @@ pub fn vocabulary() -> Result<Dictionary, DictionaryError> {
         VOCABULARY_COUNTS,
         VOCABULARY_ENTRIES,
     )
+}
+
+impl Dictionary {
+    /// Of the vocabulary's entries, those a correction may be, as build.rs
+    /// chose them (`spelling_index::offered_vocabulary`).
+    #[cfg(test)]
+    pub fn offered(&self) -> Vec<(&str, i64)> {
+        spelling_index::offered_vocabulary(&self.entries, WEB_ENTRIES)
+    }
 }
 
 /// Hands back the pages of the counted dictionaries once the lexicon,
@@ -259,6 +274,11 @@ mod tests {
         let vocabulary: Vec<_> = vocabulary.entries().collect();
         assert_eq!(vocabulary.len(), VOCABULARY_ENTRIES);
         assert_eq!(vocabulary[0], ("the", 23_135_851_162));
+        // Today's counts come after the web's, each at least its rarest.
+        let rarest = vocabulary[..WEB_ENTRIES].iter().map(|e| e.1).min();
+        let today = &vocabulary[WEB_ENTRIES..];
+        assert!(today.iter().all(|e| Some(e.1) >= rarest));
+        assert!(today.iter().any(|&(word, _)| word == "hashtag"));
         let list = word_list().expect("word list");
         assert!(list.words().any(|w| w == "fulfillment"));
     }
@@ -277,7 +297,12 @@ mod tests {
                 &include_bytes!("../dictionaries/wordsegment_unigrams_333k.txt.gz")[..],
             ),
         ] {
-            let text = gunzip(gz).unwrap();
+            let mut text = gunzip(gz).unwrap();
+            if text.starts_with("the ") && text.lines().count() == WEB_ENTRIES {
+                // The vocabulary goes on with today's counts.
+                let today = include_bytes!("../dictionaries/wordfreq_listed.txt.gz");
+                text += &gunzip(today).unwrap();
+            }
             let shipped: Vec<(&str, i64)> = text
                 .lines()
                 .map(|line| line.rsplit_once(' ').unwrap())

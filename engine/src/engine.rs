@@ -1610,6 +1610,31 @@ mod tests {
     }
 
     #[test]
+    fn words_of_today_are_weighed_by_todays_counts() {
+        // Whole in segmentation: the web of 2006 never counted them (they
+        // were `hash tag`, `an e mojito`, `crypto currencies`).
+        for (input, expected) in [
+            (
+                "headdedahashtagandanemojitothetweet",
+                "he added a hashtag and an emoji to the tweet",
+            ),
+            ("othercryptocurrenciesfell", "other cryptocurrencies fell"),
+        ] {
+            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
+        }
+        // A word of today is offered for its misspellings (`hastag` was
+        // `hostage`, `tweeetd` `tweed`); an old word today's counts hold
+        // about as rarely as the web's rarest is not (`conventual`).
+        for (typed, meant) in [
+            ("hastag", "hashtag"),
+            ("tweeetd", "tweeted"),
+            ("convential", "conventional"),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
+        }
+    }
+
+    #[test]
     fn brackets_are_spaced_from_the_words_outside_them() {
         for (input, expected) in [
             ("(6)Don'tlookback.", "(6) Don't look back."),
@@ -1784,7 +1809,7 @@ mod index_tests {
         list: &'a dictionary::WordList,
         vocabulary: &'a dictionary::Dictionary,
     ) -> Vec<(&'a str, i64)> {
-        spelling_index::right_words(unigrams.entries(), list.words(), vocabulary.entries())
+        spelling_index::right_words(unigrams.entries(), list.words(), vocabulary.offered())
     }
 
     /// The index compiled in answers exactly as one built now would.
@@ -1797,7 +1822,7 @@ mod index_tests {
         let rare = spelling_index::rare_listed_words(
             unigrams.entries(),
             list.words(),
-            vocabulary.entries(),
+            vocabulary.offered(),
         );
         assert!(
             rare.iter().copied().eq(dictionary::rare_listed_words()),

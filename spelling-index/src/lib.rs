@@ -34,6 +34,38 @@ const PREFIX_LENGTH: i64 = 6;
 /// `child`); at 100 they stay (README, *Text engine*).
 pub const NAME_SLIP_RATIO: i64 = 100;
 
+/// How many times the vocabulary's rarest count a listed word only
+/// today's English counts (`engine/dictionaries/wordfreq_listed.py`) must
+/// reach to be offered as a correction. The web of 2006 wrote it too
+/// rarely to count, so at ten times that it has grown at least tenfold
+/// since: a word of today (`bitcoin`, `hashtag`, `selfie`, `tweeted`: 46
+/// words), which its misspellings mean (`selfy`, `tweeetd`). The rest are
+/// mostly old words the books that share in today's counts hold
+/// (`desiccate`, `appendant`, `conventual`), near the vocabulary's rarest,
+/// kept out of the index as every rare listed word is
+/// (`rare_listed_words`): offered too, codespell's pool of 42,106 lost 11
+/// and typos' pool 12, to rare words one slip from a misspelling
+/// (`appendent` → `appendant`, `convential` → `conventual`).
+pub const TODAYS_WORD_OFFERED_GROWTH: i64 = 10;
+
+/// Of the vocabulary's entries, the web's of 2006 (its first `web`) and
+/// then the listed words only today's English counts, those a correction
+/// may be: every one of the web's, and of today's those written
+/// `TODAYS_WORD_OFFERED_GROWTH` times as often as the web's rarest. What
+/// `right_words` and `rare_listed_words` are given as the vocabulary; the
+/// lexicon weighs every entry by its count.
+pub fn offered_vocabulary<'a>(entries: &[(&'a str, i64)], web: usize) -> Vec<(&'a str, i64)> {
+    let rarest = entries[..web].iter().map(|&(_, count)| count).min();
+    let bar = rarest
+        .unwrap_or(0)
+        .saturating_mul(TODAYS_WORD_OFFERED_GROWTH);
+    let (web, today) = entries.split_at(web);
+    web.iter()
+        .chain(today.iter().filter(|&&(_, count)| count >= bar))
+        .copied()
+        .collect()
+}
+
 /// The words the corrector takes as spelt right, each with its corpus
 /// count: SymSpell's curated list, then each lowercase word of a SCOWL
 /// word list that it lacks and the corpus counts (`math`, `fulfillment`,
@@ -152,7 +184,9 @@ fn is_name_only(word: &str, listed: &FxHashSet<&str>) -> bool {
 /// The lowercase words of the SCOWL word list that neither the curated
 /// list nor the corpus has (`abstainer`, `topologists`, `untanned`): spelt
 /// right, since a spell checker's list vouches for them, but too rare for
-/// the corpus to count. They are not offered as corrections: the index
+/// the corpus to count. (`vocabulary` is `offered_vocabulary`'s: a word
+/// only today's counts hold below its bar is one, which the lexicon weighs
+/// by that count.) They are not offered as corrections: the index
 /// finds its nearest words first, and a rare word one slip away would hide
 /// a common one two slips away.
 pub fn rare_listed_words<'a>(
@@ -295,6 +329,20 @@ mod tests {
         for expected in ["a", "é", "aé", "ea", "éb", "éab"] {
             assert!(edits.iter().any(|e| e == expected), "{expected}");
         }
+    }
+
+    #[test]
+    fn a_word_of_today_is_offered_at_ten_times_the_webs_rarest() {
+        let entries = [
+            ("the", 1000),
+            ("myth", 50),
+            ("selfie", 500),
+            ("appendant", 60),
+        ];
+        let offered = super::offered_vocabulary(&entries, 2);
+        assert_eq!(offered, [("the", 1000), ("myth", 50), ("selfie", 500)]);
+        // With no word of today, the web's words as they are.
+        assert_eq!(super::offered_vocabulary(&entries[..2], 2), entries[..2]);
     }
 
     #[test]
