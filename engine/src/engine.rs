@@ -1525,6 +1525,13 @@ mod tests {
                 "Dr.Smithcametoday.Hereadexample.comandJ.R.R.Tolkien",
                 "Dr. Smith came today. He read example.com and J.R.R.Tolkien",
             ),
+            // An abbreviation's full stop before a lowercase word (these
+            // stayed glued); not a name's, nor inside initials.
+            (
+                "TheU.S.economygrewat3p.m.,i.e.theboss'shour,inMr.andMrs.Smith'sshop,etc.andso",
+                "The U.S. economy grew at 3 p.m., i.e. the boss's hour, in Mr. and Mrs. Smith's shop, etc. and so",
+            ),
+            ("itisa.b.c,orexample.co.uk", "it is a.b.c, or example.co.uk"),
             ("the24thofmay", "the 24th of may"),
             // A single letter and a word are cut (they were left as a code
             // until the sixteenth session); two letters alone are not.

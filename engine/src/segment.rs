@@ -118,7 +118,9 @@ fn is_in_a_number(bytes: &[u8], i: usize) -> bool {
 /// full stop only before a capitalised word and after a word of two
 /// letters or more (`great.It was`, `Dr.Smith`): not in initials
 /// (`J.R.R.Tolkien` keeps its last), abbreviations (`e.g.`) or names
-/// (`example.com`, `ASP.NET`). And around a quotation glued to the words
+/// (`example.com`, `ASP.NET`); or one that ends an abbreviation, before a
+/// lowercase word (`ends_abbreviation`: `the U.S.economy`, `e.g.apples`,
+/// `etc.and`). And around a quotation glued to the words
 /// beside it: before its opening mark, after its closing one (`say"no"in`
 /// → `say "no" in`); before a price (`for$5`) and after a percentage
 /// (`10%off`).
@@ -202,7 +204,13 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
         && match tokens[i].text {
             "," | ":" => !in_a_number,
             ";" | "!" | "?" => true,
-            "." => before.text.len() >= 2 && capitalised(after.text),
+            "." => {
+                (before.text.len() >= 2 && capitalised(after.text))
+                    || (ends_abbreviation(tokens, i)
+                        && is_segmentable(after)
+                        && after.text.len() >= 2
+                        && after.text.starts_with(|c: char| c.is_ascii_lowercase()))
+            }
             _ => false,
         };
     // Words, or a number on either side (`1,000, then`); before it, a
@@ -210,8 +218,65 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     ends_clause
         && (is_spaced(before)
             || quotes.side(i - 1) == Some(Side::Closing)
-            || matches!(before.text, ")" | "]"))
+            || matches!(before.text, ")" | "]")
+            || (before.text == "." && ends_abbreviation(tokens, i - 1)))
         && is_spaced(after)
+}
+
+/// Abbreviations written with a full stop that a lowercase word may
+/// follow, as typed: titles, a company's, and Latin's `etc.` and `vs.`
+/// (not `co`, a domain's part in lowercase: `bbc.co.uk`).
+const ABBREVIATIONS: [&str; 13] = [
+    "etc", "vs", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Inc", "Ltd", "Co", "Corp",
+];
+
+/// Whether the full stop at token `i` ends an abbreviation: one of
+/// `ABBREVIATIONS`, or the last of the initials of two letters or more
+/// (`U.S.`, `e.g.`, `a.m.`). Before a lowercase word of two letters or
+/// more, as `needs_space_after` asks, it is no name's (`example.com`) and
+/// no initials' inside (`a.b.c`); before a comma or the like, it ends a
+/// word (`3p.m.,i.e.` → `3 p.m., i.e.`).
+fn ends_abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1) else {
+        return false;
+    };
+    let initials = is_one_letter(tokens[before].text)
+        && before >= 2
+        && tokens[before - 1].text == "."
+        && ends_in_one_letter(tokens[before - 2].text);
+    // The first of the initials, or the abbreviation, may end a run the
+    // segmenter cuts (`theU.S.`, `at10a.m.`, `inMr.`).
+    initials
+        || ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| ends_with_word(tokens[before].text, abbreviation))
+}
+
+fn is_one_letter(text: &str) -> bool {
+    text.len() == 1 && text.as_bytes()[0].is_ascii_alphabetic()
+}
+
+/// Whether `text` ends in a letter that is a run's own: after no letter
+/// (`a`, `10a`), or a capital after a lowercase letter (`theU`).
+fn ends_in_one_letter(text: &str) -> bool {
+    match text.as_bytes() {
+        [.., before, last] if last.is_ascii_alphabetic() => {
+            !before.is_ascii_alphabetic()
+                || (before.is_ascii_lowercase() && last.is_ascii_uppercase())
+        }
+        [last] => last.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
+/// Whether `text` is `word`, or ends in it after a lowercase letter where
+/// `word` is capitalised (`inMr`).
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text == word
+        || (word.starts_with(|c: char| c.is_ascii_uppercase())
+            && text
+                .strip_suffix(word)
+                .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_lowercase())))
 }
 
 /// A word, or a number kept as it is (digits, with a point or commas):
