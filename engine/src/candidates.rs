@@ -223,11 +223,37 @@ fn most_likely_in_text(
     best_of_nearest(known, typed, context, found, |term| edit_cost(typed, term))
 }
 
-/// The index's nearest dictionary words to `typed`, within two edits.
+/// The index's nearest dictionary words to `typed`, within two edits, and
+/// the contractions whose letters typed bare are as near: an apostrophe
+/// left out is a habit the error model prices on its own
+/// (`APOSTROPHE_HABIT`), not an edit, so `dosent` is as near `doesn't`,
+/// its letters swapped, as `docent` (it became `docent`).
 fn nearest(known: &Knowledge<'_>, typed: &str) -> Vec<Suggestion> {
-    known
+    let mut found = known
         .index
-        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE)
+        .lookup(typed, Verbosity::Closest, MAX_EDIT_DISTANCE);
+    let distance = found
+        .first()
+        .map_or(MAX_EDIT_DISTANCE, |nearest| nearest.distance);
+    add_typed_bare(known, typed, distance, &mut found);
+    found
+}
+
+/// Adds to `found` the contractions whose letters typed bare are within
+/// `distance` edits of `typed` (`nearest`), each once.
+fn add_typed_bare(known: &Knowledge<'_>, typed: &str, distance: i64, found: &mut Vec<Suggestion>) {
+    if typed.contains('\'') {
+        return;
+    }
+    let near: Vec<(&str, usize)> = known
+        .lexicon
+        .typed_bare_near(typed, distance as usize)
+        .collect();
+    for (contraction, edits) in near {
+        if !found.iter().any(|f| *f.term == *contraction) {
+            found.push(Suggestion::new(contraction, edits as i64, 0));
+        }
+    }
 }
 
 /// `most_likely` for a word sent alone, which has no neighbours to weigh
@@ -253,6 +279,7 @@ fn most_likely_alone(
     context: &Context<'_>,
 ) -> Option<Candidate> {
     let mut found = known.index.lookup(typed, Verbosity::All, MAX_EDIT_DISTANCE);
+    add_typed_bare(known, typed, MAX_EDIT_DISTANCE, &mut found);
     let nearest = found.iter().map(|found| found.distance).min();
     let slip = |term: &str| edit_cost(typed, term);
     let cheapest = found

@@ -1289,6 +1289,19 @@ mod tests {
     }
 
     #[test]
+    fn a_contraction_typed_bare_with_a_slip_is_put_right() {
+        // Its letters one slip from what was typed, as near as another
+        // word: these became `docent`, `i sent`, `rant`, or stayed.
+        corrects(&[
+            ("He dosent know.", "He doesn't know."),
+            ("it wasent there", "it wasn't there"),
+            ("it isent true", "it isn't true"),
+            ("they arnt here", "they aren't here"),
+            ("i havnt seen it", "i haven't seen it"),
+        ]);
+    }
+
+    #[test]
     fn an_apostrophe_put_back_is_curly_where_the_writer_types_curly_ones() {
         let outcome = engine().correct("I don’t know, and I dont care.", &NONE);
         assert_eq!(outcome.text, "I don’t know, and I don’t care.");

@@ -62,6 +62,10 @@ pub struct Lexicon {
     /// are ruled out without a lookup.
     unlisted_bare: FxHashMap<Box<str>, u32>,
     unlisted_bare_ends: [u32; 26],
+    /// Every contraction whose bare letters are no dictionary word, with
+    /// those letters (`doesnt`, `doesn't`), by their first letter: what a
+    /// misspelt contraction typed bare is near (`typed_bare_near`).
+    typed_bare: [Vec<(Box<str>, Box<str>)>; 26],
     /// log10 P(w) of the vocabulary's short words that the lexicon leaves
     /// out (`MIN_VOCABULARY_WORD_LEN`), so `mr` is known to be common.
     short: FxHashMap<Box<str>, f32>,
@@ -291,6 +295,15 @@ impl Lexicon {
         let mut bare_contractions = FxHashMap::default();
         let mut unlisted_bare = FxHashMap::default();
         let mut unlisted_bare_ends = [0u32; 26];
+        let mut typed_bare: [Vec<(Box<str>, Box<str>)>; 26] = Default::default();
+        for (_, word, bare) in &contractions {
+            if let Some(first @ b'a'..=b'z') = bare.bytes().next() {
+                if words.id(bare).is_none_or(|b| b >= dictionary_words) {
+                    typed_bare[usize::from(first - b'a')]
+                        .push((bare.as_str().into(), (*word).into()));
+                }
+            }
+        }
         for (id, word, bare) in &contractions {
             if let [first @ b'a'..=b'z', .., last @ b'a'..=b'z'] = bare.as_bytes() {
                 if words.id(bare).is_none() {
@@ -422,6 +435,7 @@ impl Lexicon {
             bare_contractions,
             unlisted_bare,
             unlisted_bare_ends,
+            typed_bare,
             short,
             letters,
         }
@@ -437,6 +451,31 @@ impl Lexicon {
         id >= self.dictionary_words
             && string.len() < MIN_VOCABULARY_WORD_LEN
             && self.marks[id as usize] & BARE_CONTRACTION == 0
+    }
+
+    /// The contractions whose bare letters are within `distance` edits of
+    /// `typed` but not `typed` itself, with how far they are: `doesn't`
+    /// for `dosent`, its letters swapped (`candidates::nearest`). Only
+    /// those with its first letter, seldom the slip's (and every word the
+    /// corrector weighs is asked: all of them cost a quarter more
+    /// instructions correcting dev's sentences).
+    pub fn typed_bare_near<'a>(
+        &'a self,
+        typed: &'a str,
+        distance: usize,
+    ) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        let len = typed.len();
+        let same_first = match typed.bytes().next() {
+            Some(first @ b'a'..=b'z') => &self.typed_bare[usize::from(first - b'a')][..],
+            _ => &[],
+        };
+        same_first
+            .iter()
+            .filter(move |(bare, _)| bare.len().abs_diff(len) <= distance)
+            .filter_map(move |(bare, word)| {
+                let edits = strsim::osa_distance(typed, bare);
+                (1..=distance).contains(&edits).then_some((&**word, edits))
+            })
     }
 
     /// The contraction a bare contraction is (`dont` → `don't`,
