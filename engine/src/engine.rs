@@ -1632,7 +1632,7 @@ mod tests {
     #[test]
     fn words_of_today_are_weighed_by_todays_counts() {
         // Whole in segmentation: the web of 2006 never counted them (they
-        // were `hash tag`, `an e mojito`, `crypto currencies`).
+        // were `hash tag`, `ane mojito`, `crypto currencies`).
         for (input, expected) in [
             (
                 "headdedahashtagandanemojitothetweet",

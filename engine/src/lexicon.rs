@@ -296,15 +296,13 @@ impl Lexicon {
         let mut unlisted_bare = FxHashMap::default();
         let mut unlisted_bare_ends = [0u32; 26];
         let mut typed_bare: [Vec<(Box<str>, Box<str>)>; 26] = Default::default();
-        for (_, word, bare) in &contractions {
+        for (id, word, bare) in &contractions {
             if let Some(first @ b'a'..=b'z') = bare.bytes().next() {
                 if words.id(bare).is_none_or(|b| b >= dictionary_words) {
                     typed_bare[usize::from(first - b'a')]
                         .push((bare.as_str().into(), (*word).into()));
                 }
             }
-        }
-        for (id, word, bare) in &contractions {
             if let [first @ b'a'..=b'z', .., last @ b'a'..=b'z'] = bare.as_bytes() {
                 if words.id(bare).is_none() {
                     unlisted_bare.insert(Box::<str>::from(bare.as_str()), *id);
