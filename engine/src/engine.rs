@@ -1545,6 +1545,14 @@ mod tests {
                 "The U.S. economy grew at 3 p.m., i.e. the boss's hour, in Mr. and Mrs. Smith's shop, etc. and so",
             ),
             ("itisa.b.c,orexample.co.uk", "it is a.b.c, or example.co.uk"),
+            // Lowercase initials run into the word before, a number after
+            // initials, and more titles.
+            (
+                "meetmeatonea.m.behindGen.deGaulle'shouse,passH.R.1",
+                "meet me at one a.m. behind Gen. de Gaulle's house, pass H.R. 1",
+            ),
+            // A percentage before a clause's punctuation, as a word.
+            ("it fell 10%,then rose 5%.Then", "it fell 10%, then rose 5%. Then"),
             ("the24thofmay", "the 24th of may"),
             // A single letter and a word are cut (they were left as a code
             // until the sixteenth session); two letters alone are not.

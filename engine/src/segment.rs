@@ -183,8 +183,7 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
     };
     // A percentage glued to the word after: `10%off` → `10% off`.
     if tokens[i].text == "%" {
-        return before.text.ends_with(|c: char| c.is_ascii_digit())
-            && starts_with_letter(Some(after));
+        return is_percentage(tokens, i) && starts_with_letter(Some(after));
     }
     // `It`, `Smith`, `I'm`; not `I`, `NET`.
     let capitalised = |word: &str| {
@@ -205,11 +204,13 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
             "," | ":" => !in_a_number,
             ";" | "!" | "?" => true,
             "." => {
-                (before.text.len() >= 2 && capitalised(after.text))
+                ((before.text.len() >= 2 || is_percentage(tokens, i - 1))
+                    && capitalised(after.text))
                     || (ends_abbreviation(tokens, i)
-                        && is_segmentable(after)
-                        && after.text.len() >= 2
-                        && after.text.starts_with(|c: char| c.is_ascii_lowercase()))
+                        && is_spaced(after)
+                        && (after.text.starts_with(|c: char| c.is_ascii_digit())
+                            || (after.text.len() >= 2
+                                && after.text.starts_with(|c: char| c.is_ascii_lowercase()))))
             }
             _ => false,
         };
@@ -219,23 +220,38 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
         && (is_spaced(before)
             || quotes.side(i - 1) == Some(Side::Closing)
             || matches!(before.text, ")" | "]")
-            || (before.text == "." && ends_abbreviation(tokens, i - 1)))
+            || (before.text == "." && ends_abbreviation(tokens, i - 1))
+            || (before.text == "%" && is_percentage(tokens, i - 1)))
         && is_spaced(after)
+}
+
+/// Whether the `%` at token `i` ends a percentage (`10%`): what a clause's
+/// punctuation after it is spaced from, as after a word (`10%,the`).
+fn is_percentage(tokens: &[Token<'_>], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|k| tokens[k].text.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Abbreviations written with a full stop that a lowercase word may
 /// follow, as typed: titles, a company's, and Latin's `etc.` and `vs.`
 /// (not `co`, a domain's part in lowercase: `bbc.co.uk`).
-const ABBREVIATIONS: [&str; 13] = [
-    "etc", "vs", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Inc", "Ltd", "Co", "Corp",
+const ABBREVIATIONS: [&str; 19] = [
+    "etc", "vs", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gen", "Sen", "Rep", "Gov", "Rev",
+    "Prof", "Inc", "Ltd", "Co", "Corp",
 ];
+
+/// Initials in lowercase whose first letter is often run into the word
+/// before when spaces are left out (`onea.m.`, `threep.m.`, `suche.g.`),
+/// where a letter and initials cannot be told apart by shape.
+const LOWERCASE_INITIALS: [[u8; 2]; 4] = [*b"am", *b"pm", *b"eg", *b"ie"];
 
 /// Whether the full stop at token `i` ends an abbreviation: one of
 /// `ABBREVIATIONS`, or the last of the initials of two letters or more
 /// (`U.S.`, `e.g.`, `a.m.`). Before a lowercase word of two letters or
-/// more, as `needs_space_after` asks, it is no name's (`example.com`) and
-/// no initials' inside (`a.b.c`); before a comma or the like, it ends a
-/// word (`3p.m.,i.e.` → `3 p.m., i.e.`).
+/// more, or a number, as `needs_space_after` asks, it is no name's
+/// (`example.com`) and no initials' inside (`a.b.c`): `H.R.1` → `H.R. 1`,
+/// `e.g.20%` → `e.g. 20%`; before a comma or the like, it ends a word
+/// (`3p.m.,i.e.` → `3 p.m., i.e.`).
 fn ends_abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(before) = i.checked_sub(1) else {
         return false;
@@ -243,7 +259,10 @@ fn ends_abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
     let initials = is_one_letter(tokens[before].text)
         && before >= 2
         && tokens[before - 1].text == "."
-        && ends_in_one_letter(tokens[before - 2].text);
+        && (ends_in_one_letter(tokens[before - 2].text)
+            || tokens[before - 2].text.bytes().last().is_some_and(|first| {
+                LOWERCASE_INITIALS.contains(&[first, tokens[before].text.as_bytes()[0]])
+            }));
     // The first of the initials, or the abbreviation, may end a run the
     // segmenter cuts (`theU.S.`, `at10a.m.`, `inMr.`).
     initials
