@@ -1553,6 +1553,8 @@ mod tests {
             ),
             // A percentage before a clause's punctuation, as a word.
             ("it fell 10%,then rose 5%.Then", "it fell 10%, then rose 5%. Then"),
+            // A full stop then a comma ends an abbreviation, whichever.
+            ("inAtlanta,Ga.,wherehelives", "in Atlanta, Ga., where he lives"),
             ("the24thofmay", "the 24th of may"),
             // A single letter and a word are cut (they were left as a code
             // until the sixteenth session); two letters alone are not.

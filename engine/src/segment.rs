@@ -220,7 +220,9 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
         && (is_spaced(before)
             || quotes.side(i - 1) == Some(Side::Closing)
             || matches!(before.text, ")" | "]")
-            || (before.text == "." && ends_abbreviation(tokens, i - 1))
+            // A full stop then a comma ends an abbreviation, whichever
+            // (`Atlanta, Ga.,where`).
+            || (before.text == "." && (tokens[i].text == "," || ends_abbreviation(tokens, i - 1)))
             || (before.text == "%" && is_percentage(tokens, i - 1)))
         && is_spaced(after)
 }
