@@ -223,15 +223,16 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
             // A full stop then a comma ends an abbreviation, whichever
             // (`Atlanta, Ga.,where`).
             || (before.text == "." && (tokens[i].text == "," || ends_abbreviation(tokens, i - 1)))
-            || (before.text == "%" && is_percentage(tokens, i - 1)))
+            || is_percentage(tokens, i - 1))
         && is_spaced(after)
 }
 
 /// Whether the `%` at token `i` ends a percentage (`10%`): what a clause's
 /// punctuation after it is spaced from, as after a word (`10%,the`).
 fn is_percentage(tokens: &[Token<'_>], i: usize) -> bool {
-    i.checked_sub(1)
-        .is_some_and(|k| tokens[k].text.ends_with(|c: char| c.is_ascii_digit()))
+    tokens[i].text == "%"
+        && i.checked_sub(1)
+            .is_some_and(|k| tokens[k].text.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Abbreviations written with a full stop that a lowercase word may
