@@ -1555,6 +1555,12 @@ mod tests {
             ("it fell 10%,then rose 5%.Then", "it fell 10%, then rose 5%. Then"),
             // A full stop then a comma ends an abbreviation, whichever.
             ("inAtlanta,Ga.,wherehelives", "in Atlanta, Ga., where he lives"),
+            // An hour run into `a.m.` or `p.m.` (it was kept as a code,
+            // `10a`); not a code before it.
+            (
+                "at10a.m.andat3:15P.M.,A4a.m.",
+                "at 10 a.m. and at 3:15 P.M., A4a.m.",
+            ),
             ("the24thofmay", "the 24th of may"),
             // A single letter and a word are cut (they were left as a code
             // until the sixteenth session); two letters alone are not.

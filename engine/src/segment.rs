@@ -62,6 +62,7 @@ fn segment_plain(lexicon: &Lexicon, extra: &ExtraWords, text: &str) -> Outcome {
                 apostrophe_after: tokens
                     .get(i + 1)
                     .is_some_and(|t| t.kind == Kind::Gap && t.text.chars().all(is_apostrophe)),
+                hour_before: is_hour_before(&tokens, i),
             };
             for cut in cuts(lexicon, extra, token.text, around, beside) {
                 out.keep(&token.text[start..cut]);
@@ -225,6 +226,18 @@ fn needs_space_after(tokens: &[Token<'_>], quotes: &Quotes, i: usize) -> bool {
             || (before.text == "." && (tokens[i].text == "," || ends_abbreviation(tokens, i - 1)))
             || is_percentage(tokens, i - 1))
         && is_spaced(after)
+}
+
+/// Whether token `i` ends in an hour run into the first letter of `a.m.`
+/// or `p.m.` (`at10a.m.`, `3:15p.m.`), which the tokens after it finish.
+fn is_hour_before(tokens: &[Token<'_>], i: usize) -> bool {
+    let text = |k: usize| tokens.get(k).map(|t| t.text);
+    matches!(
+        tokens[i].text.as_bytes(),
+        [.., b'0'..=b'9', b'a' | b'p' | b'A' | b'P']
+    ) && text(i + 1) == Some(".")
+        && matches!(text(i + 2), Some("m" | "M"))
+        && text(i + 3) == Some(".")
 }
 
 /// Whether the `%` at token `i` ends a percentage (`10%`): what a clause's
@@ -438,6 +451,7 @@ fn cuts(
         numbers().any(|number| number.contains(['\'', '’']))
             || two().is_some_and(|(first, second)| {
                 beside.quantity
+                    || beside.hour_before
                     || numbers().any(|number| number.contains(['.', ',']))
                     || (is_number(first) && is_plural(lexicon, second))
                     || (is_number(second) && follows_a_word(first, second))
@@ -482,6 +496,8 @@ fn cuts(
                 .count()
         })
         .sum();
+    // The letter before `.m.` is a word (`at10a.m.` → `at 10 a.m.`).
+    let longer_words = longer_words + usize::from(beside.hour_before);
     if longer_words < if digits && !quantity() { 2 } else { 1 } {
         return Vec::new();
     }
@@ -610,6 +626,9 @@ struct Beside {
     quantity: bool,
     /// An apostrophe follows it (`rockin' and`).
     apostrophe_after: bool,
+    /// It ends in a number and the first letter of `a.m.` or `p.m.`
+    /// (`at10a.m.`): the hour, and its letter a word of its own.
+    hour_before: bool,
 }
 
 /// Where each word of a run of letters ends when its last word is a
