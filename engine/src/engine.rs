@@ -1719,6 +1719,12 @@ mod tests {
                 "during1976therateofinflation",
                 "during 1976 the rate of inflation",
             ),
+            // Weighed in lowercase before a capital too (it was `1980th e`);
+            // in capitals, an ordinal.
+            (
+                "in1980theAdministrationactedonthe20THCENTURY",
+                "in 1980 the Administration acted on the 20TH CENTURY",
+            ),
             // A year after any word (it stayed `Since1997` as a code).
             ("Since1997,ourinitiative", "Since 1997, our initiative"),
             ("thesheepwere10sheepinall", "the sheep were 10 sheep in all"),

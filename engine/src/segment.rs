@@ -596,11 +596,12 @@ fn number_ending(lexicon: &Lexicon, number: &str, text: &str, next: Option<&str>
         return 0;
     }
     // How much better the words after read without the first `len`
-    // letters; letters in capitals or with an apostrophe are not weighed.
+    // letters, in lowercase; letters with an apostrophe are not weighed.
     let lower = text.bytes().all(|b| b.is_ascii_lowercase());
     let better_without = |len: usize| {
+        let text = text.to_ascii_lowercase();
         let around = (None, next);
-        let (apart, _) = lexicon.segment_scored(text, &[], around);
+        let (apart, _) = lexicon.segment_scored(&text, &[], around);
         let (without, _) = lexicon.segment_scored(&text[len..], &[], around);
         without - apart
     };
@@ -609,7 +610,12 @@ fn number_ending(lexicon: &Lexicon, number: &str, text: &str, next: Option<&str>
         .get(..ordinal.len())
         .is_some_and(|start| start.eq_ignore_ascii_case(ordinal))
     {
-        let taken = text.len() == ordinal.len() || !lower || better_without(ordinal.len()) >= 0.0;
+        // Weighed where lowercase letters follow it (`1980theAdministration`
+        // is `1980 the Administration`); in capitals it is an ordinal's
+        // (`20TH CENTURY`).
+        let weighed = text.bytes().any(|b| b.is_ascii_lowercase())
+            && text.bytes().all(|b| b.is_ascii_alphabetic());
+        let taken = text.len() == ordinal.len() || !weighed || better_without(ordinal.len()) >= 0.0;
         return if taken { ordinal.len() } else { 0 };
     }
     let plural = text.starts_with('s')
