@@ -1719,6 +1719,12 @@ mod tests {
                 "during1976therateofinflation",
                 "during 1976 the rate of inflation",
             ),
+            // A number with its ending is no code, whatever it meets (these
+            // stayed whole).
+            (
+                "on the 4thfloor, the 80speople",
+                "on the 4th floor, the 80s people",
+            ),
             // Weighed in lowercase before a capital too (it was `1980th e`);
             // in capitals, an ordinal.
             (

@@ -460,6 +460,9 @@ fn cuts(
     // Each run of letters without an ordinal's ending, and its word ends.
     let mut words = Vec::new();
     let (mut number, mut digits) = (None, false);
+    // A number with its ordinal's or its plural's ending is no code's
+    // (`80speople` is `80s people`, `4thfloor` `4th floor`).
+    let mut ended = false;
     for run in runs.iter().cloned() {
         let text = &token[run.clone()];
         if text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -468,6 +471,7 @@ fn cuts(
         }
         let next = around.1.filter(|_| run.end == token.len());
         let ending = number.map_or(0, |number| number_ending(lexicon, number, text, next));
+        ended |= ending > 0;
         number = None;
         let letters = run.start + ending..run.end;
         if !letters.is_empty() {
@@ -498,7 +502,13 @@ fn cuts(
         .sum();
     // The letter before `.m.` is a word (`at10a.m.` → `at 10 a.m.`).
     let longer_words = longer_words + usize::from(beside.hour_before);
-    if longer_words < if digits && !quantity() { 2 } else { 1 } {
+    if longer_words
+        < if digits && !ended && !quantity() {
+            2
+        } else {
+            1
+        }
+    {
         return Vec::new();
     }
     let mut cuts = Vec::new();
