@@ -502,13 +502,12 @@ fn cuts(
         .sum();
     // The letter before `.m.` is a word (`at10a.m.` → `at 10 a.m.`).
     let longer_words = longer_words + usize::from(beside.hour_before);
-    if longer_words
-        < if digits && !ended && !quantity() {
-            2
-        } else {
-            1
-        }
-    {
+    let needed = if digits && !ended && !quantity() {
+        2
+    } else {
+        1
+    };
+    if longer_words < needed {
         return Vec::new();
     }
     let mut cuts = Vec::new();
