@@ -651,6 +651,8 @@ mod tests {
             ("in the uUnited States", "in the United States"),
             // A neighbouring key struck before the capital.
             ("rThis procedure works", "This procedure works"),
+            // A rare word its letters spell is no name (`pothers`).
+            ("pOthers must go", "Others must go"),
             ("yTime for you to leave", "Time for you to leave"),
             ("the sAmerican people", "the American people"),
         ]);

@@ -7,6 +7,7 @@
 use crate::candidates::Knowledge;
 use crate::case::capitalised;
 use crate::error_model;
+use crate::model::NAME_SLIP_RATIO;
 
 /// The word a kept token was meant to be, when it has one of the shapes
 /// above and that word is known. A key before a capital that is neither
@@ -37,12 +38,21 @@ pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
         Some(lower[1..].to_owned())
     } else {
         // `oYke`: the first two keys swapped; `rThis`, `sAmerican`: a
-        // neighbouring key struck before the capital. Where both make a
-        // word, the commoner.
+        // neighbouring key struck before the capital, unless the letters
+        // as typed are written about as often as the word without it, a
+        // name's (`vBulletin`); a rare word they spell is no such name
+        // (`pOthers`, where `pothers` is `NAME_SLIP_RATIO` times rarer than
+        // `others`). Where both make a word, the commoner.
         let swapped = format!("{}{}{}", second as char, first as char, &lower[2..]);
-        let struck_before = (error_model::neighbours(first, second)
-            && known.lexicon.unigram_log_p(&lower).is_none())
-        .then(|| lower[1..].to_owned());
+        let as_typed = known.lexicon.unigram_log_p(&lower);
+        let without = known.lexicon.unigram_log_p(&lower[1..]);
+        let much_commoner = match (as_typed, without) {
+            (None, _) => true,
+            (Some(typed), Some(word)) => word - typed >= (NAME_SLIP_RATIO as f32).log10(),
+            (Some(_), None) => false,
+        };
+        let struck_before = (error_model::neighbours(first, second) && much_commoner)
+            .then(|| lower[1..].to_owned());
         let count = |word: &String| {
             known
                 .is_word(word)
