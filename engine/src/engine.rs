@@ -1701,8 +1701,13 @@ mod tests {
             ("about1,000people", "about 1,000 people"),
             ("3.14isnotpi", "3.14 is not pi"),
             ("itis5.5metres", "it is 5.5 metres"),
-            // And so is a number that counts a plural.
+            // And so is a number that counts a plural, one made by no rule
+            // too (these stayed whole); not `3omen`.
             ("I have 3cats and 2boxes", "I have 3 cats and 2 boxes"),
+            (
+                "2children, 11grandchildren, 6feet and 3omen",
+                "2 children, 11 grandchildren, 6 feet and 3omen",
+            ),
             // A round number's plural, where the words after read better.
             ("the1990swere fun", "the 1990s were fun"),
             ("inthe80sand90s", "in the 80s and 90s"),

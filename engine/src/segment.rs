@@ -692,9 +692,10 @@ fn ends_before_dropped_g(
 }
 
 /// A dictionary word that is a plural of another (`cats`, `boxes`,
-/// `babies`): one `word_forms::is_plural` makes by rule, or one that is
-/// the other with an `s`, where the dictionary holds both (`days`, which
-/// the rule leaves to the lists).
+/// `babies`): one `word_forms::is_plural` makes by rule, one that is the
+/// other with an `s`, where the dictionary holds both (`days`, which the
+/// rule leaves to the lists), or one made by no rule (`people`,
+/// `grandchildren`: `word_forms::is_irregular_plural`).
 fn is_plural(lexicon: &Lexicon, word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     let known = |w: &str| lexicon.is_dictionary_word(w);
@@ -702,7 +703,8 @@ fn is_plural(lexicon: &Lexicon, word: &str) -> bool {
         && (word_forms::is_plural(&lower, &known)
             || lower
                 .strip_suffix('s')
-                .is_some_and(|stem| stem.len() >= 3 && known(stem)))
+                .is_some_and(|stem| stem.len() >= 3 && known(stem))
+            || word_forms::is_irregular_plural(&lower, known))
 }
 
 /// A run of digits glued to a word that is a quantity, not a code: the

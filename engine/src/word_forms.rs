@@ -152,6 +152,23 @@ pub fn is_archaic_verb(
     verb(stem) || verb(&format!("{stem}e")) || (doubled && verb(&stem[..stem.len() - 1]))
 }
 
+/// English's plurals made by no rule, whole or at a compound's end
+/// (`people`, `children`, `grandchildren`, `women`, `feet`): a closed list.
+const IRREGULAR_PLURALS: [&str; 10] = [
+    "people", "children", "men", "women", "feet", "teeth", "mice", "geese", "oxen", "dice",
+];
+
+/// Whether `lower` is one of English's irregular plurals, or a word that
+/// ends in one after a known word (`grandchildren`, `firemen`); `known`
+/// tells the dictionary's words.
+pub fn is_irregular_plural(lower: &str, known: impl Fn(&str) -> bool) -> bool {
+    IRREGULAR_PLURALS.iter().any(|plural| {
+        lower
+            .strip_suffix(plural)
+            .is_some_and(|stem| stem.is_empty() || (stem.len() >= 3 && known(stem)))
+    })
+}
+
 /// The plural of a compound of a word and `man` (`garbagemen`, of
 /// `garbageman`): English makes it with `men`, though no list holds every
 /// one. The part before must be a word of three letters or more, as
@@ -316,6 +333,23 @@ mod tests {
         forms_of, is_archaic_verb, is_inflected_with, is_negated, is_plural,
         is_plural_of_a_man_compound, is_prefixed,
     };
+
+    #[test]
+    fn an_irregular_plural_is_one_whole_or_after_a_word() {
+        let known = |w: &str| ["grand", "fire", "towns"].contains(&w);
+        for plural in [
+            "people",
+            "children",
+            "grandchildren",
+            "firemen",
+            "townspeople",
+        ] {
+            assert!(super::is_irregular_plural(plural, known), "{plural}");
+        }
+        for other in ["omen", "amen", "pumice", "specimen", "cheeses"] {
+            assert!(!super::is_irregular_plural(other, known), "{other}");
+        }
+    }
 
     #[test]
     fn a_compound_of_a_word_and_man_takes_men_in_the_plural() {
