@@ -160,7 +160,9 @@ const IRREGULAR_PLURALS: [&str; 10] = [
 
 /// Whether `lower` is one of English's irregular plurals, or a word that
 /// ends in one after a known word (`grandchildren`, `firemen`); `known`
-/// tells the dictionary's words.
+/// tells the dictionary's words. Looser than
+/// `is_plural_of_a_man_compound`, which vouches for a word no list holds:
+/// the caller (`segment::is_plural`) asks it only of a dictionary word.
 pub fn is_irregular_plural(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     IRREGULAR_PLURALS.iter().any(|plural| {
         lower
