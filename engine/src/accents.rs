@@ -21,9 +21,12 @@ pub struct Folded {
 }
 
 /// `text` folded, or `None` where it holds no accented Latin letter (all
-/// but a few texts, which cost one pass over their bytes).
+/// but a few texts, which cost one pass over their bytes, and a text with
+/// other characters past ASCII, curly quotes or dashes, one over its
+/// characters, and no copy).
 pub fn fold(text: &str) -> Option<Folded> {
-    if text.is_ascii() {
+    let accented = |c: char| !c.is_ascii() && (is_combining_mark(c) || plain_letter(c) != c);
+    if text.is_ascii() || !text.chars().any(accented) {
         return None;
     }
     let mut folded = Folded {
