@@ -653,6 +653,8 @@ mod tests {
             ("rThis procedure works", "This procedure works"),
             // A rare word its letters spell is no name (`pothers`).
             ("pOthers must go", "Others must go"),
+            // A possessive's `'s` goes with the word meant.
+            ("the bNation's strength", "the Nation's strength"),
             ("yTime for you to leave", "Time for you to leave"),
             ("the sAmerican people", "the American people"),
         ]);

@@ -14,6 +14,14 @@ use crate::model::NAME_SLIP_RATIO;
 /// its own nor its neighbour is a name's (`iPhone`, `eBay`), as is a
 /// neighbour's that the web writes (`vBulletin`), and is not read.
 pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
+    // A possessive's `'s` goes with the word meant (`bNation's`).
+    if let Some(stem) = ["'s", "’s"]
+        .iter()
+        .find_map(|clitic| token.strip_suffix(clitic))
+    {
+        let clitic = &token[stem.len()..];
+        return meant(known, stem).map(|word| word + clitic);
+    }
     let b = token.as_bytes();
     let tail = b.get(2..)?;
     if !b[..2].iter().all(u8::is_ascii_alphabetic)
