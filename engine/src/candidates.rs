@@ -245,11 +245,7 @@ fn add_typed_bare(known: &Knowledge<'_>, typed: &str, distance: i64, found: &mut
     if typed.contains('\'') {
         return;
     }
-    let near: Vec<(&str, usize)> = known
-        .lexicon
-        .typed_bare_near(typed, distance as usize)
-        .collect();
-    for (contraction, edits) in near {
+    for (contraction, edits) in known.lexicon.typed_bare_near(typed, distance as usize) {
         if !found.iter().any(|f| *f.term == *contraction) {
             found.push(Suggestion::new(contraction, edits as i64, 0));
         }

@@ -8,6 +8,7 @@ use crate::candidates::Knowledge;
 use crate::case::capitalised;
 use crate::error_model;
 use crate::model::NAME_SLIP_RATIO;
+use crate::tokenize::possessive_stem;
 
 /// The word a kept token was meant to be, when it has one of the shapes
 /// above and that word is known. A key before a capital that is neither
@@ -15,10 +16,7 @@ use crate::model::NAME_SLIP_RATIO;
 /// neighbour's that the web writes (`vBulletin`), and is not read.
 pub fn meant(known: &Knowledge<'_>, token: &str) -> Option<String> {
     // A possessive's `'s` goes with the word meant (`bNation's`).
-    if let Some(stem) = ["'s", "’s"]
-        .iter()
-        .find_map(|clitic| token.strip_suffix(clitic))
-    {
+    if let Some(stem) = possessive_stem(token) {
         let clitic = &token[stem.len()..];
         return meant(known, stem).map(|word| word + clitic);
     }

@@ -30,8 +30,8 @@ use crate::roman_numerals;
 use crate::shift_slips;
 use crate::space_slips;
 use crate::tokenize::{
-    ends_sentence, is_apostrophe, joins_words, kept_index_after, sentence_ends_after, tokenize,
-    word_index_after, Kind, Token,
+    ends_sentence, is_apostrophe, joins_words, kept_index_after, possessive_stem,
+    sentence_ends_after, tokenize, word_index_after, Kind, Token,
 };
 use crate::word_forms;
 
@@ -308,7 +308,7 @@ impl Pass {
         }
         // A name's possessive is a name's (`merica's` → `America's`).
         let word = correction.text.as_str();
-        let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+        let stem = possessive_stem(word);
         let is_name = known.names.contains(stem.unwrap_or(word));
         let casing = self.casing.get_or_init(|| Casing::of(tokens));
         if !casing.capitalises(sentence_start, is_name) {

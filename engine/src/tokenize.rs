@@ -129,6 +129,12 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// `word` without a possessive's `'s`, straight or curly (`Nation's` →
+/// `Nation`), if it ends in one.
+pub fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 /// Letters and digits, with apostrophes inside (`can't`, `rock'n'roll`):
 /// a `Word` when it is plain Latin letters in ordinary case, else `Kept`.
 fn word_like(text: &str) -> (usize, Kind) {

@@ -19,7 +19,9 @@
 //! narrow on purpose: one that also made common misspellings (`basicly`,
 //! `accidently`, `controled`, `stoped`) would stop them being corrected.
 
-use crate::model::{INFLECTIONS, MIN_PREFIXED_LEN, MIN_PREFIXED_REST, NOT_AFTER_INFLECTED};
+use crate::model::{
+    INFLECTIONS, MIN_COMPOUND_PART, MIN_PREFIXED_LEN, MIN_PREFIXED_REST, NOT_AFTER_INFLECTED,
+};
 
 /// Calls `emit` with each form of `word` (a lowercase dictionary word);
 /// `known` tells the other dictionary words.
@@ -167,7 +169,7 @@ pub fn is_irregular_plural(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     IRREGULAR_PLURALS.iter().any(|plural| {
         lower
             .strip_suffix(plural)
-            .is_some_and(|stem| stem.is_empty() || (stem.len() >= 3 && known(stem)))
+            .is_some_and(|stem| stem.is_empty() || (stem.len() >= MIN_COMPOUND_PART && known(stem)))
     })
 }
 
@@ -177,9 +179,9 @@ pub fn is_irregular_plural(lower: &str, known: impl Fn(&str) -> bool) -> bool {
 /// `garbage` and `gun` are: `talismen` and `shamen` are slips (`talisman`
 /// and `shaman` are no compounds, and take `-s`).
 pub fn is_plural_of_a_man_compound(lower: &str, known: impl Fn(&str) -> bool) -> bool {
-    lower
-        .strip_suffix("men")
-        .is_some_and(|stem| stem.len() >= 3 && known(stem) && known(&format!("{stem}man")))
+    lower.strip_suffix("men").is_some_and(|stem| {
+        stem.len() >= MIN_COMPOUND_PART && known(stem) && known(&format!("{stem}man"))
+    })
 }
 
 /// A known word of `MIN_PREFIXED_REST` letters or more behind one of
