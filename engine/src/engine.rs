@@ -178,6 +178,13 @@ mod tests {
         }
     }
 
+    /// Each text spaced as the one beside it.
+    fn spaces(cases: &[(&str, &str)]) {
+        for (input, expected) in cases {
+            assert_eq!(engine().segment(input, &NONE).text, *expected, "{input}");
+        }
+    }
+
     /// Each text left as it is.
     fn leaves_alone(texts: &[&str]) {
         for text in texts {
@@ -321,7 +328,7 @@ mod tests {
     /// letters as the contraction and joins what the model cut.
     #[test]
     fn a_contraction_or_possessive_without_its_apostrophe_stays_whole() {
-        for (input, expected) in [
+        spaces(&[
             ("idontknow", "i dont know"),
             ("youreright", "youre right"),
             ("hesnothere", "hes not here"),
@@ -344,9 +351,7 @@ mod tests {
             ("thesummer'send", "the summer's end"),
             // `t` joins no word it makes no contraction with.
             ("wearatshirt", "wear a t shirt"),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     /// A short word of the web's (`mr`, `tv`, `ok`) is cut where the
@@ -355,7 +360,7 @@ mod tests {
     /// word; but neither splits a word (`un tanned`) nor joins `a` or `i`.
     #[test]
     fn an_abbreviation_is_one_word_where_the_pairs_hold_it() {
-        for (input, expected) in [
+        spaces(&[
             ("mrsmithwenttowashington", "mr smith went to washington"),
             ("iwaswatchingtvlastnight", "i was watching tv last night"),
             ("thetvisbroken", "the tv is broken"),
@@ -365,9 +370,7 @@ mod tests {
             ("MrSmithWatchedTV", "Mr Smith Watched TV"),
             ("encasedinuntannedleather", "encased in untanned leather"),
             ("vitaminbcomplex", "vitamin b complex"),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     /// A misspelt word with a clitic is corrected as the word without it,
@@ -427,9 +430,7 @@ mod tests {
             ("mathisfun", "math is fun"),
             ("thegetawaycarwasred", "the getaway car was red"),
         ];
-        for (input, expected) in spaced {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        spaces(&spaced);
         leaves_alone(&["i love math", "customer fulfillment", "he plows the field"]);
         // In the vocabulary (people write it), but no dictionary word.
         assert_eq!(engine().correct("teh end", &NONE).text, "the end");
@@ -1399,7 +1400,7 @@ mod tests {
         // Each pair of the cut the pairs alone chose is common (`be at`,
         // `so on`, `a way`, `of ten`); the three words around say which
         // reading a writer meant.
-        for (input, expected) in [
+        spaces(&[
             ("thedrumsbeatallnight", "the drums beat all night"),
             (
                 "anunwiseinvestorissoonimpoverished",
@@ -1423,9 +1424,7 @@ mod tests {
                 "adistinctiontowhichhewasunentitled",
                 "a distinction to which he was unentitled",
             ),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     #[test]
@@ -1467,12 +1466,10 @@ mod tests {
                 "win10 #helloworld @thequickfox",
             ),
         ];
-        for (input, expected) in cases {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        spaces(&cases);
         // Inflections the corpus does not count stay whole; known words
         // that merely end like one are still cut (`the red`).
-        for (input, expected) in [
+        spaces(&[
             ("wekayakeddowntheriver", "we kayaked down the river"),
             ("thechurchwastithed", "the church was tithed"),
             (
@@ -1512,12 +1509,10 @@ mod tests {
                 "i justwantto findhappinessand maybeopenup alittle cafe",
                 "i just want to find happiness and maybe open up a little cafe",
             ),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
         // An apostrophe stays inside its word; numbers are set apart from
         // run-together words, but a word and a number alone are a code.
-        for (input, expected) in [
+        spaces(&[
             // `hold on to`, as the song writes it: the words after `hold on`
             // say so (`hold onto` by the pairs alone, until the eighteenth
             // session).
@@ -1581,9 +1576,7 @@ mod tests {
                 "in2024 win10 mp3 COVID19 h2o 90'sfashion",
                 "in 2024 win10 mp3 COVID19 h2o 90's fashion",
             ),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
         let inserted = engine().segment("helloworld", &NONE).changes;
         assert_eq!(inserted.len(), 1);
         assert_eq!(
@@ -1613,7 +1606,7 @@ mod tests {
 
     #[test]
     fn an_apostrophe_that_marks_a_g_left_out_or_a_plurals_possessive_ends_its_word() {
-        for (input, expected) in [
+        spaces(&[
             // Spaced already: left whole (these were `rock in'`, `sing in'`).
             (
                 "rockin' and rollin', they were singin'",
@@ -1630,38 +1623,32 @@ mod tests {
             ("itain'tbroke", "it ain't broke"),
             ("wewaitedforJohn'scar", "we waited for John's car"),
             ("theboss'sdesk", "the boss's desk"),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     #[test]
     fn words_with_accented_letters_are_segmented_and_keep_their_accents() {
-        for (input, expected) in [
+        spaces(&[
             // The whole run was left as typed.
             ("Itwasnaïve,andwrong.", "It was naïve, and wrong."),
             ("wemetatthecafé", "we met at the café"),
             ("herrésuméwasgood", "her résumé was good"),
             // A combining accent stays with its letter.
             ("thecafe\u{301}wasclosed", "the cafe\u{301} was closed"),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     #[test]
     fn words_of_today_are_weighed_by_todays_counts() {
         // Whole in segmentation: the web of 2006 never counted them (they
         // were `hash tag`, `ane mojito`, `crypto currencies`).
-        for (input, expected) in [
+        spaces(&[
             (
                 "headdedahashtagandanemojitothetweet",
                 "he added a hashtag and an emoji to the tweet",
             ),
             ("othercryptocurrenciesfell", "other cryptocurrencies fell"),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
         // A word of today is offered for its misspellings (`hastag` was
         // `hostage`, `tweeetd` `tweed`); an old word today's counts hold
         // about as rarely as the web's rarest is not (`conventual`).
@@ -1676,7 +1663,7 @@ mod tests {
 
     #[test]
     fn brackets_are_spaced_from_the_words_outside_them() {
-        for (input, expected) in [
+        spaces(&[
             ("(6)Don'tlookback.", "(6) Don't look back."),
             (
                 "Bulwer-Lytton(1803-1873),arathernovelist",
@@ -1685,14 +1672,12 @@ mod tests {
             // Not a function's or a plan's own (`f(x)`, `401(k)`).
             ("f(x)isnice", "f(x) is nice"),
             ("401(k)andpension", "401(k) and pension"),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     #[test]
     fn prices_quantities_and_decades_are_spaced_from_the_words_they_meet() {
-        for (input, expected) in [
+        spaces(&[
             // A price, its sign and its point kept with it.
             ("itcost$5.99yesterday", "it cost $5.99 yesterday"),
             ("ipaidfor$5andgot10%off", "i paid for $5 and got 10% off"),
@@ -1748,9 +1733,7 @@ mod tests {
                 "python3.9 v2rc1 win10 US$5 10%5 10sheep mp3s 32gb 90's A4",
                 "python3.9 v2rc1 win10 US$5 10%5 10sheep mp3s 32gb 90's A4",
             ),
-        ] {
-            assert_eq!(engine().segment(input, &NONE).text, expected, "{input}");
-        }
+        ]);
     }
 
     #[test]
