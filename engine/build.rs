@@ -85,14 +85,17 @@ fn main() {
         .collect();
     let left_out: String = left_out.iter().map(|word| format!("{word}\n")).collect();
     // The curated names, those `right_words` left out among them, and the
-    // acronyms it added.
-    let names: String = spelling_index::names(
+    // acronyms it added; then every other name the list writes with a
+    // capital, which no count need hold (`listed_names`).
+    let mut names = spelling_index::names(
         curated_entries.iter().copied().chain(added.iter().copied()),
         word_list.lines(),
-    )
-    .iter()
-    .map(|word| format!("{word}\n"))
-    .collect();
+    );
+    let listed_names = spelling_index::listed_names(word_list.lines());
+    names.extend(listed_names.iter().map(String::as_str));
+    names.sort_unstable();
+    names.dedup();
+    let names: String = names.iter().map(|word| format!("{word}\n")).collect();
     let index = spelling_index::build(words);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, bytes: &[u8]| {

@@ -39,7 +39,8 @@ const WORD_LIST_ENTRIES: usize = 166_791;
 static LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/listed-words.txt"));
 /// The curated names build.rs left out of the words spelt right.
 static LEFT_OUT: &str = include_str!(concat!(env!("OUT_DIR"), "/left-out-words.txt"));
-/// The words SCOWL writes only with capitals (`spelling_index::names`).
+/// The words SCOWL writes only with capitals (`spelling_index::names`,
+/// `spelling_index::listed_names`).
 static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/names.txt"));
 /// The SCOWL list's words too rare to count (`spelling_index::rare_listed_words`).
 static RARE_LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/rare-listed-words.txt"));
@@ -120,11 +121,13 @@ pub fn release_counted() {
 }
 
 /// The curated words that SCOWL writes only with a capital (`mary`,
-/// `chanel`, `nasa`), and the acronyms build.rs added from SCOWL's list
-/// (`cpu`, `html`): names, which the corrector leaves alone when they are
-/// written as names, and whose forms the lexicon marks
-/// (`Lexicon::is_name_form`). Those build.rs left out of the words spelt
-/// right (`ned`, `thant`) are among them.
+/// `chanel`, `nasa`), the acronyms build.rs added from SCOWL's list
+/// (`cpu`, `html`), and every other name the list writes only with a
+/// capital, counted or not (`hurd`, `ames`; `spelling_index::listed_names`):
+/// names, which the corrector leaves alone when they are written as names,
+/// and whose forms the lexicon marks (`Lexicon::is_name_form`; only the
+/// dictionary's words have forms). Those build.rs left out of the words
+/// spelt right (`ned`, `thant`) are among them.
 pub fn names() -> FxHashSet<&'static str> {
     NAMES.lines().collect()
 }

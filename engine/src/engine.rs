@@ -28,7 +28,7 @@ pub struct Engine {
     /// Every dictionary word by first letter and length, for a word sent
     /// alone that nothing nearer explains (`candidates::far_words`).
     by_first_letter: ByFirstLetter,
-    /// Curated words SCOWL writes only with capitals (`dictionary::names`).
+    /// Names: words SCOWL writes only with capitals (`dictionary::names`).
     names: FxHashSet<&'static str>,
     /// The words one slip from each, as the corrector asks (`near_words`).
     near_words: NearWords,
@@ -450,6 +450,9 @@ mod tests {
         for names in [
             "we met Ned and Beng",
             "Ned said no. Mary went home. Tim said no. Amy too",
+            // Names the list holds though no count does, first in a
+            // sentence too (they had become `Hard` and `Games`).
+            "Hurd beer is good. Ames said so",
             // Common names stay even in lowercase (`NAME_SLIP_RATIO`).
             "i met mary and tim in chile",
         ] {

@@ -494,8 +494,9 @@ fn correct_word(
     )
     .lowercase_in_text(!typed.alone && !word.bytes().any(|b| b.is_ascii_uppercase()));
     // A name written as one (`Mary went home`, `Ned`), or a plural of one
-    // (`the Wagners`), is left alone, even first in a sentence; only in
-    // lowercase is it read as a slip (`ned`, `chanels`).
+    // (`the Wagners`), is left alone, even first in a sentence, though no
+    // count holds it (`Hurd beer`, not `Hard`); only in lowercase is it
+    // read as a slip (`ned`, `chanels`).
     let name = |lower: &str| known.names.contains(lower);
     if is_capitalised(word) && (name(&lower) || lower.strip_suffix('s').is_some_and(name)) {
         return None;

@@ -171,6 +171,24 @@ pub fn names<'a>(
         .collect()
 }
 
+/// Every name the SCOWL word list writes only with a capital (`hurd`,
+/// `ames`, `almohad`), in lowercase, whether or not a count holds it:
+/// a spell checker's list vouches for its names as for its words, and
+/// holds no misspellings. The engine leaves such a name alone where it is
+/// written as one, first in a sentence too (`Hurd beer`), where the web's
+/// counts alone read it as a slip of a far commoner word (`Hard beer`).
+pub fn listed_names<'a>(word_list: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let listed: FxHashSet<&str> = word_list.into_iter().collect();
+    let mut names: Vec<String> = listed
+        .iter()
+        .filter(|word| word.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+        .map(|word| word.to_ascii_lowercase())
+        .filter(|word| is_name_only(word, &listed) && listed.contains(capitalised(word).as_str()))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
 /// A lowercase word of three letters or more that `listed` has only with
 /// a capital or in capitals.
 fn is_name_only(word: &str, listed: &FxHashSet<&str>) -> bool {
@@ -298,7 +316,7 @@ pub fn decode(bytes: &[u8]) -> Result<Index, postcard::Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::{names, right_words};
+    use super::{listed_names, names, right_words};
 
     #[test]
     fn a_listed_word_the_corpus_counts_is_added_once() {
@@ -426,5 +444,15 @@ mod tests {
         ];
         let list = ["Thant", "Paris", "NASA", "pairs", "that"];
         assert_eq!(names(curated, list), ["thant", "paris", "nasa"]);
+    }
+
+    #[test]
+    fn listed_names_are_every_word_listed_only_with_a_capital_counted_or_not() {
+        // Not an acronym (`NASA`), a word also listed in lowercase
+        // (`Bill`, `bill`), a possessive or a name with an inner capital.
+        let list = [
+            "Hurd", "Ames", "NASA", "Bill", "bill", "Hurd's", "McCoy", "Al", "that",
+        ];
+        assert_eq!(listed_names(list), ["ames", "hurd"]);
     }
 }
