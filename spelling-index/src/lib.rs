@@ -185,7 +185,9 @@ pub fn listed_names<'a>(word_list: impl IntoIterator<Item = &'a str>) -> Vec<Str
         .map(|word| word.to_ascii_lowercase())
         .filter(|word| is_name_only(word, &listed) && listed.contains(capitalised(word).as_str()))
         .collect();
+    // `Hurd` and `HURD` are one name.
     names.sort_unstable();
+    names.dedup();
     names
 }
 
@@ -451,7 +453,7 @@ mod tests {
         // Not an acronym (`NASA`), a word also listed in lowercase
         // (`Bill`, `bill`), a possessive or a name with an inner capital.
         let list = [
-            "Hurd", "Ames", "NASA", "Bill", "bill", "Hurd's", "McCoy", "Al", "that",
+            "Hurd", "HURD", "Ames", "NASA", "Bill", "bill", "Hurd's", "McCoy", "Al", "that",
         ];
         assert_eq!(listed_names(list), ["ames", "hurd"]);
     }
