@@ -399,6 +399,8 @@ mod tests {
             // But `'s` makes a singular's: where the plural's own singular
             // is nearly as likely, it is meant.
             ("take freedome's next step", "take freedom's next step"),
+            // A stem read as a possessive typed bare has its `'s` already.
+            ("the todays's news", "the today's news"),
         ]);
         let offered = engine().correct("the techer's pet", &NONE);
         assert_eq!(offered.changes[0].original, "techer's");
@@ -414,6 +416,26 @@ mod tests {
             "the 1990's and rock'n'roll",
             "we drove from tenafly's hills to mahwah",
         ]);
+    }
+
+    /// A learner's plural of a noun English counts in no plural is a
+    /// slip of the noun, and no possessive typed bare
+    /// (`word_forms::takes_no_plural`).
+    #[test]
+    fn a_plural_english_does_not_make_is_the_noun() {
+        corrects(&[
+            (
+                "please send me more informations about it",
+                "please send me more information about it",
+            ),
+            (
+                "we sell softwares and hardwares",
+                "we sell software and hardware",
+            ),
+            ("many aircrafts landed", "many aircraft landed"),
+            ("the criterias are clear", "the criteria are clear"),
+        ]);
+        leaves_alone(&["the stations are clear", "she researches it"]);
     }
 
     #[test]

@@ -446,6 +446,9 @@ fn stem_corrected(
         word_forms::is_plural(&last, &|w| known.lexicon.is_dictionary_word(w))
     };
     let mut words: Vec<String> = std::iter::once(text).chain(others).collect();
+    // A stem read as a possessive typed bare has its clitic already
+    // (`todays's` → `today's`, not `today's's`).
+    let has_clitic = |word: &str| word.contains(['\'', '’']);
     match ending.strip_suffix(['s', 'S']) {
         // `'s` makes a singular's possessive: where a plural's own
         // singular is nearly as likely, the singular is meant (`freedome's`
@@ -459,11 +462,14 @@ fn stem_corrected(
             if let Some(singular) = words.iter().position(singular_of_first) {
                 words[..=singular].rotate_right(1);
             }
-            for word in &mut words {
+            for word in words.iter_mut().filter(|word| !has_clitic(word)) {
                 word.push_str(if is_plural(word) { apostrophe } else { ending });
             }
         }
-        None => words.iter_mut().for_each(|word| word.push_str(ending)),
+        None => words
+            .iter_mut()
+            .filter(|word| !has_clitic(word))
+            .for_each(|word| word.push_str(ending)),
     }
     let mut words = words.into_iter();
     Some(Correction {
@@ -1126,8 +1132,10 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
 
 /// `lower`, a string no list holds that the web writes, as the possessive
 /// of a dictionary word with its apostrophe left out (`wifes` →
-/// `wife's`), where the word is of `MIN_POSSESSIVE_STEM` letters or more;
-/// and the odds of that string in its place.
+/// `wife's`), where the word is of `MIN_POSSESSIVE_STEM` letters or more
+/// and has a plural in `-s` (the web's `informations` and `sheeps` are a
+/// learner's plurals: `word_forms::takes_no_plural`); and the odds of
+/// that string in its place.
 fn bare_possessive(
     known: &Knowledge<'_>,
     lower: &str,
@@ -1137,6 +1145,7 @@ fn bare_possessive(
     if stem.len() < MIN_POSSESSIVE_STEM
         || known.lexicon.dictionary_id(lower).is_some()
         || !known.lexicon.is_dictionary_word(stem)
+        || word_forms::takes_no_plural(stem)
     {
         return None;
     }

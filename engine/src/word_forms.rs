@@ -154,6 +154,43 @@ pub fn is_archaic_verb(
     verb(stem) || verb(&format!("{stem}e")) || (doubled && verb(&stem[..stem.len() - 1]))
 }
 
+/// Nouns English makes no plural of in `-s`: uncountable (`information`,
+/// `advice`), plural already (`criteria`) or the same in the plural
+/// (`aircraft`). Their `-s` form is a learner's plural
+/// (`informations`, `softwares`, `criterias`, `aircrafts`), which the rule
+/// of plurals would vouch for, and no possessive typed bare, though the
+/// web counts it. A closed list, none of them a verb, whose `-s` would be
+/// right (`evidences`, `researches` are left out), nor `sheep`, whose
+/// `sheeps` is as near `ships` (`three sheeps` became `three ships`).
+const NO_PLURAL: [&str; 15] = [
+    "information",
+    "software",
+    "hardware",
+    "equipment",
+    "advice",
+    "furniture",
+    "luggage",
+    "baggage",
+    "knowledge",
+    "homework",
+    "feedback",
+    "criteria",
+    "phenomena",
+    "bacteria",
+    "aircraft",
+];
+
+/// Pronouns with no plural either, whose `-s` form is a clitic typed bare
+/// (`everythings fine`, `somethings wrong`). Not `nothing`: `sweet
+/// nothings`.
+const PRONOUNS_IN_THING: [&str; 3] = ["everything", "something", "anything"];
+
+/// Whether `word` is a noun English makes no plural of in `-s`
+/// (`NO_PLURAL`): its `-s` form is no possessive typed bare.
+pub fn takes_no_plural(word: &str) -> bool {
+    NO_PLURAL.contains(&word)
+}
+
 /// English's plurals made by no rule, whole or at a compound's end
 /// (`people`, `children`, `grandchildren`, `women`, `feet`): a closed list.
 const IRREGULAR_PLURALS: [&str; 10] = [
@@ -308,6 +345,9 @@ fn derivations(word: &str, emit: &mut impl FnMut(String)) {
 /// `begining`, `churchs` are slips), nor after a short word, where a slip
 /// on the last letter makes many (`thes`).
 fn plural(word: &str, emit: &mut impl FnMut(String)) {
+    if takes_no_plural(word) || PRONOUNS_IN_THING.contains(&word) {
+        return;
+    }
     // Nor of a word in `f` or `fe`: English turns many into `ves`
     // (`shelves`, `ourselves`), so `shelfs` made by rule hid the slip
     // (`model::F_TO_V`); the plurals in `fs` are in the lists (`chiefs`).
@@ -413,6 +453,18 @@ mod tests {
         assert!(!forms("traveled").contains(&"traveleds".to_owned()));
         assert!(!forms("controlled").contains(&"controlleds".to_owned()));
         assert!(forms("seabed").contains(&"seabeds".to_owned()));
+        // Nor a plural English does not make (`NO_PLURAL`, `PRONOUNS_IN_THING`).
+        for word in [
+            "information",
+            "software",
+            "criteria",
+            "aircraft",
+            "everything",
+        ] {
+            assert!(!forms(word).contains(&format!("{word}s")), "{word}");
+        }
+        assert!(forms("station").contains(&"stations".to_owned()));
+        assert!(forms("sheep").contains(&"sheeps".to_owned()));
     }
 
     #[test]
