@@ -420,9 +420,9 @@ mod tests {
 
     /// A learner's plural of a noun English counts in no plural is a
     /// slip of the noun, and no possessive typed bare
-    /// (`word_forms::takes_no_plural`).
+    /// (`word_forms::takes_no_plural`); an irregular plural's `-s` is one.
     #[test]
-    fn a_plural_english_does_not_make_is_the_noun() {
+    fn a_plural_english_does_not_make_is_the_noun_or_its_possessive() {
         corrects(&[
             (
                 "please send me more informations about it",
@@ -434,6 +434,13 @@ mod tests {
             ),
             ("many aircrafts landed", "many aircraft landed"),
             ("the criterias are clear", "the criteria are clear"),
+            // An irregular plural is plural already: its `-s` is a
+            // possessive typed bare.
+            ("the childrens toys", "the children's toys"),
+            (
+                "womens rights and the mens room",
+                "women's rights and the men's room",
+            ),
         ]);
         leaves_alone(&["the stations are clear", "she researches it"]);
     }

@@ -1133,7 +1133,8 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
 /// `lower`, a string no list holds that the web writes, as the possessive
 /// of a dictionary word with its apostrophe left out (`wifes` →
 /// `wife's`), where the word is of `MIN_POSSESSIVE_STEM` letters or more
-/// and has a plural in `-s` (the web's `informations` and `sheeps` are a
+/// or a plural already (`mens` → `men's`, `womens` → `women's`) and has
+/// a plural in `-s` (the web's `informations` and `sheeps` are a
 /// learner's plurals: `word_forms::takes_no_plural`); and the odds of
 /// that string in its place.
 fn bare_possessive(
@@ -1142,7 +1143,9 @@ fn bare_possessive(
     context: &Context<'_>,
 ) -> Option<(f64, String)> {
     let stem = lower.strip_suffix('s')?;
-    if stem.len() < MIN_POSSESSIVE_STEM
+    let plural_already =
+        word_forms::is_irregular_plural(stem, |w| known.lexicon.is_dictionary_word(w));
+    if (stem.len() < MIN_POSSESSIVE_STEM && !plural_already)
         || known.lexicon.dictionary_id(lower).is_some()
         || !known.lexicon.is_dictionary_word(stem)
         || word_forms::takes_no_plural(stem)

@@ -345,7 +345,11 @@ fn derivations(word: &str, emit: &mut impl FnMut(String)) {
 /// `begining`, `churchs` are slips), nor after a short word, where a slip
 /// on the last letter makes many (`thes`).
 fn plural(word: &str, emit: &mut impl FnMut(String)) {
-    if takes_no_plural(word) || PRONOUNS_IN_THING.contains(&word) {
+    // Nor of a plural already: `childrens` is `children's` typed bare.
+    if takes_no_plural(word)
+        || PRONOUNS_IN_THING.contains(&word)
+        || IRREGULAR_PLURALS.contains(&word)
+    {
         return;
     }
     // Nor of a word in `f` or `fe`: English turns many into `ves`
@@ -463,6 +467,7 @@ mod tests {
         ] {
             assert!(!forms(word).contains(&format!("{word}s")), "{word}");
         }
+        assert!(!forms("children").contains(&"childrens".to_owned()));
         assert!(forms("station").contains(&"stations".to_owned()));
         assert!(forms("sheep").contains(&"sheeps".to_owned()));
     }
