@@ -480,7 +480,7 @@ mod tests {
             "we met Ned and Beng",
             "Ned said no. Mary went home. Tim said no. Amy too",
             // Names the list holds though no count does, first in a
-            // sentence too (they had become `Hard` and `Games`).
+            // sentence too (they had become `Hard` and `James`).
             "Hurd beer is good. Ames said so",
             // Common names stay even in lowercase (`NAME_SLIP_RATIO`).
             "i met mary and tim in chile",

@@ -1134,7 +1134,7 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
 /// of a dictionary word with its apostrophe left out (`wifes` →
 /// `wife's`), where the word is of `MIN_POSSESSIVE_STEM` letters or more
 /// or a plural already (`mens` → `men's`, `womens` → `women's`) and has
-/// a plural in `-s` (the web's `informations` and `sheeps` are a
+/// a plural in `-s` (the web's `informations` and `aircrafts` are a
 /// learner's plurals: `word_forms::takes_no_plural`); and the odds of
 /// that string in its place.
 fn bare_possessive(

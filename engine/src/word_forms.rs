@@ -345,7 +345,9 @@ fn derivations(word: &str, emit: &mut impl FnMut(String)) {
 /// `begining`, `churchs` are slips), nor after a short word, where a slip
 /// on the last letter makes many (`thes`).
 fn plural(word: &str, emit: &mut impl FnMut(String)) {
-    // Nor of a plural already: `childrens` is `children's` typed bare.
+    // None of a noun English makes no plural of in `-s`, of a pronoun in
+    // `-thing`, or of a plural already (`childrens` is `children's` typed
+    // bare).
     if takes_no_plural(word)
         || PRONOUNS_IN_THING.contains(&word)
         || IRREGULAR_PLURALS.contains(&word)
