@@ -448,7 +448,7 @@ fn stem_corrected(
     let mut words: Vec<String> = std::iter::once(text).chain(others).collect();
     // A stem read as a possessive typed bare has its clitic already
     // (`todays's` → `today's`, not `today's's`).
-    let has_clitic = |word: &str| word.contains(['\'', '’']);
+    let has_clitic = |word: &str| word.contains(is_apostrophe);
     match ending.strip_suffix(['s', 'S']) {
         // `'s` makes a singular's possessive: where a plural's own
         // singular is nearly as likely, the singular is meant (`freedome's`
