@@ -29,7 +29,10 @@ import fortunes
 
 INITIALS = r'(?:[A-Za-z]\.){2,}'
 TITLES = r'(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Rev|Prof)\.'
-ABBREVIATION = re.compile(r'(?:^|\s|\()(?:' + INITIALS + '|' + TITLES + r'|etc\.|vs\.)')
+ANY = '(?:' + INITIALS + '|' + TITLES + r'|etc\.|vs\.)'
+ABBREVIATION = re.compile(r'(?:^|\s|\()' + ANY)
+ENDS_IN_ONE = re.compile(r'(?:^|\s)' + ANY + '$')
+ENDS_IN_TITLE = re.compile(r'(?:^|\s)' + TITLES + '$')
 
 
 def joined(sentences):
@@ -39,12 +42,12 @@ def joined(sentences):
     for sentence in sentences:
         if held is not None:
             goes_on = sentence[:1].islower() or sentence[:1].isdigit()
-            if goes_on or re.search(r'(?:^|\s)' + TITLES + '$', held):
+            if goes_on or ENDS_IN_TITLE.search(held):
                 held = held + ' ' + sentence
                 continue
             yield held
         held = sentence
-        if not re.search(r'(?:^|\s)(?:' + INITIALS + '|' + TITLES + r'|etc\.|vs\.)$', held):
+        if not ENDS_IN_ONE.search(held):
             yield held
             held = None
     if held is not None:
@@ -55,9 +58,8 @@ def main():
     fresh, out = sys.argv[1], sys.argv[2]
     found = list(joined(fortunes.sentences(fortunes.CASED_FILES)))
     found += list(joined(addresses.sentences()))
-    sentences = sorted({s for s in found
-                        if ABBREVIATION.search(s[:-1]) and 5 <= len(s.split()) <= 30
-                        and ' --' not in s and '-- ' not in s and ' ...' not in s})
+    sentences = sorted({s for s in fortunes.without_spaced_dashes(found)
+                        if ABBREVIATION.search(s[:-1]) and 5 <= len(s.split()) <= 30})
     fortunes.write_segmentation_set(fresh, out, sentences)
 
 

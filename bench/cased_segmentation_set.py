@@ -26,8 +26,7 @@ def main():
     args = [a for a in sys.argv[1:] if a != '--addresses']
     fresh, out = args
     source = addresses.sentences() if '--addresses' in sys.argv[1:] else None
-    sentences = [s for s in fortunes.cased_sentences(source)
-                 if ' --' not in s and '-- ' not in s and ' ...' not in s][:2000]
+    sentences = fortunes.without_spaced_dashes(fortunes.cased_sentences(source))[:2000]
     fortunes.write_segmentation_set(fresh, out, sentences)
 
 

@@ -51,6 +51,12 @@ def cased_sentences(source=None):
     return found
 
 
+def without_spaced_dashes(sentences):
+    """The sentences with no dash set off by spaces and no ellipsis after
+    one (`well -- no`, `and ...`): their spaces are not the words' own."""
+    return [s for s in sentences if ' --' not in s and '-- ' not in s and ' ...' not in s]
+
+
 def write_segmentation_set(fresh, out, sentences):
     """A set for `evaluate` whose segmentation inputs are `sentences` with
     their spaces taken out, each expected back as given, with the

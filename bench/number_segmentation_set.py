@@ -23,9 +23,8 @@ import fortunes
 def main():
     fresh, out = sys.argv[1], sys.argv[2]
     found = list(fortunes.sentences(fortunes.CASED_FILES)) + list(addresses.sentences())
-    sentences = sorted({s for s in found
-                        if re.search(r'\d', s) and 5 <= len(s.split()) <= 30
-                        and ' --' not in s and '-- ' not in s and ' ...' not in s})
+    sentences = sorted({s for s in fortunes.without_spaced_dashes(found)
+                        if re.search(r'\d', s) and 5 <= len(s.split()) <= 30})
     fortunes.write_segmentation_set(fresh, out, sentences)
 
 

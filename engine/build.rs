@@ -45,7 +45,8 @@ fn main() {
     // The web's vocabulary, and after it the listed words it never
     // counted, with today's counts on its scale (`wordfreq_listed.py`).
     let web = read(VOCABULARY);
-    let vocabulary = web.clone() + &read(LISTED_COUNTS);
+    let web_entries = web.lines().count();
+    let vocabulary = web + &read(LISTED_COUNTS);
     let (vocabulary_words, vocabulary_counts) = spelling_index::counted_words::encode(&vocabulary)
         .unwrap_or_else(|e| panic!("{VOCABULARY} and {LISTED_COUNTS}: {e}"));
     let entries = |words, counts: &[u8]| {
@@ -55,7 +56,7 @@ fn main() {
     let curated_entries = entries(&curated_words, &curated_counts);
     let vocabulary_entries = spelling_index::offered_vocabulary(
         &entries(&vocabulary_words, &vocabulary_counts),
-        web.lines().count(),
+        web_entries,
     );
     let words = spelling_index::right_words(
         curated_entries.iter().copied(),
@@ -84,18 +85,16 @@ fn main() {
         .map(|(word, count)| format!("{word} {count}\n"))
         .collect();
     let left_out: String = left_out.iter().map(|word| format!("{word}\n")).collect();
-    // The curated names, those `right_words` left out among them, and the
-    // acronyms it added; then every other name the list writes with a
-    // capital, which no count need hold (`listed_names`).
-    let mut names = spelling_index::names(
+    // The curated names, those `right_words` left out among them, the
+    // acronyms it added, and every other name the list writes with a
+    // capital, which no count need hold (`spelling_index::names`).
+    let names: String = spelling_index::names(
         curated_entries.iter().copied().chain(added.iter().copied()),
         word_list.lines(),
-    );
-    let listed_names = spelling_index::listed_names(word_list.lines());
-    names.extend(listed_names.iter().map(String::as_str));
-    names.sort_unstable();
-    names.dedup();
-    let names: String = names.iter().map(|word| format!("{word}\n")).collect();
+    )
+    .iter()
+    .map(|word| format!("{word}\n"))
+    .collect();
     let index = spelling_index::build(words);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, bytes: &[u8]| {

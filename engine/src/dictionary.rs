@@ -39,8 +39,7 @@ const WORD_LIST_ENTRIES: usize = 166_791;
 static LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/listed-words.txt"));
 /// The curated names build.rs left out of the words spelt right.
 static LEFT_OUT: &str = include_str!(concat!(env!("OUT_DIR"), "/left-out-words.txt"));
-/// The words SCOWL writes only with capitals (`spelling_index::names`,
-/// `spelling_index::listed_names`).
+/// The words SCOWL writes only with capitals (`spelling_index::names`).
 static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/names.txt"));
 /// The SCOWL list's words too rare to count (`spelling_index::rare_listed_words`).
 static RARE_LISTED: &str = include_str!(concat!(env!("OUT_DIR"), "/rare-listed-words.txt"));

@@ -1144,8 +1144,8 @@ fn bare_possessive(
 ) -> Option<(f64, String)> {
     let stem = lower.strip_suffix('s')?;
     let plural_already =
-        word_forms::is_irregular_plural(stem, |w| known.lexicon.is_dictionary_word(w));
-    if (stem.len() < MIN_POSSESSIVE_STEM && !plural_already)
+        || word_forms::is_irregular_plural(stem, |w| known.lexicon.is_dictionary_word(w));
+    if (stem.len() < MIN_POSSESSIVE_STEM && !plural_already())
         || known.lexicon.dictionary_id(lower).is_some()
         || !known.lexicon.is_dictionary_word(stem)
         || word_forms::takes_no_plural(stem)

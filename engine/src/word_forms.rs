@@ -201,7 +201,8 @@ const IRREGULAR_PLURALS: [&str; 10] = [
 /// ends in one after a known word (`grandchildren`, `firemen`); `known`
 /// tells the dictionary's words. Looser than
 /// `is_plural_of_a_man_compound`, which vouches for a word no list holds:
-/// the caller (`segment::is_plural`) asks it only of a dictionary word.
+/// its callers (`segment::is_plural`, `spell::bare_possessive`) ask it only
+/// of a dictionary word.
 pub fn is_irregular_plural(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     IRREGULAR_PLURALS.iter().any(|plural| {
         lower
@@ -347,13 +348,13 @@ fn derivations(word: &str, emit: &mut impl FnMut(String)) {
 fn plural(word: &str, emit: &mut impl FnMut(String)) {
     // None of a noun English makes no plural of in `-s`, of a pronoun in
     // `-thing`, or of a plural already (`childrens` is `children's` typed
-    // bare).
-    if takes_no_plural(word)
-        || PRONOUNS_IN_THING.contains(&word)
-        || IRREGULAR_PLURALS.contains(&word)
-    {
-        return;
-    }
+    // bare): asked last, of the words an `-s` would be put on (none of them
+    // ends in `-ency`, `-ancy` or `-acy`).
+    let has_plural = || {
+        !(takes_no_plural(word)
+            || PRONOUNS_IN_THING.contains(&word)
+            || IRREGULAR_PLURALS.contains(&word))
+    };
     // Nor of a word in `f` or `fe`: English turns many into `ves`
     // (`shelves`, `ourselves`), so `shelfs` made by rule hid the slip
     // (`model::F_TO_V`); the plurals in `fs` are in the lists (`chiefs`).
@@ -362,6 +363,7 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
         && !word.ends_with("fe")
         && !word.ends_with("ch")
         && !word.ends_with("sh")
+        && has_plural()
     {
         emit(format!("{word}s"));
     }

@@ -156,19 +156,29 @@ fn is_acronym(word: &str) -> bool {
 
 /// Of `words`, those that the SCOWL word list has only with capitals
 /// (`chanel`, `sartre`, `nasa`): names and acronyms, written in lowercase
-/// by the corpus's tokenizer. The engine reads them as names when they
-/// are written as names, and a regular form of one in lowercase as a slip
-/// of a much commoner word one edit away (`chanels` of `channels`).
+/// by the corpus's tokenizer; then every other name the list writes only
+/// with a capital, counted or not (`listed_names`). The engine reads them
+/// as names when they are written as names, and a regular form of one in
+/// lowercase as a slip of a much commoner word one edit away (`chanels`
+/// of `channels`).
 pub fn names<'a>(
     words: impl IntoIterator<Item = (&'a str, i64)>,
     word_list: impl IntoIterator<Item = &'a str>,
-) -> Vec<&'a str> {
+) -> Vec<String> {
     let listed: FxHashSet<&str> = word_list.into_iter().collect();
-    words
+    let mut names: Vec<String> = words
         .into_iter()
         .map(|(word, _)| word)
         .filter(|word| is_name_only(word, &listed))
-        .collect()
+        .map(str::to_owned)
+        .collect();
+    let known: FxHashSet<String> = names.iter().cloned().collect();
+    names.extend(
+        names_in(&listed)
+            .into_iter()
+            .filter(|name| !known.contains(name)),
+    );
+    names
 }
 
 /// Every name the SCOWL word list writes only with a capital (`hurd`,
@@ -178,12 +188,16 @@ pub fn names<'a>(
 /// written as one, first in a sentence too (`Hurd beer`), where the web's
 /// counts alone read it as a slip of a far commoner word (`Hard beer`).
 pub fn listed_names<'a>(word_list: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let listed: FxHashSet<&str> = word_list.into_iter().collect();
+    names_in(&word_list.into_iter().collect())
+}
+
+/// `listed_names` of the list as a set.
+fn names_in(listed: &FxHashSet<&str>) -> Vec<String> {
     let mut names: Vec<String> = listed
         .iter()
         .filter(|word| word.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
         .map(|word| word.to_ascii_lowercase())
-        .filter(|word| is_name_only(word, &listed) && listed.contains(capitalised(word).as_str()))
+        .filter(|word| is_name_only(word, listed) && listed.contains(capitalised(word).as_str()))
         .collect();
     // `Hurd` and `HURD` are one name.
     names.sort_unstable();
