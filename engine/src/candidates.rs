@@ -341,11 +341,32 @@ fn best_of_nearest(
     });
     let slipped = error_model::stutters_undone(typed, longest)
         .into_iter()
-        .chain(error_model::stem_change_put_back(typed))
+        .chain(stem_change_put_back(known, typed))
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
     let words = nearest.chain(slipped);
     best_of(known, context, words, slip, f64::INFINITY)
+}
+
+/// The words `typed` is with the ending English spells put back
+/// (`copys` → `copies`), and, where that is no word, the index's words
+/// one edit from it (`propetrys` → `properties`, `memmorys` →
+/// `memories`): a writer who keeps the stem's `y` or `f` may slip in the
+/// stem too, and the word meant is then three edits or more from the
+/// typed one by its letters, beyond the index's search, while the stem
+/// without its ending is near (`property`). The error model weighs each
+/// by keeping the stem (`error_model::edit_cost`).
+fn stem_change_put_back(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
+    let mut words = Vec::new();
+    for (word, edits) in error_model::stem_change_put_back(typed) {
+        if !known.lexicon.is_dictionary_word(&word) {
+            for near in known.index.lookup(&word, Verbosity::All, 1) {
+                words.push((near.term.to_string(), edits + near.distance as usize));
+            }
+        }
+        words.push((word, edits));
+    }
+    words
 }
 
 /// Beyond two edits, the word that sounds like the typed one and best

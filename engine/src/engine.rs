@@ -877,6 +877,14 @@ mod tests {
             ("easyer", "easier"),
             ("he applyed", "he applied"),
         ]);
+        // With a slip in the stem too, the word meant is three edits away
+        // or more, beyond the index's search; the stem alone had won
+        // (`property`, `memory`, `theirs`).
+        corrects(&[
+            ("propetrys", "properties"),
+            ("their memmorys", "their memories"),
+            ("theifs", "thieves"),
+        ]);
     }
 
     #[test]
