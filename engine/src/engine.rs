@@ -888,6 +888,24 @@ mod tests {
     }
 
     #[test]
+    fn a_learners_regular_past_of_an_irregular_verb_is_its_irregular_form() {
+        // Each was a word one edit away (`teaches`, `buyer`, `breaker`,
+        // `rebuild`), the irregular form being four edits or more.
+        corrects(&[
+            ("he teached me", "he taught me"),
+            ("we buyed it", "we bought it"),
+            ("he breaked the window", "he broke the window"),
+            ("the window was breaked", "the window was broken"),
+            ("the house was rebuilded", "the house was rebuilt"),
+            ("i understanded it", "i understood it"),
+            ("splitted", "split"),
+        ]);
+        // Pasts English makes with `-ed` stay, of a verb of its own
+        // (`found`, `founded`) or of one whose regular past is English too.
+        leaves_alone(&["they founded it", "he was wounded", "she dreamed of it"]);
+    }
+
+    #[test]
     fn right_words_the_dictionary_lacks_are_left_alone() {
         leaves_alone(&[
             // American spellings of the dictionary's British words.

@@ -38,6 +38,7 @@ mod dictionary;
 mod engine;
 mod error_model;
 mod extra_words;
+mod irregular_verbs;
 mod letters;
 mod lexicon;
 mod lost_capital;
