@@ -11,7 +11,7 @@ use symspell::{Suggestion, Verbosity};
 use crate::by_first_letter::ByFirstLetter;
 use crate::error_model::{self, edit_cost, SentAlone};
 use crate::extra_words::ExtraWords;
-use crate::irregular_verbs;
+use crate::irregular_forms;
 
 use crate::lexicon::{Lexicon, Place, WordsAround};
 use crate::model::{
@@ -343,7 +343,7 @@ fn best_of_nearest(
     let slipped = error_model::stutters_undone(typed, longest)
         .into_iter()
         .chain(stem_change_put_back(known, typed))
-        .chain(irregular_past(known, typed))
+        .chain(irregular_form(known, typed))
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
     let words = nearest.chain(slipped);
@@ -371,15 +371,15 @@ fn stem_change_put_back(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usiz
     words
 }
 
-/// The irregular forms a learner's regular past stands for (`teached` →
-/// `taught`, `splitted` → `split`, `broked` → `broke`, `broken`;
-/// `irregular_verbs`), one slip of a rule away, each: the words around
-/// choose between a past and a participle. Not for a word the dictionary
-/// has (`founded`, `dreamed`).
-fn irregular_past(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
+/// The irregular forms a learner's regular past or plural stands for
+/// (`teached` → `taught`, `broked` → `broke`, `broken`; `criterions`
+/// → `criteria`; `irregular_forms`), one slip of a rule away, each: the
+/// words around choose between a past and a participle. Not for a word
+/// the dictionary has (`founded`, `dreamed`, `persons`).
+fn irregular_form(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
     let mut words = Vec::new();
     if !known.lexicon.is_dictionary_word(typed) {
-        irregular_verbs::each_meant(typed, |before, form| {
+        irregular_forms::each_meant(typed, |before, form| {
             words.push((format!("{before}{form}"), 1));
         });
     }

@@ -888,7 +888,7 @@ mod tests {
     }
 
     #[test]
-    fn a_learners_regular_past_of_an_irregular_verb_is_its_irregular_form() {
+    fn a_learners_regular_form_of_an_irregular_word_is_the_irregular_one() {
         // Each was a word one edit away (`teaches`, `buyer`, `breaker`,
         // `rebuild`), the irregular form being four edits or more.
         corrects(&[
@@ -899,6 +899,9 @@ mod tests {
             ("the house was rebuilded", "the house was rebuilt"),
             ("i understanded it", "i understood it"),
             ("splitted", "split"),
+            // And a Greek or Latin noun's plural made with `-s`.
+            ("the criterions are clear", "the criteria are clear"),
+            ("the crisises of our time", "the crises of our time"),
         ]);
         // Pasts English makes with `-ed` stay, of a verb of its own
         // (`found`, `founded`) or of one whose regular past is English too.

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::irregular_verbs;
+use crate::irregular_forms;
 use crate::model::{
     ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, LAST_LETTER, MAX_SLIP_COST,
     MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION,
@@ -37,9 +37,10 @@ pub fn edit_cost(typed: &str, intended: &str) -> f64 {
 fn edit_cost_with(typed: &str, intended: &str, typing: &Typing, endings: Option<&Endings>) -> f64 {
     let (t, w) = (typed.as_bytes(), intended.as_bytes());
     let mut spelling = spelling_cost(t, w, endings);
-    // `teached` for `taught`: the rule of `-ed` applied where English
-    // does not, a slip of a rule as a `y` kept is, and costed the same.
-    if irregular_verbs::is_regular_past_of(typed, intended) {
+    // `teached` for `taught`, `criterions` for `criteria`: the rule of `-ed`
+    // or `-s` applied where English does not, a slip of a rule as a `y`
+    // kept is, and costed the same.
+    if irregular_forms::is_regular_form_of(typed, intended) {
         spelling = spelling.min(SPELLING.stem_kept);
     }
     either_slip(spelling, typing_cost(t, w, typing))

@@ -38,7 +38,7 @@ mod dictionary;
 mod engine;
 mod error_model;
 mod extra_words;
-mod irregular_verbs;
+mod irregular_forms;
 mod letters;
 mod lexicon;
 mod lost_capital;

@@ -19,6 +19,7 @@
 //! narrow on purpose: one that also made common misspellings (`basicly`,
 //! `accidently`, `controled`, `stoped`) would stop them being corrected.
 
+use crate::irregular_forms;
 use crate::model::{
     INFLECTIONS, MIN_COMPOUND_PART, MIN_PREFIXED_LEN, MIN_PREFIXED_REST, NOT_AFTER_INFLECTED,
 };
@@ -347,13 +348,15 @@ fn derivations(word: &str, emit: &mut impl FnMut(String)) {
 /// on the last letter makes many (`thes`).
 fn plural(word: &str, emit: &mut impl FnMut(String)) {
     // None of a noun English makes no plural of in `-s`, of a pronoun in
-    // `-thing`, or of a plural already (`childrens` is `children's` typed
-    // bare): asked last, of the words an `-s` would be put on (none of them
-    // ends in `-ency`, `-ancy` or `-acy`).
+    // `-thing`, of a plural already (`childrens` is `children's` typed
+    // bare), or of a noun whose plural is Greek or Latin (`criterions` is
+    // a learner's `criteria`): asked last, of the words an `-s` would be
+    // put on (none of them ends in `-ency`, `-ancy` or `-acy`).
     let has_plural = || {
         !(takes_no_plural(word)
             || PRONOUNS_IN_THING.contains(&word)
-            || IRREGULAR_PLURALS.contains(&word))
+            || IRREGULAR_PLURALS.contains(&word)
+            || irregular_forms::has_irregular_plural(word))
     };
     // Nor of a word in `f` or `fe`: English turns many into `ves`
     // (`shelves`, `ourselves`), so `shelfs` made by rule hid the slip
@@ -472,6 +475,8 @@ mod tests {
             assert!(!forms(word).contains(&format!("{word}s")), "{word}");
         }
         assert!(!forms("children").contains(&"childrens".to_owned()));
+        // Nor the `-s` plural of a Greek or Latin noun (`irregular_forms`).
+        assert!(!forms("criterion").contains(&"criterions".to_owned()));
         assert!(forms("station").contains(&"stations".to_owned()));
         assert!(forms("sheep").contains(&"sheeps".to_owned()));
     }

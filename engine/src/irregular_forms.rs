@@ -1,9 +1,10 @@
-//! A learner's regular past of an irregular verb (`teached`, `buyed`,
-//! `splitted`, `broked`): the rule of `-ed` applied where English does not,
-//! a slip of the rule rather than of letters, like a `y` kept before an
-//! ending (`model::Y_TO_I`). By letters, `taught` is four edits from
-//! `teached`, beyond every search, and a word one edit away won
-//! (`teaches`, `buyer`, `splitter`).
+//! A learner's regular form of an irregular word: the past of a verb
+//! (`teached`, `buyed`, `splitted`, `broked`) or the plural of a Greek or
+//! Latin noun (`criterions`, `analysises`) made by the rule of `-ed` or
+//! `-s` where English does not, a slip of the rule rather than of letters,
+//! like a `y` kept before an ending (`model::Y_TO_I`). By letters,
+//! `taught` is four edits from `teached`, beyond every search, and a word
+//! one edit away won (`teaches`, `buyer`, `splitter`).
 
 use std::sync::LazyLock;
 
@@ -193,15 +194,13 @@ const PREFIXES: [&str; 11] = [
     "be", "for", "fore", "mis", "off", "out", "over", "re", "un", "under", "up",
 ];
 
-/// Calls `each` with every word `typed` may be a learner's regular past of:
+/// Calls `each` with every word `typed`, ending in `d`, may be a learner's
+/// regular past of:
 /// a prefix or nothing (`PREFIXES`), and one of the verb's irregular
 /// forms (`teached` → `taught`; `rebuilded` → `rebuilt`, `understanded`
 /// → `understood`). Not every one is a word (`regetted`, `re` and `get`,
 /// → `regot`): the caller weighs only words.
-pub fn each_meant(typed: &str, mut each: impl FnMut(&str, &str)) {
-    if !typed.ends_with('d') {
-        return;
-    }
+fn each_past_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
     let prefixed = PREFIXES
         .into_iter()
         .filter(|prefix| typed.starts_with(prefix));
@@ -214,9 +213,58 @@ pub fn each_meant(typed: &str, mut each: impl FnMut(&str, &str)) {
     }
 }
 
-/// Whether `typed` is a learner's regular past of `word`
+/// Nouns English keeps the Greek or Latin plural of, each with it: a
+/// closed list. Left out are those whose `-s` plural is English too
+/// (`mediums`, `cactuses`, `indexes`), and English's own irregular nouns
+/// (`child`, `woman`, `tooth`): their `-s` is as often a possessive typed
+/// bare (`the childs toy`), which the model cannot yet weigh against a
+/// learner's plural (`the childs are playing`), and `children toy` would
+/// be worse than leaving it.
+const NOUNS: [(&str, &str); 3] = [
+    ("criterion", "criteria"),
+    ("phenomenon", "phenomena"),
+    ("bacterium", "bacteria"),
+];
+
+/// Whether `word` is a noun whose plural English makes otherwise than with
+/// `-s` (`NOUNS`: `criterion`), so that its `-s` form is a learner's.
+pub fn has_irregular_plural(word: &str) -> bool {
+    NOUNS.iter().any(|&(singular, _)| singular == word)
+}
+
+/// Calls `each` with every plural `typed`, ending in `s`, may be a
+/// learner's regular plural of: of a noun of `NOUNS` (`criterions` →
+/// `criteria`), and of a noun in `-is`, whose plural is in `-es`
+/// (`analysises`, `crisises`, `axises` → `analyses`, `crises`, `axes`).
+fn each_plural_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
+    for (singular, plural) in NOUNS {
+        if typed.strip_suffix('s') == Some(singular) {
+            each("", plural);
+        }
+    }
+    if let Some(before) = typed
+        .strip_suffix("ises")
+        .filter(|before| before.len() >= 2)
+    {
+        each(before, "es");
+    }
+}
+
+/// Calls `each` with every word `typed` may be a learner's regular form
+/// of, as what comes before the irregular form and that form: a past
+/// (`each_past_meant`) or a plural (`each_plural_meant`). Not every one is
+/// a word: the caller weighs only words.
+pub fn each_meant(typed: &str, mut each: impl FnMut(&str, &str)) {
+    match typed.as_bytes().last() {
+        Some(b'd') => each_past_meant(typed, &mut each),
+        Some(b's') => each_plural_meant(typed, &mut each),
+        _ => {}
+    }
+}
+
+/// Whether `typed` is a learner's regular form of `word`
 /// (`each_meant`).
-pub fn is_regular_past_of(typed: &str, word: &str) -> bool {
+pub fn is_regular_form_of(typed: &str, word: &str) -> bool {
     let mut found = false;
     each_meant(typed, |before, form| {
         found |= word.len() == before.len() + form.len()
@@ -250,10 +298,10 @@ mod tests {
         assert_eq!(meant("knowned"), ["knew", "known"]);
         assert_eq!(meant("rebuilded"), ["rebuilt"]);
         assert_eq!(meant("understanded"), ["understood"]);
-        assert!(is_regular_past_of("teached", "taught"));
-        assert!(is_regular_past_of("rebuilded", "rebuilt"));
-        assert!(!is_regular_past_of("teached", "teaches"));
-        assert!(!is_regular_past_of("rebuilded", "built"));
+        assert!(is_regular_form_of("teached", "taught"));
+        assert!(is_regular_form_of("rebuilded", "rebuilt"));
+        assert!(!is_regular_form_of("teached", "teaches"));
+        assert!(!is_regular_form_of("rebuilded", "built"));
     }
 
     #[test]
@@ -275,5 +323,17 @@ mod tests {
         }
         // No `-ed` at all.
         assert_eq!(meant("teaches"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_regular_plural_stands_for_the_nouns_irregular_plural() {
+        assert_eq!(meant("criterions"), ["criteria"]);
+        assert_eq!(meant("analysises"), ["analyses"]);
+        assert_eq!(meant("axises"), ["axes"]);
+        assert!(is_regular_form_of("phenomenons", "phenomena"));
+        assert!(!is_regular_form_of("phenomenons", "phenomenon"));
+        // English's own, whose `-s` is as often a possessive typed bare.
+        assert_eq!(meant("childs"), Vec::<String>::new());
+        assert_eq!(meant("persons"), Vec::<String>::new());
     }
 }
