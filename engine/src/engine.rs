@@ -885,6 +885,12 @@ mod tests {
             ("their memmorys", "their memories"),
             ("theifs", "thieves"),
         ]);
+        // And an `ie` kept before `-ing` (`model::IE_TO_Y`): it had become
+        // `dieting`, `tiring`.
+        corrects(&[
+            ("the plant is dieing", "the plant is dying"),
+            ("he was tieing his shoes", "he was tying his shoes"),
+        ]);
     }
 
     #[test]

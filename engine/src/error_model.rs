@@ -15,10 +15,10 @@ use rustc_hash::FxHashMap;
 
 use crate::irregular_forms;
 use crate::model::{
-    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, LAST_LETTER, MAX_SLIP_COST,
-    MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE, OTHER_SUBSTITUTION,
-    RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP,
-    STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
+    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, IE_TO_Y, LAST_LETTER,
+    MAX_SLIP_COST, MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE,
+    OTHER_SUBSTITUTION, RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT,
+    SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -138,13 +138,15 @@ fn stem_kept<'a>(t: &'a [u8], w: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
     Some((&t[..t.len() - kept.len()], w_stem))
 }
 
-/// The endings before which English changes a stem (`Y_TO_I`, `F_TO_V`),
-/// each with how a writer who keeps the stem spells it, and whether the
-/// stem changes only after a consonant (a `y` does: `boys`, `keyed`).
+/// The endings before which English changes a stem (`Y_TO_I`, `F_TO_V`,
+/// `IE_TO_Y`), each with how a writer who keeps the stem spells it, and
+/// whether the stem changes only after a consonant (a `y` does: `boys`,
+/// `keyed`).
 fn stem_changes() -> impl Iterator<Item = (&'static str, &'static [&'static str], bool)> {
     let y_to_i = Y_TO_I.iter().map(|&(ending, kept)| (ending, kept, true));
     let f_to_v = F_TO_V.iter().map(|&(ending, kept)| (ending, kept, false));
-    y_to_i.chain(f_to_v)
+    let ie_to_y = IE_TO_Y.iter().map(|&(ending, kept)| (ending, kept, false));
+    y_to_i.chain(f_to_v).chain(ie_to_y)
 }
 
 /// `stem`, if English changes it before the ending: after a consonant
@@ -174,8 +176,10 @@ pub fn stem_change_put_back(typed: &str) -> Vec<(String, usize)> {
             let stem = &typed[..typed.len() - kept.len()];
             if changing_stem(stem.as_bytes(), after_consonant).is_some() {
                 // `ys` → `ies`: the `y` for an `i`, and the `e` put in;
-                // `fs` → `ves` the same.
-                put_back.push((format!("{stem}{ending}"), 1 + ending.len() - kept.len()));
+                // `fs` → `ves` the same, and `ieing` → `ying` the other
+                // way.
+                let edits = 1 + ending.len().abs_diff(kept.len());
+                put_back.push((format!("{stem}{ending}"), edits));
             }
         }
     }
@@ -958,6 +962,14 @@ mod tests {
         );
         assert_eq!(stem_change_put_back("wifes"), [("wives".to_owned(), 1)]);
         assert!(stem_change_put_back("halves").is_empty());
+    }
+
+    #[test]
+    fn an_ie_kept_before_ing_is_one_slip() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
+        assert_eq!(spelling("dieing", "dying"), SPELLING.stem_kept);
+        assert_eq!(stem_change_put_back("tieing"), [("tying".to_owned(), 2)]);
+        assert!(stem_change_put_back("dyeing").is_empty());
     }
 
     #[test]

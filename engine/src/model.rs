@@ -226,6 +226,12 @@ pub const Y_TO_I: &[(&str, &[&str])] = &[
 /// learns from hold too few such plurals to count (codespell's and typos'
 /// pools, which it does not learn from, hold 19).
 pub const F_TO_V: &[(&str, &[&str])] = &[("ves", &["fs", "fes"])];
+/// Where English turns a verb's last `ie` into `y` before `-ing` (`die`
+/// → `dying`, `tie` → `tying`, `lie` → `lying`), and how a writer who
+/// keeps it spells it (`dieing`, `tieing`): the same slip of a spelling
+/// rule, costed the same. By letters, `dieing` is one edit from `dieting`
+/// and two from `dying`, and became `dieting`.
+pub const IE_TO_Y: &[(&str, &[&str])] = &[("ying", &["ieing"])];
 /// How many more times a rule's letters (`error_model::Rules`: `ib`
 /// typed `ab`) are taken to have been seen, none of them misspelt: a
 /// rule seen in a few words says little, and the alignment takes each
