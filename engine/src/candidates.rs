@@ -320,8 +320,9 @@ fn add_vowels_guessed(known: &Knowledge<'_>, typed: &str, found: &mut Vec<Sugges
 }
 
 /// Of the words the index found near `typed`, and those the typed one is
-/// with a stutter undone, a `y` put back or two letters swapped back over
-/// one, the one that best explains `typed` (`best_of`).
+/// with a stutter undone, an ending put back (`ending_put_back`), a
+/// learner's regular form undone (`irregular_forms_meant`) or two letters
+/// swapped back over one, the one that best explains `typed` (`best_of`).
 fn best_of_nearest(
     known: &Knowledge<'_>,
     typed: &str,
@@ -342,8 +343,8 @@ fn best_of_nearest(
     });
     let slipped = error_model::stutters_undone(typed, longest)
         .into_iter()
-        .chain(stem_change_put_back(known, typed))
-        .chain(irregular_form(known, typed))
+        .chain(ending_put_back(known, typed))
+        .chain(irregular_forms_meant(known, typed))
         .map(|(word, edits)| (word, edits as i64))
         .chain(swapped);
     let words = nearest.chain(slipped);
@@ -358,7 +359,7 @@ fn best_of_nearest(
 /// typed one by its letters, beyond the index's search, while the stem
 /// without its ending is near (`property`). The error model weighs each
 /// by keeping the stem (`error_model::edit_cost`).
-fn stem_change_put_back(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
+fn ending_put_back(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
     let mut words = Vec::new();
     for (word, edits) in error_model::stem_change_put_back(typed) {
         if !known.lexicon.is_dictionary_word(&word) {
@@ -373,10 +374,10 @@ fn stem_change_put_back(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usiz
 
 /// The irregular forms a learner's regular past or plural stands for
 /// (`teached` → `taught`, `broked` → `broke`, `broken`; `criterions`
-/// → `criteria`; `irregular_forms`), one slip of a rule away, each: the
+/// → `criteria`; `irregular_forms`), each one slip of a rule away: the
 /// words around choose between a past and a participle. Not for a word
-/// the dictionary has (`founded`, `dreamed`, `persons`).
-fn irregular_form(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
+/// the dictionary has (`founded`, `dreamed`, `phenomenons`).
+fn irregular_forms_meant(known: &Knowledge<'_>, typed: &str) -> Vec<(String, usize)> {
     let mut words = Vec::new();
     if !known.lexicon.is_dictionary_word(typed) {
         irregular_forms::each_meant(typed, |before, form| {

@@ -164,8 +164,9 @@ static REGULARISED: LazyLock<FxHashMap<String, &'static [&'static str]>> = LazyL
 });
 
 /// The ways a writer adds `-ed` to `form`: `d` after an `e` (`arised`),
-/// `ed` (`teached`), with its last consonant doubled too (`splitted`), and
-/// with a `y` after a consonant turned into `i` (`flied`).
+/// `ed` (`teached`), with its last consonant doubled too (`splitted`; not
+/// a `w`, which English never doubles), and with a `y` after a consonant
+/// turned into `i` (`flied`).
 fn regular_pasts(form: &str) -> Vec<String> {
     let Some(last) = form.bytes().last() else {
         return Vec::new();
@@ -194,12 +195,11 @@ const PREFIXES: [&str; 11] = [
     "be", "for", "fore", "mis", "off", "out", "over", "re", "un", "under", "up",
 ];
 
-/// Calls `each` with every word `typed`, ending in `d`, may be a learner's
-/// regular past of:
-/// a prefix or nothing (`PREFIXES`), and one of the verb's irregular
-/// forms (`teached` → `taught`; `rebuilded` → `rebuilt`, `understanded`
-/// → `understood`). Not every one is a word (`regetted`, `re` and `get`,
-/// → `regot`): the caller weighs only words.
+/// Calls `each` with every word `typed`, ending in `d`, may be a
+/// learner's regular past of, as a prefix or nothing (`PREFIXES`) and one
+/// of the verb's irregular forms (`teached` → `taught`; `rebuilded` →
+/// `rebuilt`, `understanded` → `understood`). Not every one is a word
+/// (`regetted`, `re` and `get`, → `regot`): the caller weighs only words.
 fn each_past_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
     let prefixed = PREFIXES
         .into_iter()
@@ -213,8 +213,8 @@ fn each_past_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
     }
 }
 
-/// Nouns English keeps the Greek or Latin plural of, each with it: a
-/// closed list. Left out are those whose `-s` plural is English too
+/// Nouns English keeps the Greek or Latin plural of, each with that
+/// plural: a closed list. Left out are those whose `-s` plural is English too
 /// (`mediums`, `cactuses`, `indexes`), and English's own irregular nouns
 /// (`child`, `woman`, `tooth`): their `-s` is as often a possessive typed
 /// bare (`the childs toy`), which the model cannot yet weigh against a
@@ -227,7 +227,8 @@ const NOUNS: [(&str, &str); 3] = [
 ];
 
 /// Whether `word` is a noun whose plural English makes otherwise than with
-/// `-s` (`NOUNS`: `criterion`), so that its `-s` form is a learner's.
+/// `-s` (`NOUNS`: `criterion`), so that its `-s` form is a learner's
+/// (`word_forms::plural` makes none).
 pub fn has_irregular_plural(word: &str) -> bool {
     NOUNS.iter().any(|&(singular, _)| singular == word)
 }
@@ -235,7 +236,8 @@ pub fn has_irregular_plural(word: &str) -> bool {
 /// Calls `each` with every plural `typed`, ending in `s`, may be a
 /// learner's regular plural of: of a noun of `NOUNS` (`criterions` →
 /// `criteria`), and of a noun in `-is`, whose plural is in `-es`
-/// (`analysises`, `crisises`, `axises` → `analyses`, `crises`, `axes`).
+/// (`analysises`, `crisises`, `axises` → `analyses`, `crises`, `axes`;
+/// `-ises` after anything, as the caller weighs only words).
 fn each_plural_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
     for (singular, plural) in NOUNS {
         if typed.strip_suffix('s') == Some(singular) {
