@@ -905,9 +905,12 @@ mod tests {
             ("the house was rebuilded", "the house was rebuilt"),
             ("i understanded it", "i understood it"),
             ("splitted", "split"),
-            // And a Greek or Latin noun's plural made with `-s`.
+            // And a Greek or Latin noun's plural made with `-s`, and an
+            // adjective's degree with `-er` or `-est` (`goodyear`, `goodies`).
             ("the criterions are clear", "the criteria are clear"),
             ("the crisises of our time", "the crises of our time"),
+            ("this is gooder than that", "this is better than that"),
+            ("the goodest day", "the best day"),
         ]);
         // Pasts English makes with `-ed` stay, of a verb of its own
         // (`found`, `founded`) or of one whose regular past is English too.

@@ -1,7 +1,8 @@
 //! A learner's regular form of an irregular word: the past of a verb
-//! (`teached`, `buyed`, `splitted`, `broked`) or the plural of a Greek or
-//! Latin noun (`criterions`, `analysises`) made by the rule of `-ed` or
-//! `-s` where English does not, a slip of the rule rather than of letters,
+//! (`teached`, `buyed`, `splitted`, `broked`), the plural of a Greek or
+//! Latin noun (`criterions`, `analysises`) or the degree of an adjective
+//! (`gooder`, `goodest`) made by the rule of `-ed`, `-s` or `-er` where
+//! English does not, a slip of the rule rather than of letters,
 //! like a `y` kept before an ending (`model::Y_TO_I`). By letters,
 //! `taught` is four edits from `teached`, beyond every search, and a word
 //! one edit away won (`teaches`, `buyer`, `splitter`).
@@ -252,14 +253,40 @@ fn each_plural_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
     }
 }
 
+/// Adjectives English compares by other words, each with its comparative
+/// and superlative: a closed list. `badder` and `baddest` are words of
+/// their own (slang), and the dictionary keeps them.
+const ADJECTIVES: [(&str, &str, &str); 2] = [("good", "better", "best"), ("bad", "worse", "worst")];
+
+/// Calls `each` with the comparative or superlative `typed`, ending in `r`
+/// or `t`, may be a learner's regular one of (`gooder`, `goodest`,
+/// `bader` → `better`, `best`, `worse`), its last consonant doubled or not.
+fn each_degree_meant(typed: &str, each: &mut impl FnMut(&str, &str)) {
+    for (adjective, comparative, superlative) in ADJECTIVES {
+        for (ending, form) in [("er", comparative), ("est", superlative)] {
+            let Some(stem) = typed.strip_suffix(ending) else {
+                continue;
+            };
+            let doubled = stem
+                .strip_suffix(|c| adjective.ends_with(c))
+                .is_some_and(|undoubled| undoubled == adjective);
+            if stem == adjective || doubled {
+                each("", form);
+            }
+        }
+    }
+}
+
 /// Calls `each` with every word `typed` may be a learner's regular form
 /// of, as what comes before the irregular form and that form: a past
-/// (`each_past_meant`) or a plural (`each_plural_meant`). Not every one is
-/// a word: the caller weighs only words.
+/// (`each_past_meant`), a plural (`each_plural_meant`) or a degree of an
+/// adjective (`each_degree_meant`). Not every one is a word: the caller
+/// weighs only words.
 pub fn each_meant(typed: &str, mut each: impl FnMut(&str, &str)) {
     match typed.as_bytes().last() {
         Some(b'd') => each_past_meant(typed, &mut each),
         Some(b's') => each_plural_meant(typed, &mut each),
+        Some(b'r' | b't') => each_degree_meant(typed, &mut each),
         _ => {}
     }
 }
@@ -325,6 +352,16 @@ mod tests {
         }
         // No `-ed` at all.
         assert_eq!(meant("teaches"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_regular_degree_stands_for_the_adjectives_irregular_one() {
+        assert_eq!(meant("gooder"), ["better"]);
+        assert_eq!(meant("goodest"), ["best"]);
+        assert_eq!(meant("bader"), ["worse"]);
+        assert_eq!(meant("baddest"), ["worst"]);
+        assert_eq!(meant("goodyear"), Vec::<String>::new());
+        assert_eq!(meant("boast"), Vec::<String>::new());
     }
 
     #[test]
