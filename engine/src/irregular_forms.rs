@@ -227,10 +227,11 @@ const NOUNS: [(&str, &str); 3] = [
     ("bacterium", "bacteria"),
 ];
 
-/// Whether `word` is a noun whose plural English makes otherwise than with
-/// `-s` (`NOUNS`: `criterion`), so that its `-s` form is a learner's
-/// (`word_forms::plural` makes none).
-pub fn has_irregular_plural(word: &str) -> bool {
+/// Whether `word` is a noun whose Greek or Latin plural English keeps
+/// (`NOUNS`: `criterion`), so that its `-s` form is a learner's
+/// (`word_forms::plural` makes none). Not `word_forms::is_irregular_plural`,
+/// which asks whether a word is such a plural (`children`).
+pub fn keeps_a_classical_plural(word: &str) -> bool {
     NOUNS.iter().any(|&(singular, _)| singular == word)
 }
 

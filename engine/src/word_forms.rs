@@ -356,7 +356,7 @@ fn plural(word: &str, emit: &mut impl FnMut(String)) {
         !(takes_no_plural(word)
             || PRONOUNS_IN_THING.contains(&word)
             || IRREGULAR_PLURALS.contains(&word)
-            || irregular_forms::has_irregular_plural(word))
+            || irregular_forms::keeps_a_classical_plural(word))
     };
     // Nor of a word in `f` or `fe`: English turns many into `ves`
     // (`shelves`, `ourselves`), so `shelfs` made by rule hid the slip
