@@ -894,6 +894,23 @@ mod tests {
     }
 
     #[test]
+    fn a_key_added_after_a_words_last_letter_is_a_rare_slip() {
+        // They had become `correct`, `filter` and `recent`: a `y`, `d` or
+        // `t` struck after the word, beside its last key, was as likely
+        // as a letter left out inside it (`model::KEY_ADDED_AT_END`).
+        corrects(&[
+            ("correcty", "correctly"),
+            ("filterd", "filtered"),
+            ("it was recenty updated", "it was recently updated"),
+        ]);
+        // Right words a last letter had been taken off as struck extra.
+        leaves_alone(&[
+            "Soon he could hear rustling noises in the forest.",
+            "Software is much harder to change en masse than hardware.",
+        ]);
+    }
+
+    #[test]
     fn a_learners_regular_form_of_an_irregular_word_is_the_irregular_one() {
         // Each was a word one edit away (`teaches`, `buyer`, `breaker`,
         // `rebuild`), the irregular form being four edits or more.

@@ -15,10 +15,11 @@ use rustc_hash::FxHashMap;
 
 use crate::irregular_forms;
 use crate::model::{
-    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, IE_TO_Y, LAST_LETTER,
-    MAX_SLIP_COST, MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION, OTHER_KEY_ALONE,
-    OTHER_SUBSTITUTION, RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT,
-    SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP, Y_TO_I,
+    ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, IE_TO_Y, KEY_ADDED_AT_END,
+    LAST_LETTER, MAX_SLIP_COST, MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION,
+    OTHER_KEY_ALONE, OTHER_SUBSTITUTION, RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET,
+    SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
+    Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -639,10 +640,15 @@ impl Slips for Typing {
 
     fn insertion(&self, typed: &[u8], i: usize) -> f64 {
         let near = |k: usize| typed[k] == typed[i] || neighbours(typed[k], typed[i]);
-        if i.checked_sub(1).is_some_and(near) || (i + 1 < typed.len() && near(i + 1)) {
+        let key = if i.checked_sub(1).is_some_and(near) || (i + 1 < typed.len() && near(i + 1)) {
             ONE_TYPING_SLIP
         } else {
             self.other_key
+        };
+        if i + 1 == typed.len() {
+            key + KEY_ADDED_AT_END
+        } else {
+            key
         }
     }
 
