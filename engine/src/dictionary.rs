@@ -122,7 +122,7 @@ pub fn release_counted() {
 /// The curated words that SCOWL writes only with a capital (`mary`,
 /// `chanel`, `nasa`), the acronyms build.rs added from SCOWL's list
 /// (`cpu`, `html`), and every other name the list writes only with a
-/// capital, counted or not (`hurd`, `ames`; `spelling_index::listed_names`):
+/// capital, counted or not (`hurd`, `ames`; `spelling_index::names`):
 /// names, which the corrector leaves alone when they are written as names,
 /// and whose forms the lexicon marks (`Lexicon::is_name_form`; only the
 /// dictionary's words have forms). Those build.rs left out of the words

@@ -157,7 +157,7 @@ fn is_acronym(word: &str) -> bool {
 /// Of `words`, those that the SCOWL word list has only with capitals
 /// (`chanel`, `sartre`, `nasa`): names and acronyms, written in lowercase
 /// by the corpus's tokenizer; then every other name the list writes only
-/// with a capital, counted or not (`listed_names`). The engine reads them
+/// with a capital, counted or not (`names_in`). The engine reads them
 /// as names when they are written as names, and a regular form of one in
 /// lowercase as a slip of a much commoner word one edit away (`chanels`
 /// of `channels`).
@@ -181,17 +181,12 @@ pub fn names<'a>(
     names
 }
 
-/// Every name the SCOWL word list writes only with a capital (`hurd`,
-/// `ames`, `almohad`), in lowercase, whether or not a count holds it:
+/// Every name the SCOWL word list (`listed`) writes only with a capital
+/// (`hurd`, `ames`, `almohad`), in lowercase, whether or not a count holds it:
 /// a spell checker's list vouches for its names as for its words, and
 /// holds no misspellings. The engine leaves such a name alone where it is
 /// written as one, first in a sentence too (`Hurd beer`), where the web's
 /// counts alone read it as a slip of a far commoner word (`Hard beer`).
-pub fn listed_names<'a>(word_list: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    names_in(&word_list.into_iter().collect())
-}
-
-/// `listed_names` of the list as a set.
 fn names_in(listed: &FxHashSet<&str>) -> Vec<String> {
     let mut names: Vec<String> = listed
         .iter()
@@ -332,7 +327,7 @@ pub fn decode(bytes: &[u8]) -> Result<Index, postcard::Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::{listed_names, names, right_words};
+    use super::{names, names_in, right_words};
 
     #[test]
     fn a_listed_word_the_corpus_counts_is_added_once() {
@@ -469,6 +464,6 @@ mod tests {
         let list = [
             "Hurd", "HURD", "Ames", "NASA", "Bill", "bill", "Hurd's", "McCoy", "Al", "that",
         ];
-        assert_eq!(listed_names(list), ["ames", "hurd"]);
+        assert_eq!(names_in(&list.into_iter().collect()), ["ames", "hurd"]);
     }
 }
