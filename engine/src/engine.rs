@@ -1191,13 +1191,28 @@ mod tests {
             ("visable", "visible"),
             ("cabable", "capable"),
         ]);
-        // In running text slips are the fingers' as often, and the sound
-        // is not weighed: `vrying` is `crying`, a key away, not `varying`
-        // (`model::SAME_SOUND_ALONE`).
-        corrects(&[(
-            "tired mothers with vrying babies",
-            "tired mothers with crying babies",
-        )]);
+        // In running text slips are the fingers' as often, the sound is
+        // not weighed (`model::SAME_SOUND_ALONE`), and the words around
+        // decide: at a card table `poket` is `poker`.
+        corrects(&[
+            ("poket", "pocket"),
+            ("he is a good poket player", "he is a good poker player"),
+        ]);
+    }
+
+    #[test]
+    fn a_typing_slip_made_fewer_ways_is_likelier() {
+        // Two keys swapped at a place are one slip; a key struck beside
+        // the keys around is one of some eight (`model::TYPING_WAYS`):
+        // `isolatde` is `isolated` swapped, not `isolate` with a `d`
+        // struck before the `e`; `servicse` is `services`.
+        corrects(&[
+            (
+                "They isolatde the prisoners.",
+                "They isolated the prisoners.",
+            ),
+            ("the servicse were good", "the services were good"),
+        ]);
     }
 
     #[test]
@@ -1340,10 +1355,12 @@ mod tests {
                 .map(|c| c.replacements)
                 .collect()
         };
-        // Two words explain the misspelling about as well: the commoner
+        // Two words explain the misspelling about as well: the likelier
         // is the correction, the other is offered after it, in the case
-        // the word was typed in.
-        assert_eq!(offered("gaet"), [["get", "gate"]]);
+        // the word was typed in. `gaet` is `gate` with two keys swapped,
+        // or the far commoner `get` with an `a` put in, which no key
+        // around it is beside.
+        assert_eq!(offered("gaet"), [["gate", "get"]]);
         assert_eq!(offered("Sory"), [["Story", "Sorry"]]);
         assert_eq!(offered("we must atain our goals"), [["again", "attain"]]);
         // At most three. `ea` typed `a` is a common misspelling of a few

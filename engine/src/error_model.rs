@@ -19,7 +19,7 @@ use crate::model::{
     LAST_LETTER, MAX_SLIP_COST, MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION,
     OTHER_KEY_ALONE, OTHER_SUBSTITUTION, RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET,
     SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
-    Y_TO_I,
+    TYPING_WAYS, Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -605,8 +605,10 @@ impl Slips for Spelling {
 }
 
 /// Slips of the fingers: a neighbouring key, two keys swapped, a key
-/// missed, all alike (`TYPING_SLIP`), each one more slip made
-/// (`typing_cost`); another key struck costs `other_key`.
+/// missed or struck beside its neighbours, each kind alike
+/// (`TYPING_SLIP`) and each way of making a kind alike (`TYPING_WAYS`),
+/// each one more slip made (`typing_cost`); another key struck costs
+/// `other_key`.
 struct Typing {
     /// A key struck that is no neighbour of the one meant, or, put in,
     /// of the keys beside it.
@@ -632,18 +634,29 @@ impl Slips for Typing {
         if typed == intended {
             0.0
         } else if neighbours(typed, intended) {
-            ONE_TYPING_SLIP
+            ONE_WAY + KEYS.ways(KEYS.near(intended))
         } else {
             self.other_key
         }
     }
 
     fn insertion(&self, typed: &[u8], i: usize) -> f64 {
-        let near = |k: usize| typed[k] == typed[i] || neighbours(typed[k], typed[i]);
-        let key = if i.checked_sub(1).is_some_and(near) || (i + 1 < typed.len() && near(i + 1)) {
-            ONE_TYPING_SLIP
-        } else {
-            self.other_key
+        // The keys that are a letter beside it or a neighbour of one.
+        let before = i
+            .checked_sub(1)
+            .map_or(0, |k| KEYS.near_or_itself(typed[k]));
+        let after = typed.get(i + 1).map_or(0, |&c| KEYS.near_or_itself(c));
+        let around = before | after;
+        // A mark typed twice (`''`) is a key added one way.
+        let doubled = |k: usize| typed[k] == typed[i];
+        let key = match symbol(typed[i]) {
+            Some(x) if around & (1 << x) != 0 => ONE_WAY + KEYS.ways(around),
+            None if i.checked_sub(1).is_some_and(doubled)
+                || (i + 1 < typed.len() && doubled(i + 1)) =>
+            {
+                ONE_WAY
+            }
+            _ => self.other_key,
         };
         if i + 1 == typed.len() {
             key + KEY_ADDED_AT_END
@@ -653,11 +666,11 @@ impl Slips for Typing {
     }
 
     fn deletion(&self, _intended: &[u8], _j: usize) -> f64 {
-        ONE_TYPING_SLIP
+        ONE_WAY
     }
 
     fn transposition(&self, _first: u8, _second: u8) -> f64 {
-        ONE_TYPING_SLIP
+        ONE_WAY
     }
 
     /// Not one of the slips of the fingers measured (`TYPING_SLIP`).
@@ -668,6 +681,48 @@ impl Slips for Typing {
     /// Nor this.
     fn swap_over(&self) -> Option<f64> {
         None
+    }
+}
+
+/// What one way of making a typing slip costs, before the ways of its
+/// kind are counted (`TYPING_WAYS`).
+const ONE_WAY: f64 = ONE_TYPING_SLIP - TYPING_WAYS;
+
+/// Each letter's neighbouring keys, as bits (`a` the lowest), for the
+/// ways a typing slip is made.
+struct Keys {
+    near: [u32; 26],
+    /// log10 of each count of keys, 1 to 26 (and 0 as 1).
+    log10: [f64; 27],
+}
+
+static KEYS: LazyLock<Keys> = LazyLock::new(|| {
+    let log10 = std::array::from_fn(|n| (n.max(1) as f64).log10());
+    let mut near = [0; 26];
+    for (a, bits) in (b'a'..=b'z').zip(near.iter_mut()) {
+        for (k, b) in (b'a'..=b'z').enumerate() {
+            if neighbours(a, b) {
+                *bits |= 1 << k;
+            }
+        }
+    }
+    Keys { near, log10 }
+});
+
+impl Keys {
+    /// The keys next to `c`; none if `c` is no letter.
+    fn near(&self, c: u8) -> u32 {
+        symbol(c).map_or(0, |x| self.near[x])
+    }
+
+    /// `c`'s key and the keys next to it; none if `c` is no letter.
+    fn near_or_itself(&self, c: u8) -> u32 {
+        symbol(c).map_or(0, |x| self.near[x] | 1 << x)
+    }
+
+    /// What it costs that a slip is one of `keys`: log10 of how many.
+    fn ways(&self, keys: u32) -> f64 {
+        self.log10[keys.count_ones() as usize]
     }
 }
 
@@ -805,9 +860,10 @@ mod tests {
             spelling("hazards", "hazard"),
             spelling("hazardsx", "hazardx")
         );
-        // A typing slip falls anywhere.
+        // A typing slip falls anywhere: `r` for the first `t` of `that`
+        // or for its last.
         let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
-        assert_eq!(typing("thw", "the"), typing("tge", "the"));
+        assert_eq!(typing("rhat", "that"), typing("thar", "that"));
     }
 
     #[test]
@@ -851,10 +907,14 @@ mod tests {
             assert!(by_rules(t, w) <= spelling(t, w, None));
         }
         assert_eq!(by_rules("career", "career"), 0.0);
-        // Only a word sent alone weighs them.
+        // Only a word sent alone weighs them: in running text `possable`
+        // is about as near `passable` as `possible`.
         let alone = SentAlone::new("contuned");
         assert!(alone.cost("continued") < alone.cost("contained"));
-        assert!(edit_cost("contuned", "continued") > edit_cost("contuned", "contained"));
+        let alone = SentAlone::new("possable");
+        let by_letters = edit_cost("possable", "passable") - edit_cost("possable", "possible");
+        let by_rules = alone.cost("passable") - alone.cost("possible");
+        assert!(by_letters.abs() < 0.1 && by_rules > 1.0);
     }
 
     #[test]
@@ -869,14 +929,35 @@ mod tests {
     }
 
     #[test]
+    fn each_way_of_making_a_typing_slip_is_alike() {
+        let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
+        // Two keys swapped, or one left out: one way at a place.
+        assert_eq!(typing("stgae", "stage"), typing("stge", "stage"));
+        // A neighbour of `a` struck for it: one of its four (`q`, `w`,
+        // `s`, `z`); of `g`, one of six.
+        let one_way = typing("stge", "stage");
+        assert!((typing("stsge", "stage") - one_way - 4f64.log10()).abs() < 1e-9);
+        assert!((typing("stafe", "stage") - one_way - 6f64.log10()).abs() < 1e-9);
+        // So `stagde` is likelier `staged` swapped than `stage` with a
+        // `d` struck between `g` and `e`, one of their twelve keys.
+        assert!(typing("stagde", "staged") < typing("stagde", "stage"));
+        assert!((typing("stagde", "stage") - one_way - 12f64.log10()).abs() < 1e-9);
+    }
+
+    #[test]
     fn a_second_slip_of_the_fingers_is_a_slip_made_again() {
         let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         assert_eq!(typing("fall", "fall"), 0.0);
-        assert!((typing("dfall", "fall") - TYPING_SLIP).abs() < 1e-9);
-        // Two stray keys: each a slip, and the second a slip made again.
-        let twice = 2.0 * TYPING_SLIP + ANOTHER_TYPING_SLIP;
-        assert!((typing("awfall", "fall") - twice).abs() < 1e-9);
+        // A letter left out, made one way; a `d` struck before the `f`,
+        // one of the seven keys that are the `f` or beside it.
+        let left_out = typing("fal", "fall");
+        let struck = typing("dfall", "fall");
+        assert!((left_out - (TYPING_SLIP - TYPING_WAYS)).abs() < 1e-9);
+        assert!((struck - left_out - 7f64.log10()).abs() < 1e-9);
+        // Both: each a slip, and the second a slip made again.
+        let both = left_out + struck + ANOTHER_TYPING_SLIP;
+        assert!((typing("dfal", "fall") - both).abs() < 1e-9);
         // A misspelling's second slip pays no such odds.
         assert_eq!(
             spelling("awfal", "awful") + spelling("awfull", "awful"),
@@ -984,7 +1065,7 @@ mod tests {
         // The spelling rule's slip, not two of letters.
         assert_eq!(spelling("copys", "copies"), SPELLING.stem_kept);
         assert!(spelling("copys", "copies") < spelling("copys", "copy"));
-        assert!(edit_cost("tryes", "tries") < edit_cost("tryes", "tyres"));
+        assert!(spelling("tryes", "tries") < spelling("tryes", "tyres"));
         // With another slip before the ending, both are paid.
         assert!(spelling("coppys", "copies") > SPELLING.stem_kept);
         // After a vowel the `y` stays (`boys`, `keyed`), so no `i` is put

@@ -290,6 +290,23 @@ pub const TYPING_SHARE: f64 = 0.5;
 /// sentences' typos, none likelier than another; as likely as a vowel for
 /// a vowel among spelling slips.
 pub const TYPING_SLIP: f64 = 1.0;
+/// How much less each way of making a typing slip costs than
+/// `TYPING_SLIP`, as the ways are many: each kind of slip is a quarter
+/// of all, and within a kind each way of making it at a place alike. A
+/// key left out, or two swapped, is made one way at a place; a
+/// neighbouring key struck for a letter, one way for each of the
+/// letter's neighbours (2 to 6, 4.3 on average over the letters of
+/// English's 20,000 commonest words, by their counts); a key struck
+/// beside the keys around it, one way for each of them or their
+/// neighbours (7.9 on average). So a given neighbour costs log10 of its
+/// letter's neighbours more and a given key added log10 of the keys it
+/// may be (`error_model::Typing`), and every way is lowered by log10 of
+/// the ways a kind has on average, (1 + 1 + 4.28 + 7.87) / 4, so the four
+/// kinds together are as likely as before. Until the forty-second
+/// session each way cost alike, so a key added, with eight ways, stood
+/// for eight times the slips a key left out did: `isolatde` was
+/// `isolate`, not `isolated` swapped; `servicse` `service`.
+pub const TYPING_WAYS: f64 = 0.55;
 /// What a typing slip after the first in one word costs on top of
 /// `TYPING_SLIP`: the odds of a slip at all, as the keys are struck one
 /// by one. About 25 words in 1,000 hold a slip (Mitton, 1987), so 1.6.
