@@ -413,7 +413,7 @@ pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 /// and still be offered after it (`Change::replacements`): a tenth as
 /// likely, or likelier. Where two words explain a misspelling about as
 /// well, the commoner wins, and the other is what the writer may have
-/// meant: `sory` is `story`, then `sorry`; `gaet` `get`, then `gate`;
+/// meant: `sory` is `story`, then `sorry`; `gaet` `gate`, then `get`;
 /// `atain` `attain`, then `again`. A clear misspelling gets its one word:
 /// `speling` only `spelling` (`spewing` ten million times less likely),
 /// `teh` only `the` (`tech` 190 times less). Only for words the noisy

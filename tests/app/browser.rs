@@ -304,7 +304,7 @@ async fn a_person_is_told_the_other_words_a_misspelling_may_be() {
 
     // The row holds the correction; the notice names the other word the
     // api offered after it, which the record does not keep.
-    assert_eq!(browser.first_row_cell("processed").await, "get");
+    assert_eq!(browser.first_row_cell("processed").await, "gate");
     let notice = browser
         .wait_until(
             "const n = document.querySelector('#flash'); \
@@ -313,7 +313,7 @@ async fn a_person_is_told_the_other_words_a_misspelling_may_be() {
         .await;
     assert_eq!(
         notice,
-        "Your text was stored as record 1. Also possible: gaet → gate."
+        "Your text was stored as record 1. Also possible: gaet → get."
     );
     // Told once: a reload shows neither the notice nor the words.
     browser.call("POST", "/refresh", json!({})).await;

@@ -70,7 +70,7 @@ async fn a_form_posted_without_javascript_is_told_the_other_words_offered() {
     )
     .await;
     assert!(
-        html.contains("Spelling corrected and stored as record 1. Also possible: gaet → gate."),
+        html.contains("Spelling corrected and stored as record 1. Also possible: gaet → get."),
         "the notice: {html}"
     );
 }
