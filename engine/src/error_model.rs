@@ -632,11 +632,12 @@ const TYPING_ALONE: Typing = Typing {
 impl Slips for Typing {
     fn substitution(&self, typed: u8, intended: u8) -> f64 {
         if typed == intended {
-            0.0
-        } else if neighbours(typed, intended) {
-            ONE_WAY + KEYS.ways(KEYS.near(intended))
-        } else {
-            self.other_key
+            return 0.0;
+        }
+        let near = KEYS.near(intended);
+        match symbol(typed) {
+            Some(x) if near & (1 << x) != 0 => ONE_WAY + KEYS.ways(near),
+            _ => self.other_key,
         }
     }
 
