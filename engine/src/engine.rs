@@ -1282,6 +1282,9 @@ mod tests {
             ("neighbur", "neighbor"),
             ("favoruite", "favorite"),
             ("travleled", "traveled"),
+            // A form of `centre` too (`centres` had won).
+            ("centeres", "centers"),
+            ("kilometeres", "kilometers"),
         ]);
         // Typed with the British letters, the British spelling.
         corrects(&[("analised", "analysed")]);

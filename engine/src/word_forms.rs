@@ -246,6 +246,17 @@ pub fn american_respellings(
     emit: &mut impl FnMut(String),
 ) {
     american_spellings(word, known, emit);
+    // A form of `centre`, `fibre`, `litre` (`centres`, `centred`,
+    // `centring`) as American spells the same form (`centers`,
+    // `centered`, `centering`); the lexicon makes American forms from the
+    // British word itself only.
+    for (british, american) in [("res", "ers"), ("red", "ered"), ("ring", "ering")] {
+        if let Some(stem) = word.strip_suffix(british) {
+            if stem.len() >= 3 && stem.ends_with(['t', 'b', 'g']) {
+                emit(format!("{stem}{american}"));
+            }
+        }
+    }
     // `-is-` and `-ys-` before these endings, which American writes with a
     // `z`; not `-yses`, as `analyses` is also a plural.
     const AFTER_IS: [&str; 8] = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations"];
