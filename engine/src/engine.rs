@@ -1213,6 +1213,10 @@ mod tests {
             ),
             ("the servicse were good", "the services were good"),
         ]);
+        // Either `l` of `hello` left out makes `helo`: two ways, where `o`
+        // for `p` is one (of the `p`'s two neighbours), and `help`, far
+        // commoner, is offered after it.
+        corrects(&[("helo", "hello")]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! which fall anywhere; a typed word is weighed as either, as nothing tells
 //! which it is.
 
+use std::f64::consts::LOG10_2;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -648,17 +649,15 @@ impl Slips for Typing {
             .map_or(0, |k| KEYS.near_or_itself(typed[k]));
         let after = typed.get(i + 1).map_or(0, |&c| KEYS.near_or_itself(c));
         let around = before | after;
-        // A mark typed twice (`''`) is a key added one way.
-        let doubled = |k: usize| typed[k] == typed[i];
+        // A key struck twice (`hellp`) is struck again at either of two
+        // places for the same letters, a mark (`''`) as a letter.
+        let doubles = doubles_a_neighbour(typed, i);
         let key = match symbol(typed[i]) {
             Some(x) if around & (1 << x) != 0 => ONE_WAY + KEYS.ways(around),
-            None if i.checked_sub(1).is_some_and(doubled)
-                || (i + 1 < typed.len() && doubled(i + 1)) =>
-            {
-                ONE_WAY
-            }
+            None if doubles => ONE_WAY,
             _ => self.other_key,
         };
+        let key = if doubles { key - LOG10_2 } else { key };
         if i + 1 == typed.len() {
             key + KEY_ADDED_AT_END
         } else {
@@ -666,8 +665,13 @@ impl Slips for Typing {
         }
     }
 
-    fn deletion(&self, _intended: &[u8], _j: usize) -> f64 {
-        ONE_WAY
+    /// Either letter of a double left out leaves the same letters.
+    fn deletion(&self, intended: &[u8], j: usize) -> f64 {
+        if doubles_a_neighbour(intended, j) {
+            ONE_WAY - LOG10_2
+        } else {
+            ONE_WAY
+        }
     }
 
     fn transposition(&self, _first: u8, _second: u8) -> f64 {
@@ -683,6 +687,11 @@ impl Slips for Typing {
     fn swap_over(&self) -> Option<f64> {
         None
     }
+}
+
+/// Whether `word[k]` is the letter before or after it too.
+fn doubles_a_neighbour(word: &[u8], k: usize) -> bool {
+    (k > 0 && word[k - 1] == word[k]) || word.get(k + 1) == Some(&word[k])
 }
 
 /// What one way of making a typing slip costs, before the ways of its
@@ -946,19 +955,31 @@ mod tests {
     }
 
     #[test]
+    fn a_double_is_made_two_ways() {
+        let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
+        // Either `l` of `fall` left out makes `fal`: twice as likely as
+        // its `a` left out.
+        assert!((typing("fal", "fall") - typing("fll", "fall") + LOG10_2).abs() < 1e-9);
+        // A second `l` struck before or after the last makes `falll`:
+        // twice as likely as a `k` beside it, one of the same keys.
+        let struck_again = TYPING.insertion(b"falll", 4) - TYPING.insertion(b"fallk", 4);
+        assert!((struck_again + LOG10_2).abs() < 1e-9);
+    }
+
+    #[test]
     fn a_second_slip_of_the_fingers_is_a_slip_made_again() {
         let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
         let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         assert_eq!(typing("fall", "fall"), 0.0);
         // A letter left out, made one way; a `d` struck before the `f`,
         // one of the seven keys that are the `f` or beside it.
-        let left_out = typing("fal", "fall");
+        let left_out = typing("fll", "fall");
         let struck = typing("dfall", "fall");
         assert!((left_out - (TYPING_SLIP - TYPING_WAYS)).abs() < 1e-9);
         assert!((struck - left_out - 7f64.log10()).abs() < 1e-9);
         // Both: each a slip, and the second a slip made again.
         let both = left_out + struck + ANOTHER_TYPING_SLIP;
-        assert!((typing("dfal", "fall") - both).abs() < 1e-9);
+        assert!((typing("dfll", "fall") - both).abs() < 1e-9);
         // A misspelling's second slip pays no such odds.
         assert_eq!(
             spelling("awfal", "awful") + spelling("awfull", "awful"),

@@ -300,9 +300,11 @@ pub const TYPING_SLIP: f64 = 1.0;
 /// beside the keys around it, one way for each of them or their
 /// neighbours (7.9 on average). So a given neighbour costs log10 of its
 /// letter's neighbours more and a given key added log10 of the keys it
-/// may be (`error_model::Typing`), and every way is lowered by log10 of
-/// the ways a kind has on average, (1 + 1 + 4.28 + 7.87) / 4, so the four
-/// kinds together are as likely as before. Until the forty-second
+/// may be (`error_model::Typing`); a double's letter left out, or struck
+/// again beside it, is made two ways (either letter, either side), so
+/// costs log10 2 less. Every way is lowered by log10 of the ways a kind
+/// has on average, (1 + 1 + 4.28 + 7.87) / 4, so the four kinds together
+/// are as likely as before. Until the forty-second
 /// session each way cost alike, so a key added, with eight ways, stood
 /// for eight times the slips a key left out did: `isolatde` was
 /// `isolate`, not `isolated` swapped; `servicse` `service`.
