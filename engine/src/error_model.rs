@@ -233,11 +233,15 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips, endings: Option<&Endings>) -> f
     // buffer, as this runs for every candidate of every typo.
     let width = m + 1;
     let mut d = vec![0.0f64; (n + 1) * width];
+    // A letter's cost typed extra or left out depends on its place alone,
+    // not on the cell: reckoned once a letter, not once a cell.
+    let extra: Vec<f64> = (0..n).map(|i| slips.insertion(t, i)).collect();
+    let left_out: Vec<f64> = (0..m).map(|j| slips.left_out(w, j)).collect();
     for i in 1..=n {
-        d[i * width] = d[(i - 1) * width] + slips.insertion(t, i - 1);
+        d[i * width] = d[(i - 1) * width] + extra[i - 1];
     }
     for j in 1..=m {
-        d[j] = d[j - 1] + slips.left_out(w, j - 1);
+        d[j] = d[j - 1] + left_out[j - 1];
     }
     for i in 1..=n {
         // The letters typed twice that end at `i`, as bits (`repeats`).
@@ -251,8 +255,8 @@ fn align(t: &[u8], w: &[u8], slips: &impl Slips, endings: Option<&Endings>) -> f
             if i == n && j == m && t[i - 1] != w[j - 1] {
                 substitute += slips.last_letter();
             }
-            let insert = d[(i - 1) * width + j] + slips.insertion(t, i - 1);
-            let delete = d[i * width + j - 1] + slips.left_out(w, j - 1);
+            let insert = d[(i - 1) * width + j] + extra[i - 1];
+            let delete = d[i * width + j - 1] + left_out[j - 1];
             let mut best = substitute.min(insert).min(delete);
             if i > 1
                 && j > 1
