@@ -304,10 +304,10 @@ pub const TYPING_SLIP: f64 = 1.0;
 /// again beside it, is made two ways (either letter, either side), so
 /// costs log10 2 less. Every way is lowered by log10 of the ways a kind
 /// has on average, (1 + 1 + 4.28 + 7.87) / 4, so the four kinds together
-/// are as likely as before. Until the forty-second
-/// session each way cost alike, so a key added, with eight ways, stood
-/// for eight times the slips a key left out did: `isolatde` was
-/// `isolate`, not `isolated` swapped; `servicse` `service`.
+/// are as likely as before. Until the forty-second session each way cost
+/// alike, so a key added, with eight ways, stood for eight times the
+/// slips a key left out did: `isolatde` was `isolate`, not `isolated`
+/// swapped; `servicse` `service`.
 pub const TYPING_WAYS: f64 = 0.55;
 /// What a typing slip after the first in one word costs on top of
 /// `TYPING_SLIP`: the odds of a slip at all, as the keys are struck one
@@ -414,8 +414,8 @@ pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 /// How much less likely, as log10, another word may be than the correction
 /// and still be offered after it (`Change::replacements`): a tenth as
 /// likely, or likelier. Where two words explain a misspelling about as
-/// well, the commoner wins, and the other is what the writer may have
-/// meant: `sory` is `story`, then `sorry`; `gaet` `gate`, then `get`;
+/// well, the likelier (by its odds and its slip) wins, and the other is
+/// what the writer may have meant: `sory` is `story`, then `sorry`; `gaet` `gate`, then `get`;
 /// `atain` `attain`, then `again`. A clear misspelling gets its one word:
 /// `speling` only `spelling` (`spewing` ten million times less likely),
 /// `teh` only `the` (`tech` 190 times less). Only for words the noisy
