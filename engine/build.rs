@@ -38,7 +38,9 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={file}");
     }
-    let word_list = read(WORD_LIST);
+    // The list, with the strong forms of its verbs it lacks (`shorn`, `pled`).
+    let scowl = read(WORD_LIST);
+    let word_list = spelling_index::with_strong_forms(scowl.lines());
     // The two counted dictionaries go to the engine as words and counts it
     // reads without parsing (`spelling_index::counted_words`), checked here.
     let (curated_words, curated_counts) = counted(CURATED);
@@ -60,12 +62,12 @@ fn main() {
     );
     let words = spelling_index::right_words(
         curated_entries.iter().copied(),
-        word_list.lines(),
+        word_list.iter().copied(),
         vocabulary_entries.iter().copied(),
     );
     let rare: String = spelling_index::rare_listed_words(
         curated_entries.iter().copied(),
-        word_list.lines(),
+        word_list.iter().copied(),
         vocabulary_entries.iter().copied(),
     )
     .iter()
@@ -90,7 +92,7 @@ fn main() {
     // capital, which no count need hold (`spelling_index::names`).
     let names: String = spelling_index::names(
         curated_entries.iter().copied().chain(added.iter().copied()),
-        word_list.lines(),
+        word_list.iter().copied(),
     )
     .iter()
     .map(|word| format!("{word}\n"))

@@ -958,6 +958,10 @@ mod tests {
             // The plural of a word's compound with `man` (it had become
             // `garbageman`).
             "the garbagemen came early",
+            // Strong participles both lists lack (they had become `short`,
+            // `hen`, `sewn`, `moan` and `plead`).
+            "the sheep were shorn and the beams were hewn by hand",
+            "the timber was sawn, the hay new mown, and he pled guilty",
             // Two words run together, a compound no list holds (they had
             // become `overgrowing`, `redcap` and `whitelists`).
             "the evergrowing debt, the redtape and the waitlists",

@@ -6,9 +6,11 @@
 //! definition.
 
 pub mod counted_words;
+mod strong_forms;
 mod word_pairs;
 mod word_triples;
 
+pub use strong_forms::with_strong_forms;
 pub use word_pairs::WordPairs;
 pub use word_triples::WordTriples;
 
