@@ -950,10 +950,11 @@ mod tests {
             // Roman numerals the dictionary lacks (they had become `xv`,
             // `lx` and `xxx`).
             "louis xlv, chapter lxx and psalm cxx",
-            // Old verb forms (they had become `answered`, `hearth` and
-            // `comet`).
+            // Old verb forms (they had become `answered`, `hearth`, `comet`
+            // and `goethe`).
             "he that answereth a matter before he heareth it",
             "whatsoever is more than these cometh of evil",
+            "pride goeth before destruction",
             "one good turn asketh another",
             // The plural of a word's compound with `man` (it had become
             // `garbageman`).

@@ -125,8 +125,8 @@ pub fn is_negated(lower: &str, known: impl Fn(&str) -> bool) -> bool {
 }
 
 /// A verb's old third person, as the Bible and Shakespeare write it
-/// (`asketh`, `cometh`, `heareth`, `runneth`): a known word of three
-/// letters or more with `eth`, its last `e` dropped or its last consonant
+/// (`asketh`, `cometh`, `heareth`, `runneth`, `goeth`): a known word of
+/// three letters or more, or `do` or `go`, with `eth`, its last `e` dropped or its last consonant
 /// doubled before it, as before `-ing`, where the corpus counts the form
 /// (`counted`). The rule alone would make slips words: `beneth` (of
 /// `beneath`), and `trueth`, `groweth`, `wideth`, `healeth` of the nouns
@@ -149,7 +149,9 @@ pub fn is_archaic_verb(
     if of_a_number || !counted(lower) {
         return false;
     }
-    let verb = |word: &str| word.len() >= 3 && known(word);
+    // Of two letters, only the verbs (`goeth`, `doeth`): the rest are no
+    // verbs, and their `-eth` the web's slips and names (`seeth`, `leth`).
+    let verb = |word: &str| (word.len() >= 3 && known(word)) || ["do", "go"].contains(&word);
     let b = stem.as_bytes();
     let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
     verb(stem) || verb(&format!("{stem}e")) || (doubled && verb(&stem[..stem.len() - 1]))
@@ -519,23 +521,30 @@ mod tests {
 
     #[test]
     fn old_verb_forms_are_read_as_english_spelt_them() {
-        let known =
-            |w: &str| ["ask", "ben", "come", "hear", "run", "true", "four", "nine"].contains(&w);
+        let known = |w: &str| {
+            [
+                "ask", "ben", "come", "hear", "run", "true", "four", "nine", "se",
+            ]
+            .contains(&w)
+        };
         // Each of the forms below that is not for want of a count is
         // counted, so that it fails for the reason its comment gives.
         let counted = |w: &str| {
             let counted = [
-                "asketh", "cometh", "heareth", "runneth", "nineth", "foureth", "writeth",
+                "asketh", "cometh", "heareth", "runneth", "goeth", "nineth", "foureth", "writeth",
+                "seeth",
             ];
             counted.contains(&w)
         };
-        for word in ["asketh", "cometh", "heareth", "runneth"] {
+        for word in ["asketh", "cometh", "heareth", "runneth", "goeth"] {
             assert!(is_archaic_verb(word, known, counted), "{word}");
         }
         // A form the corpus does not count (slips: `beneth`, `trueth`), a
         // number's ordinal misspelt, an unknown stem, and the old second
-        // person are not.
-        for word in ["beneth", "trueth", "nineth", "foureth", "writeth", "askest"] {
+        // person are not, nor a word of two letters that is no verb.
+        for word in [
+            "beneth", "trueth", "nineth", "foureth", "writeth", "askest", "seeth",
+        ] {
             assert!(!is_archaic_verb(word, known, counted), "{word}");
         }
     }
