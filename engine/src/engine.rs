@@ -970,6 +970,9 @@ mod tests {
             // purpose.
             "If it ain't broke, ma'am, y'all keep workin' and fishin'.",
             "There'd be a shortage; this'll do, and the rest've gone.",
+            // Old elisions behind their apostrophe (they had become
+            // `'this`, `'twee` and `'against`).
+            "'Tis enough, 'twill serve; and 'twere done 'gainst the wind.",
             // Words of the spell-checking list too rare for the corpus.
             "a punster, an abstainer and topologists in untanned leather",
             // Words no list holds, spelt like words and no likely slip of

@@ -507,6 +507,10 @@ fn correct_word(
     if is_capitalised(word) && (name(&lower) || lower.strip_suffix('s').is_some_and(name)) {
         return None;
     }
+    // `'tis`, `'gainst`: an old elision, marked.
+    if typed.apostrophe_before && word_forms::is_elision(&lower) {
+        return None;
+    }
     // `workin'`, `fishin'`: a g dropped on purpose, and marked.
     if typed.apostrophe_after && lower.ends_with("in") && known.is_word(&format!("{lower}g")) {
         return None;

@@ -124,6 +124,17 @@ pub fn is_negated(lower: &str, known: impl Fn(&str) -> bool) -> bool {
     behind_one_of(&["un", "non"], lower, known)
 }
 
+/// Words English writes shortened behind an apostrophe, as verse and old
+/// speech have them (`'tis`, `'twere`, `'gainst`, `'mongst`): after an
+/// apostrophe, an elision, not a slip (`'tis` had become `'this`,
+/// `'gainst` `'against`). A closed list of the language.
+pub fn is_elision(lower: &str) -> bool {
+    const ELISIONS: [&str; 10] = [
+        "tis", "twas", "twere", "twill", "twould", "tween", "twixt", "neath", "gainst", "mongst",
+    ];
+    ELISIONS.contains(&lower)
+}
+
 /// A verb's old third person, as the Bible and Shakespeare write it
 /// (`asketh`, `cometh`, `heareth`, `runneth`, `goeth`): a known word of
 /// three letters or more, or `do` or `go`, with `eth`, its last `e` dropped or its last consonant
