@@ -955,6 +955,9 @@ mod tests {
             "he that answereth a matter before he heareth it",
             "whatsoever is more than these cometh of evil",
             "pride goeth before destruction",
+            // and one no one counted, two edits from any word (it had
+            // become `directed`).
+            "a man's heart deviseth his way: but the Lord directeth his steps",
             "one good turn asketh another",
             // The plural of a word's compound with `man` (it had become
             // `garbageman`).
@@ -1027,7 +1030,8 @@ mod tests {
             "controlled spelling basically"
         );
         // `ben` and `true` are words, but the corpus counts no `beneth` or
-        // `trueth` (a slip of a noun in `-th`). Numerals one
+        // `trueth`, each one slip from a word (`trueth` of a noun in
+        // `-th`). Numerals one
         // slip from a much commoner word are that slip (they had stayed).
         corrects(&[
             ("beneth the tree", "beneath the tree"),

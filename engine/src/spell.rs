@@ -599,10 +599,14 @@ fn correct_word(
         return None;
     }
     // `my cup runneth over`, `he that asketh`: an old verb form, not a slip
-    // (`cometh` had become `comet`, `heareth` `hearth`).
-    let counted = |w: &str| known.lexicon.unigram_log_p(w).is_some();
+    // (`cometh` had become `comet`, `heareth` `hearth`). One the corpus
+    // never counted is one still where no word is a slip from it
+    // (`directeth`, `crosseth`: two edits from `directed`, `crossed`); a
+    // slip is one from its word (`beneth`, `trueth`).
     let is_word = |w: &str| known.lexicon.is_dictionary_word(w);
-    if word_forms::is_archaic_verb(&lower, is_word, counted) {
+    let vouched =
+        |w: &str| known.lexicon.unigram_log_p(w).is_some() || !is_one_slip_from_a_word(known, w);
+    if word_forms::is_archaic_verb(&lower, is_word, vouched) {
         return None;
     }
     // `garbagemen`: the plural of a word's compound with `man`, not a slip
@@ -1184,6 +1188,15 @@ fn written_more_often(known: &Knowledge<'_>, typed: &str, correction: &str) -> b
         (Some(typed), Some(correction)) => typed >= correction,
         _ => false,
     }
+}
+
+/// Whether a dictionary word is one edit from `typed`.
+fn is_one_slip_from_a_word(known: &Knowledge<'_>, typed: &str) -> bool {
+    let mut found = false;
+    spelling_index::each_one_edit_away(typed, |word| {
+        found |= known.lexicon.is_dictionary_word(word);
+    });
+    found
 }
 
 /// All capitals (`LSU`, `UN`) among words that are not: an acronym, not a

@@ -137,18 +137,20 @@ pub fn is_elision(lower: &str) -> bool {
 
 /// A verb's old third person, as the Bible and Shakespeare write it
 /// (`asketh`, `cometh`, `heareth`, `runneth`, `goeth`): a known word of
-/// three letters or more, or `do` or `go`, with `eth`, its last `e` dropped or its last consonant
-/// doubled before it, as before `-ing`, where the corpus counts the form
-/// (`counted`). The rule alone would make slips words: `beneth` (of
-/// `beneath`), and `trueth`, `groweth`, `wideth`, `healeth` of the nouns
-/// in `-th`; of those only `groweth`, a verb of the Bible too, is counted.
+/// three letters or more, or `do` or `go`, with `eth`, its last `e`
+/// dropped or its last consonant doubled before it, as before `-ing`,
+/// where something vouches for the form (`vouched`: the corpus counts it,
+/// or no word is one slip from it). The rule alone would make slips
+/// words: `beneth` (of `beneath`), and `trueth`, `groweth`, `wideth`,
+/// `healeth` of the nouns in `-th`; of those only `groweth`, a verb of the
+/// Bible too, is counted.
 /// Not of a number, whose ordinal misspelt looks like one (`nineth`,
 /// `foureth`), and not `-est`, the old second person, which a superlative
 /// misspelt would look like (`bigest`).
 pub fn is_archaic_verb(
     lower: &str,
     known: impl Fn(&str) -> bool,
-    counted: impl Fn(&str) -> bool,
+    vouched: impl Fn(&str) -> bool,
 ) -> bool {
     const NUMBERS: [&str; 6] = ["one", "three", "four", "five", "nine", "twelve"];
     let Some(stem) = lower.strip_suffix("eth") else {
@@ -157,7 +159,7 @@ pub fn is_archaic_verb(
     let of_a_number = NUMBERS
         .iter()
         .any(|number| *number == stem || number.strip_suffix('e') == Some(stem));
-    if of_a_number || !counted(lower) {
+    if of_a_number || !vouched(lower) {
         return false;
     }
     // Of two letters, only the verbs (`goeth`, `doeth`): the rest are no
@@ -538,25 +540,25 @@ mod tests {
             ]
             .contains(&w)
         };
-        // Each of the forms below that is not for want of a count is
-        // counted, so that it fails for the reason its comment gives.
-        let counted = |w: &str| {
-            let counted = [
+        // Each of the forms below that is not for want of a voucher is
+        // vouched for, so that it fails for the reason its comment gives.
+        let vouched = |w: &str| {
+            let vouched = [
                 "asketh", "cometh", "heareth", "runneth", "goeth", "nineth", "foureth", "writeth",
                 "seeth",
             ];
-            counted.contains(&w)
+            vouched.contains(&w)
         };
         for word in ["asketh", "cometh", "heareth", "runneth", "goeth"] {
-            assert!(is_archaic_verb(word, known, counted), "{word}");
+            assert!(is_archaic_verb(word, known, vouched), "{word}");
         }
-        // A form the corpus does not count (slips: `beneth`, `trueth`), a
+        // A form nothing vouches for (slips: `beneth`, `trueth`), a
         // number's ordinal misspelt, an unknown stem, and the old second
         // person are not, nor a word of two letters that is no verb.
         for word in [
             "beneth", "trueth", "nineth", "foureth", "writeth", "askest", "seeth",
         ] {
-            assert!(!is_archaic_verb(word, known, counted), "{word}");
+            assert!(!is_archaic_verb(word, known, vouched), "{word}");
         }
     }
 
