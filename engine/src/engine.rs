@@ -1713,15 +1713,25 @@ mod tests {
     }
 
     #[test]
-    fn a_part_a_hyphen_joins_into_a_word_is_right() {
+    fn a_part_a_hyphen_joins_into_a_word_or_a_plural_is_right() {
         // They had become `co-ordinate` and `no-liberal`.
         for text in ["the co-ordinated effort", "a neo-liberal policy"] {
+            assert_eq!(engine().correct(text, &NONE).text, text, "{text}");
+        }
+        // A compound's plural takes its `-s` on the last part, though that
+        // part takes none alone (they had become `eleven-year-old` and
+        // `have-notes`).
+        for text in [
+            "a show for eleven-year-olds",
+            "The haves get more, the have-nots die.",
+        ] {
             assert_eq!(engine().correct(text, &NONE).text, text, "{text}");
         }
         // A slip beside a hyphen is still one.
         for (typed, meant) in [
             ("a well-knwon man", "a well-known man"),
             ("sefl-esteem", "self-esteem"),
+            ("the up-to-dtae maps", "the up-to-date maps"),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
         }

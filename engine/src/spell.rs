@@ -252,7 +252,8 @@ impl Pass {
         let corrected = self
             .words
             .get_or_decide(i, (neighbours, beyond), || {
-                if hyphen_joins_a_word(known, tokens, i) {
+                if hyphen_joins_a_word(known, tokens, i) || ends_a_plural_compound(known, tokens, i)
+                {
                     return None;
                 }
                 correct_word(known, &typed, neighbours, beyond)
@@ -349,6 +350,22 @@ fn hyphen_joins_a_word(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) ->
         .and_then(word)
         .is_some_and(|first| joined(first, typed));
     before || (hyphen(i + 1) && word(i + 2).is_some_and(|second| joined(typed, second)))
+}
+
+/// Whether the word at token `i` ends a hyphenated compound in the plural:
+/// English adds the `-s` to the last part, though that part takes none
+/// alone (`eleven-year-olds`, `the have-nots`, `know-it-alls`; they had
+/// become `eleven-year-old` and `have-notes`). A dictionary word and `s`,
+/// after a word and a hyphen.
+fn ends_a_plural_compound(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) -> bool {
+    let joined = i >= 2
+        && tokens[i - 1].kind == Kind::Gap
+        && tokens[i - 1].text == "-"
+        && tokens[i - 2].kind == Kind::Word;
+    joined
+        && dictionary_form(tokens[i].text)
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.len() >= 2 && known.lexicon.is_dictionary_word(stem))
 }
 
 /// Where a pass is in a text's tokens, and what it wrote just before.
