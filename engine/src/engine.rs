@@ -955,7 +955,7 @@ mod tests {
             "he that answereth a matter before he heareth it",
             "whatsoever is more than these cometh of evil",
             "pride goeth before destruction",
-            // and one no one counted, two edits from any word (it had
+            // And one no one counted, two edits from any word (it had
             // become `directed`).
             "a man's heart deviseth his way: but the Lord directeth his steps",
             "one good turn asketh another",

@@ -11,9 +11,10 @@
 /// Each verb with its strong or old forms still written, American
 /// spellings only (`leant` is British). Not the forms only old books
 /// write, where a slip is likelier: `chid` (of `chide`) is `child` with a
-/// letter left out, and `turned to the Chid` stayed. Only a listed verb's forms are added, and only
-/// those the web counts are taken as words (`right_words`); the rest
-/// are rare listed words (`rare_listed_words`).
+/// letter left out, and `turned to the Chid` kept it. Only a listed
+/// verb's forms are added, and only those the web counts are taken as
+/// words (`right_words`); the rest are rare listed words
+/// (`rare_listed_words`).
 const FORMS: &[(&str, &[&str])] = &[
     ("alight", &["alit"]),
     ("bereave", &["bereft"]),
