@@ -35,6 +35,8 @@ pub struct Knowledge<'a> {
     pub by_first_letter: &'a ByFirstLetter,
     /// Words SCOWL writes only with a capital (`dictionary::names`).
     pub names: &'a FxHashSet<&'static str>,
+    /// Today's given names (`dictionary::given_names`).
+    pub given_names: &'a FxHashSet<&'static str>,
     /// The dictionary words one slip from each (`near_words`).
     pub near_words: &'a NearWords,
     pub extra: &'a ExtraWords,

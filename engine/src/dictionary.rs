@@ -1,6 +1,7 @@
 //! The embedded English dictionaries (see dictionaries/NOTICE): SymSpell's
-//! curated words, wordsegment's wider vocabulary, and the word pairs and
-//! commonest word triples of CMU Sphinx's English language model.
+//! curated words, wordsegment's wider vocabulary, the word pairs and
+//! commonest word triples of CMU Sphinx's English language model, and the
+//! given names many Americans have.
 
 use rustc_hash::FxHashSet;
 use spelling_index::{counted_words, WordPairs, WordTriples};
@@ -20,6 +21,9 @@ static WORD_PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-pairs.
 /// The word triples, as build.rs encoded them (`spelling_index::WordTriples`).
 static WORD_TRIPLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-triples.postcard"));
 
+/// The given names of `ssa_given_names.py`, one a line, in lowercase.
+static GIVEN_NAMES: &str = include_str!("../dictionaries/ssa_given_names.txt");
+
 #[cfg(test)]
 static WORD_LIST_GZ: &[u8] = include_bytes!("../dictionaries/scowl_en_us_hunspell.txt.gz");
 
@@ -32,6 +36,7 @@ const TRIPLE_ENTRIES: usize = 800_000;
 const WEB_ENTRIES: usize = 333_213;
 const TODAYS_ENTRIES: usize = 5_082;
 const VOCABULARY_ENTRIES: usize = WEB_ENTRIES + TODAYS_ENTRIES;
+const GIVEN_NAME_ENTRIES: usize = 6_792;
 #[cfg(test)]
 const WORD_LIST_ENTRIES: usize = 166_791;
 
@@ -129,6 +134,31 @@ pub fn release_counted() {
 /// spelt right (`ned`, `thant`) are among them.
 pub fn names() -> FxHashSet<&'static str> {
     NAMES.lines().collect()
+}
+
+/// The given names of the United States that 2,000 people or more have
+/// (`jayden`, `gabe`, `everly`; `ssa_given_names.py`), checked: a
+/// capitalised word among them is a name wherever it stands, even first
+/// in a sentence, where SCOWL's names hold few of today's.
+pub fn given_names() -> Result<FxHashSet<&'static str>, DictionaryError> {
+    let corrupt = |reason: String| DictionaryError {
+        name: "given names",
+        reason,
+    };
+    let names: FxHashSet<&str> = GIVEN_NAMES.lines().collect();
+    if names.len() != GIVEN_NAME_ENTRIES {
+        return Err(corrupt(format!(
+            "{} names, expected {GIVEN_NAME_ENTRIES}",
+            names.len()
+        )));
+    }
+    if let Some(bad) = names
+        .iter()
+        .find(|n| !n.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return Err(corrupt(format!("{bad:?} is not lowercase letters")));
+    }
+    Ok(names)
 }
 
 /// The SCOWL list's words that no one counts (`abstainer`, `untanned`):
@@ -284,6 +314,10 @@ mod tests {
         assert!(today.iter().any(|&(word, _)| word == "hashtag"));
         let list = word_list().expect("word list");
         assert!(list.words().any(|w| w == "fulfillment"));
+        // Today's given names, not the rarer spellings that are likelier
+        // slips (`Thi` for `This`).
+        let given = given_names().expect("given names");
+        assert!(given.contains("jayden") && given.contains("gabe") && !given.contains("thi"));
     }
 
     /// What build.rs compiled in is each shipped file's every entry, in

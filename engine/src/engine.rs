@@ -30,6 +30,8 @@ pub struct Engine {
     by_first_letter: ByFirstLetter,
     /// Names: words SCOWL writes only with capitals (`dictionary::names`).
     names: FxHashSet<&'static str>,
+    /// Today's given names (`dictionary::given_names`).
+    given_names: FxHashSet<&'static str>,
     /// The words one slip from each, as the corrector asks (`near_words`).
     near_words: NearWords,
 }
@@ -55,6 +57,7 @@ impl Engine {
                 let pairs = dictionary::word_pairs()?;
                 let triples = dictionary::word_triples(&pairs)?;
                 let names = dictionary::names();
+                let given_names = dictionary::given_names()?;
                 let words = dictionary::with_listed_words(&unigrams)?;
                 let lexicon = Lexicon::new(
                     &words,
@@ -67,11 +70,12 @@ impl Engine {
                 let sounds_like = SoundsLike::new(&words);
                 let by_first_letter = ByFirstLetter::new(&words);
                 let sample = sample(&words);
-                Ok::<_, DictionaryError>((sample, lexicon, sounds_like, by_first_letter, names))
+                let known = (lexicon, sounds_like, by_first_letter, names, given_names);
+                Ok::<_, DictionaryError>((sample, known))
             });
             let index = arena::packed(|| load_index(SPELLING_INDEX));
             memory::release(SPELLING_INDEX);
-            let (sample, lexicon, sounds_like, by_first_letter, names) = lexicon
+            let (sample, (lexicon, sounds_like, by_first_letter, names, given_names)) = lexicon
                 .join()
                 .expect("building the lexicon does not panic")?;
             dictionary::release_counted();
@@ -85,6 +89,7 @@ impl Engine {
                 sounds_like,
                 by_first_letter,
                 names,
+                given_names,
             })
         })
     }
@@ -97,6 +102,7 @@ impl Engine {
             sounds_like: &self.sounds_like,
             by_first_letter: &self.by_first_letter,
             names: &self.names,
+            given_names: &self.given_names,
             near_words: &self.near_words,
             extra,
         };
@@ -484,8 +490,20 @@ mod tests {
             "Hurd beer is good. Ames said so",
             // Common names stay even in lowercase (`NAME_SLIP_RATIO`).
             "i met mary and tim in chile",
+            // Today's given names, which SCOWL lacks, first in a sentence
+            // and after it (they had become `Gave`, `Hayden`, `Every` and
+            // `Jason`).
+            "Gabe went home. Jayden and Everly stayed with Jaxon.",
         ] {
             assert_eq!(engine().correct(names, &NONE).text, names);
+        }
+        // A spelling few are given is still a slip in capitals, and a given
+        // name's `s` a possessive typed bare.
+        for (typed, meant) in [
+            ("Thi mistake cost him", "This mistake cost him"),
+            ("Johnnys car is red.", "Johnny's car is red."),
+        ] {
+            assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");
         }
         // A letter for another that spells the same sound.
         assert_eq!(

@@ -516,12 +516,17 @@ fn correct_word(
         (next.map(str::to_ascii_lowercase), two_after),
     )
     .lowercase_in_text(!typed.alone && !word.bytes().any(|b| b.is_ascii_uppercase()));
-    // A name written as one (`Mary went home`, `Ned`), or a plural of one
-    // (`the Wagners`), is left alone, even first in a sentence, though no
-    // count holds it (`Hurd beer`, not `Hard`); only in lowercase is it
-    // read as a slip (`ned`, `chanels`).
+    // A name written as one (`Mary went home`, `Ned`, `Jayden`), or a
+    // plural of one of SCOWL's (`the Wagners`), is left alone, even first
+    // in a sentence, though no count holds it (`Hurd beer`, not `Hard`;
+    // `Gabe went home`, not `Gave`); only in lowercase is it read as a slip
+    // (`ned`, `chanels`). A given name's `s` is likelier a possessive typed
+    // bare (`Johnnys car`).
     let name = |lower: &str| known.names.contains(lower);
-    if is_capitalised(word) && (name(&lower) || lower.strip_suffix('s').is_some_and(name)) {
+    let given = || known.given_names.contains(lower.as_str());
+    if is_capitalised(word)
+        && (name(&lower) || given() || lower.strip_suffix('s').is_some_and(name))
+    {
         return None;
     }
     // `'tis`, `'gainst`: an old elision, marked.
