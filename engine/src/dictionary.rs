@@ -138,8 +138,9 @@ pub fn names() -> FxHashSet<&'static str> {
 
 /// The given names of the United States that 2,000 people or more have
 /// (`jayden`, `gabe`, `everly`; `ssa_given_names.py`), checked: a
-/// capitalised word among them is a name wherever it stands, even first
-/// in a sentence, where SCOWL's names hold few of today's.
+/// capitalised word among them is a name past a sentence's start, and
+/// first in one where its place allows (SCOWL's names hold few of
+/// today's).
 pub fn given_names() -> Result<FxHashSet<&'static str>, DictionaryError> {
     let corrupt = |reason: String| DictionaryError {
         name: "given names",

@@ -490,17 +490,19 @@ mod tests {
             "Hurd beer is good. Ames said so",
             // Common names stay even in lowercase (`NAME_SLIP_RATIO`).
             "i met mary and tim in chile",
-            // Today's given names, which SCOWL lacks, first in a sentence
-            // and after it (they had become `Gave`, `Hayden`, `Every` and
-            // `Jason`).
-            "Gabe went home. Jayden and Everly stayed with Jaxon.",
+            // Today's given names, which SCOWL lacks: past a sentence's
+            // start, and first where their place allows (they had become
+            // `Gave`, `Dec`, `Hayden`, `Every` and `Jason`).
+            "Gabe went home. Dev said so, and Jayden and Everly stayed with Jaxon.",
         ] {
             assert_eq!(engine().correct(names, &NONE).text, names);
         }
-        // A spelling few are given is still a slip in capitals, and a given
-        // name's `s` a possessive typed bare.
+        // A spelling few are given is still a slip in capitals, so is a
+        // given name first in a sentence that its place makes a slip, and a
+        // given name's `s` is a possessive typed bare.
         for (typed, meant) in [
             ("Thi mistake cost him", "This mistake cost him"),
+            ("Tye cat sat on the mat.", "The cat sat on the mat."),
             ("Johnnys car is red.", "Johnny's car is red."),
         ] {
             assert_eq!(engine().correct(typed, &NONE).text, meant, "{typed}");

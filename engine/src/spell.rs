@@ -516,16 +516,19 @@ fn correct_word(
         (next.map(str::to_ascii_lowercase), two_after),
     )
     .lowercase_in_text(!typed.alone && !word.bytes().any(|b| b.is_ascii_uppercase()));
-    // A name written as one (`Mary went home`, `Ned`, `Jayden`), or a
-    // plural of one of SCOWL's (`the Wagners`), is left alone, even first
-    // in a sentence, though no count holds it (`Hurd beer`, not `Hard`;
-    // `Gabe went home`, not `Gave`); only in lowercase is it read as a slip
-    // (`ned`, `chanels`). A given name's `s` is likelier a possessive typed
-    // bare (`Johnnys car`).
+    // A name written as one (`Mary went home`, `Ned`), or a plural of one
+    // (`the Wagners`), is left alone, even first in a sentence, though no
+    // count holds it (`Hurd beer`, not `Hard`); only in lowercase is it
+    // read as a slip (`ned`, `chanels`). So is one of today's given names
+    // past a sentence's start (`I met Jaxon`, not `Jason`); first, its
+    // place decides (below). A given name's `s` is likelier a possessive
+    // typed bare (`Johnnys car`).
     let name = |lower: &str| known.names.contains(lower);
-    let given = || known.given_names.contains(lower.as_str());
+    let given_name = is_capitalised(word) && known.given_names.contains(lower.as_str());
     if is_capitalised(word)
-        && (name(&lower) || given() || lower.strip_suffix('s').is_some_and(name))
+        && (name(&lower)
+            || (given_name && !typed.sentence_start)
+            || lower.strip_suffix('s').is_some_and(name))
     {
         return None;
     }
@@ -752,6 +755,13 @@ fn correct_word(
     // because it may be misspelt. Its likeliest word answers it
     // (`faymus` → `famous`), as a checker's suggestion does.
     if meant_rather_than(known, &lower, (score, &term), context, typed.alone) {
+        return None;
+    }
+    // A given name first in a sentence, where its capital says nothing, is
+    // weighed as meant by its odds in place, without the discount of a
+    // string only the web writes: the names' list vouches for it, and its
+    // place decides (`Gabe went home`, but `Tye cat sat` is `The`).
+    if given_name && fits_in_place(known, &lower, 0.0, score, context) {
         return None;
     }
     let american = |term| american_spelling::of_correction(known.lexicon, &lower, term);
@@ -1136,10 +1146,21 @@ fn own_odds(as_typed: f64, contractions: impl Iterator<Item = f64>) -> f64 {
 /// misspellings too), beat `score`, the best correction's odds less its
 /// slip.
 fn meant_as_typed(known: &Knowledge<'_>, typed: &str, score: f64, context: &Context<'_>) -> bool {
+    fits_in_place(known, typed, UNVETTED_WORD_COST, score, context)
+}
+
+/// Whether `typed`'s odds in place, less `discount`, beat `score`.
+fn fits_in_place(
+    known: &Knowledge<'_>,
+    typed: &str,
+    discount: f64,
+    score: f64,
+    context: &Context<'_>,
+) -> bool {
     known
         .lexicon
         .typed_score(context.previous, typed, context.next.as_deref())
-        .is_some_and(|fit| fit - UNVETTED_WORD_COST >= score)
+        .is_some_and(|fit| fit - discount >= score)
 }
 
 /// The dictionary word that is `lower` with its apostrophe put back
