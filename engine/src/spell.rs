@@ -739,10 +739,8 @@ fn correct_word(
         if let Some((_, possessive)) = possessive {
             return Some(with_case_of(word, &possessive).into());
         }
-        return known
-            .lexicon
-            .id(&lower)
-            .is_none()
+        // Not a given name, which its list vouches for.
+        return (known.lexicon.id(&lower).is_none() && !given_name)
             .then(|| vocabulary_word(known, &lower, typed.alone))?
             .map(|term| with_case_of(word, &term).into());
     };
