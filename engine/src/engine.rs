@@ -1041,6 +1041,14 @@ mod tests {
             ("it is nobodys fault", "it is nobody's fault"),
             ("todays news is bad", "today's news is bad"),
             ("it aways works", "it always works"),
+            // Or where the model's pairs put the possessive itself (they
+            // had become `wife`, `else` and `countries`).
+            ("my wifes first husband", "my wife's first husband"),
+            (
+                "it is someone elses problem",
+                "it is someone else's problem",
+            ),
+            ("the countrys future", "the country's future"),
         ]);
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");

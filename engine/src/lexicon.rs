@@ -8,7 +8,7 @@ use crate::letters::LetterModel;
 use crate::model::{
     APOSTROPHE_LEFT_OUT, BEAM, COMMON_LOG_P, CUT_BY_THE_CORPUS, INFLECTIONS, LOG_COMPOUND_SHARE,
     LOG_P_SENTENCE_END, LOG_P_UNKNOWN_WORD, MAX_WORD_LEN, MIN_COMPOUND_PART, MIN_INFLECTED_STEM,
-    MIN_VOCABULARY_WORD_LEN, RAREST_FORM_SHARE,
+    MIN_POSSESSIVE_STEM, MIN_VOCABULARY_WORD_LEN, RAREST_FORM_SHARE,
 };
 use crate::word_forms;
 use crate::word_table::WordTable;
@@ -326,6 +326,25 @@ impl Lexicon {
             };
             contracted.push((*id, scored));
         }
+        // A dictionary word's possessive that the pairs hold (`wife's`,
+        // `else's`): the corpus's tokenizer cut it at the apostrophe, so no
+        // count holds it; the pairs tell how often it follows the words
+        // counted, as for a contraction (below), and where it stands
+        // (`spell::bare_possessive`).
+        let mut possessives = Vec::new();
+        for word in pairs.words() {
+            let of_a_word = word
+                .strip_suffix("'s")
+                .filter(|stem| stem.len() >= MIN_POSSESSIVE_STEM)
+                .and_then(|stem| words.id(stem))
+                .is_some_and(|stem| stem < dictionary_words);
+            if of_a_word && words.id(word).is_none() {
+                if let Some(id) = words.insert(word) {
+                    counts.push(UNCOUNTED);
+                    possessives.push(id);
+                }
+            }
+        }
         // Each pair word's id, by its index in `pairs`.
         let ids: Vec<Option<u32>> = pairs.words().map(|word| words.id(word)).collect();
         // Contractions whose bare letters are a word of their own (`it's`,
@@ -338,6 +357,7 @@ impl Lexicon {
             .iter()
             .filter(|(_, _, bare)| bare_is_a_word(bare))
             .map(|&(id, _, _)| id)
+            .chain(possessives.iter().copied())
             .collect();
         uncounted.sort_unstable();
         if !uncounted.is_empty() {
@@ -349,8 +369,18 @@ impl Lexicon {
             }
         }
         words.shrink_to_fit();
-        let total: f64 = counts.iter().map(|&c| c as f64).sum();
-        let rarest = counts.iter().copied().filter(|&c| c > 0).min().unwrap_or(1);
+        // The possessives' counts are the pairs' guesses, on top of the
+        // corpus's words: not in its size, which every word's odds are of,
+        // nor its rarest count, at which it weighs the words it never counted.
+        let guessed_counts: FxHashSet<u32> = possessives.iter().copied().collect();
+        let counted = || {
+            (0u32..)
+                .zip(&counts)
+                .filter(|(id, _)| !guessed_counts.contains(id))
+                .map(|(_, &c)| c)
+        };
+        let total: f64 = counted().map(|c| c as f64).sum();
+        let rarest = counted().filter(|&c| c > 0).min().unwrap_or(1);
         let short = short_counts
             .into_iter()
             .map(|(word, count)| (word.into(), (count as f64 / total).log10() as f32))
@@ -391,9 +421,12 @@ impl Lexicon {
                 }
             }
         }
-        // Each pair word's single odds, found once rather than once a pair.
+        // Each pair word's single odds, found once rather than once a pair;
+        // a possessive's are the pairs' guess, and take no share of another
+        // word's back-off, whose weights are of the words the corpus counted.
         let alone: Vec<f64> = ids
             .iter()
+            .map(|id| id.filter(|id| !guessed_counts.contains(id)))
             .map(|id| id.map_or(0.0, |id| 10f64.powf(f64::from(unigram[id as usize]))))
             .collect();
         let back_off = (0..ids.len() as u32)

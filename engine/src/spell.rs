@@ -1184,8 +1184,10 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
 /// `wife's`), where the word is of `MIN_POSSESSIVE_STEM` letters or more
 /// or a plural already (`mens` → `men's`, `womens` → `women's`) and has
 /// a plural in `-s` (the web's `informations` and `aircrafts` are a
-/// learner's plurals: `word_forms::takes_no_plural`); and the odds of
-/// that string in its place.
+/// learner's plurals: `word_forms::takes_no_plural`); and its odds in its
+/// place: the likelier of the string's, as the web counts it typed bare,
+/// and the possessive's in the model's pairs (`my wife's`, `wife's first`),
+/// typed bare once in fifty (`APOSTROPHE_LEFT_OUT`).
 fn bare_possessive(
     known: &Knowledge<'_>,
     lower: &str,
@@ -1201,10 +1203,18 @@ fn bare_possessive(
     {
         return None;
     }
-    let fit = known
+    let possessive = format!("{stem}'s");
+    let (previous, next) = (context.previous, context.next.as_deref());
+    let as_typed = known.lexicon.typed_score(previous, lower, next);
+    let as_possessive = known
         .lexicon
-        .typed_score(context.previous, lower, context.next.as_deref())?;
-    Some((fit, format!("{stem}'s")))
+        .typed_score(previous, &possessive, next)
+        .map(|fit| fit + APOSTROPHE_LEFT_OUT.log10());
+    let fit = match (as_typed, as_possessive) {
+        (Some(typed), Some(possessive)) => typed.max(possessive),
+        (typed, possessive) => typed.or(possessive)?,
+    };
+    Some((fit, possessive))
 }
 
 /// An apostrophe is typed on purpose: a slip may move one (`did'nt` →
