@@ -1042,13 +1042,14 @@ mod tests {
             ("todays news is bad", "today's news is bad"),
             ("it aways works", "it always works"),
             // Or where the model's pairs put the possessive itself (they
-            // had become `wife`, `else` and `countries`).
+            // had become `wife`, `else`, `countries` and `means`).
             ("my wifes first husband", "my wife's first husband"),
             (
                 "it is someone elses problem",
                 "it is someone else's problem",
             ),
             ("the countrys future", "the country's future"),
+            ("mens magazines often feature them", "men's magazines often feature them"),
         ]);
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");

@@ -331,18 +331,26 @@ impl Lexicon {
         // count holds it; the pairs tell how often it follows the words
         // counted, as for a contraction (below), and where it stands
         // (`spell::bare_possessive`).
-        let mut possessives = Vec::new();
-        for word in pairs.words() {
-            let of_a_word = word
-                .strip_suffix("'s")
-                .filter(|stem| stem.len() >= MIN_POSSESSIVE_STEM)
-                .and_then(|stem| words.id(stem))
-                .is_some_and(|stem| stem < dictionary_words);
-            if of_a_word && words.id(word).is_none() {
-                if let Some(id) = words.insert(word) {
-                    counts.push(UNCOUNTED);
-                    possessives.push(id);
-                }
+        let is_dictionary_word =
+            |word: &str| words.id(word).is_some_and(|id| id < dictionary_words);
+        // As `bare_possessive` reads one: a stem of a few letters, or a
+        // plural already (`men's`, `women's`).
+        let of_words: Vec<&str> = pairs
+            .words()
+            .filter(|word| {
+                word.strip_suffix("'s").is_some_and(|stem| {
+                    is_dictionary_word(stem)
+                        && (stem.len() >= MIN_POSSESSIVE_STEM
+                            || word_forms::is_irregular_plural(stem, is_dictionary_word))
+                })
+            })
+            .filter(|word| words.id(word).is_none())
+            .collect();
+        let mut possessives = Vec::with_capacity(of_words.len());
+        for word in of_words {
+            if let Some(id) = words.insert(word) {
+                counts.push(UNCOUNTED);
+                possessives.push(id);
             }
         }
         // Each pair word's id, by its index in `pairs`.
