@@ -1049,7 +1049,10 @@ mod tests {
                 "it is someone else's problem",
             ),
             ("the countrys future", "the country's future"),
-            ("mens magazines often feature them", "men's magazines often feature them"),
+            (
+                "mens magazines often feature them",
+                "men's magazines often feature them",
+            ),
         ]);
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");
