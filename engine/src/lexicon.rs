@@ -348,7 +348,8 @@ impl Lexicon {
             .collect();
         let mut possessives = Vec::with_capacity(of_words.len());
         for word in of_words {
-            if let Some(id) = words.insert(word) {
+            let id = counts.len() as u32;
+            if words.insert(word) == Some(id) {
                 counts.push(UNCOUNTED);
                 possessives.push(id);
             }
