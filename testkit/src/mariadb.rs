@@ -132,9 +132,37 @@ impl PrivateMariaDb {
     }
 
     /// SIGSTOP: the server keeps its connections but answers nothing, as a
-    /// hung database does.
+    /// hung database does. Returns once every thread has stopped: `kill`
+    /// only sends the signal, and a thread busy in the kernel (writing its
+    /// log to a disk other tests load) stops when it comes back, so a
+    /// request sent at once could still be answered (a CI run got a 201).
     pub fn freeze(&self) {
         self.signal("STOP");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.all_threads_stopped() {
+            assert!(
+                Instant::now() < deadline,
+                "mariadbd did not stop within 10 s"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Whether every thread of the server is stopped (`T` in its
+    /// `/proc/PID/task/TID/stat`).
+    fn all_threads_stopped(&self) -> bool {
+        let tasks = format!("/proc/{}/task", self.child.id());
+        let Ok(threads) = std::fs::read_dir(&tasks) else {
+            return false;
+        };
+        threads.flatten().all(|thread| {
+            std::fs::read_to_string(thread.path().join("stat")).is_ok_and(|stat| {
+                // `PID (COMM) STATE ...`: the state follows the last `)`.
+                stat.rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().next())
+                    .is_some_and(|state| state == "T" || state == "t")
+            })
+        })
     }
 
     /// SIGCONT: it carries on where it stopped.
