@@ -346,14 +346,14 @@ impl Lexicon {
             })
             .filter(|word| words.id(word).is_none())
             .collect();
-        let mut possessives = Vec::with_capacity(of_words.len());
+        // Each new word takes the next id, so theirs are a range.
+        let first_possessive = counts.len() as u32;
         for word in of_words {
-            let id = counts.len() as u32;
-            if words.insert(word) == Some(id) {
+            if words.insert(word) == Some(counts.len() as u32) {
                 counts.push(UNCOUNTED);
-                possessives.push(id);
             }
         }
+        let possessives = first_possessive..counts.len() as u32;
         // Each pair word's id, by its index in `pairs`.
         let ids: Vec<Option<u32>> = pairs.words().map(|word| words.id(word)).collect();
         // Contractions whose bare letters are a word of their own (`it's`,
@@ -366,7 +366,7 @@ impl Lexicon {
             .iter()
             .filter(|(_, _, bare)| bare_is_a_word(bare))
             .map(|&(id, _, _)| id)
-            .chain(possessives.iter().copied())
+            .chain(possessives.clone())
             .collect();
         uncounted.sort_unstable();
         if !uncounted.is_empty() {
@@ -381,11 +381,10 @@ impl Lexicon {
         // The possessives' counts are the pairs' guesses, on top of the
         // corpus's words: not in its size, which every word's odds are of,
         // nor its rarest count, at which it weighs the words it never counted.
-        let guessed_counts: FxHashSet<u32> = possessives.iter().copied().collect();
         let counted = || {
             (0u32..)
                 .zip(&counts)
-                .filter(|(id, _)| !guessed_counts.contains(id))
+                .filter(|(id, _)| !possessives.contains(id))
                 .map(|(_, &c)| c)
         };
         let total: f64 = counted().map(|c| c as f64).sum();
@@ -435,7 +434,7 @@ impl Lexicon {
         // word's back-off, whose weights are of the words the corpus counted.
         let alone: Vec<f64> = ids
             .iter()
-            .map(|id| id.filter(|id| !guessed_counts.contains(id)))
+            .map(|id| id.filter(|id| !possessives.contains(id)))
             .map(|id| id.map_or(0.0, |id| 10f64.powf(f64::from(unigram[id as usize]))))
             .collect();
         let back_off = (0..ids.len() as u32)
