@@ -415,12 +415,12 @@ pub const ALONE_TWO_EDITS_MARGIN: f64 = 1.0;
 /// and still be offered after it (`Change::replacements`): a tenth as
 /// likely, or likelier. Where two words explain a misspelling about as
 /// well, the likelier (by its odds and its slip) wins, and the other is
-/// what the writer may have meant: `sory` is `story`, then `sorry`; `gaet` `gate`, then `get`;
-/// `atain` `attain`, then `again`. A clear misspelling gets its one word:
-/// `speling` only `spelling` (`spewing` ten million times less likely),
-/// `teh` only `the` (`tech` 190 times less). Only for words the noisy
-/// channel ranked, not for the other readings (a split, a real word's
-/// slip, a name's).
+/// what the writer may have meant: `sory` is `story`, then `sorry`;
+/// `gaet` `gate`, then `get`; `atain` `attain`, then `again`. A clear
+/// misspelling gets its one word: `speling` only `spelling` (`spewing` ten
+/// million times less likely), `teh` only `the` (`tech` 190 times less).
+/// Only for words the noisy channel ranked, not for the other readings (a
+/// split, a real word's slip, a name's).
 pub const ALTERNATIVE_MARGIN: f64 = 1.0;
 
 /// Most words offered for one misspelling, the correction included: as

@@ -252,8 +252,7 @@ impl Pass {
         let corrected = self
             .words
             .get_or_decide(i, (neighbours, beyond), || {
-                if hyphen_joins_a_word(known, tokens, i) || ends_a_plural_compound(known, tokens, i)
-                {
+                if hyphen_vouches_for(known, tokens, i) {
                     return None;
                 }
                 correct_word(known, &typed, neighbours, beyond)
@@ -322,11 +321,16 @@ impl Pass {
     }
 }
 
-/// Whether a hyphen joins the word at token `i` to the word beside it
-/// into a dictionary word (`co-ordinated`, `neo-liberal`): a prefix the
-/// writer set off, each part right though one is no word alone (they had
-/// become `co-ordinate`, `no-liberal`).
-fn hyphen_joins_a_word(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) -> bool {
+/// Whether a hyphen vouches for the word at token `i`, right as it is:
+/// it joins the word to the one beside it into a dictionary word
+/// (`co-ordinated`, `neo-liberal`: a prefix the writer set off, each part
+/// right though one is no word alone; they had become `co-ordinate`,
+/// `no-liberal`), or the word, after a hyphen, is a dictionary word and
+/// `s`, the plural of the compound it ends: English adds the `-s` to the
+/// last part, though that part takes none alone (`eleven-year-olds`, `the
+/// have-nots`, `know-it-alls`; they had become `eleven-year-old` and
+/// `have-notes`).
+fn hyphen_vouches_for(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) -> bool {
     let hyphen = |k: usize| {
         tokens
             .get(k)
@@ -338,34 +342,17 @@ fn hyphen_joins_a_word(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) ->
             .filter(|t| t.kind == Kind::Word)
             .map(|t| t.text)
     };
-    let joined = |first: &str, second: &str| {
-        known
-            .lexicon
-            .is_dictionary_word(&dictionary_form(&format!("{first}{second}")))
-    };
+    let is_word = |letters: &str| known.lexicon.is_dictionary_word(&dictionary_form(letters));
+    let joined = |first: &str, second: &str| is_word(&format!("{first}{second}"));
     let typed = tokens[i].text;
-    let before = i
-        .checked_sub(2)
-        .filter(|_| hyphen(i - 1))
-        .and_then(word)
-        .is_some_and(|first| joined(first, typed));
-    before || (hyphen(i + 1) && word(i + 2).is_some_and(|second| joined(typed, second)))
-}
-
-/// Whether the word at token `i` ends a hyphenated compound in the plural:
-/// English adds the `-s` to the last part, though that part takes none
-/// alone (`eleven-year-olds`, `the have-nots`, `know-it-alls`; they had
-/// become `eleven-year-old` and `have-notes`). A dictionary word and `s`,
-/// after a word and a hyphen.
-fn ends_a_plural_compound(known: &Knowledge<'_>, tokens: &[Token<'_>], i: usize) -> bool {
-    let joined = i >= 2
-        && tokens[i - 1].kind == Kind::Gap
-        && tokens[i - 1].text == "-"
-        && tokens[i - 2].kind == Kind::Word;
-    joined
-        && dictionary_form(tokens[i].text)
-            .strip_suffix('s')
-            .is_some_and(|stem| stem.len() >= 2 && known.lexicon.is_dictionary_word(stem))
+    let first = i.checked_sub(2).filter(|_| hyphen(i - 1)).and_then(word);
+    let ends_a_plural = || {
+        typed
+            .strip_suffix(['s', 'S'])
+            .is_some_and(|stem| stem.len() >= 2 && is_word(stem))
+    };
+    first.is_some_and(|first| joined(first, typed) || ends_a_plural())
+        || (hyphen(i + 1) && word(i + 2).is_some_and(|second| joined(typed, second)))
 }
 
 /// Where a pass is in a text's tokens, and what it wrote just before.
@@ -1210,10 +1197,7 @@ fn bare_possessive(
         .lexicon
         .typed_score(previous, &possessive, next)
         .map(|fit| fit + APOSTROPHE_LEFT_OUT.log10());
-    let fit = match (as_typed, as_possessive) {
-        (Some(typed), Some(possessive)) => typed.max(possessive),
-        (typed, possessive) => typed.or(possessive)?,
-    };
+    let fit = as_typed.into_iter().chain(as_possessive).reduce(f64::max)?;
     Some((fit, possessive))
 }
 
