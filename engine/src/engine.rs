@@ -1053,6 +1053,16 @@ mod tests {
                 "mens magazines often feature them",
                 "men's magazines often feature them",
             ),
+            // Typed bare at the odds a contraction is, not charged the
+            // habit twice (they had become `means`, `life`, `enemies`
+            // and `china`).
+            ("they gave me mens shirts", "they gave me men's shirts"),
+            ("pin on lifes bowling alley", "pin on life's bowling alley"),
+            ("at the enemys position", "at the enemy's position"),
+            (
+                "meanwhile chinas not waiting",
+                "meanwhile china's not waiting",
+            ),
         ]);
         // Shouted, the capitals are a typo after all.
         assert_eq!(engine().correct("TEH DOG", &NONE).text, "THE DOG");

@@ -19,10 +19,10 @@ use crate::error_model::{self, SentAlone};
 use crate::lexicon::{SENTENCE_END, SENTENCE_START};
 use crate::lost_capital::Casing;
 use crate::model::{
-    APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN, MAX_WORD_LEN,
-    MIN_LEFT_OUT_NAME_SLIP, MIN_POSSESSIVE_STEM, MIN_REAL_WORD_SLIP_LEN, NAME_SLIP_MIN_LOG_P,
-    NAME_SLIP_RATIO, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST, VOCABULARY_WORD_MIN_LOG_P,
-    WRITTEN_FOR_THE_BARE_WORD,
+    APOSTROPHE_HABIT, APOSTROPHE_LEFT_OUT, CHANNEL_WEIGHT, MAX_EXTRA_COST, MAX_REAL_WORD_SLIP_LEN,
+    MAX_WORD_LEN, MIN_LEFT_OUT_NAME_SLIP, MIN_POSSESSIVE_STEM, MIN_REAL_WORD_SLIP_LEN,
+    NAME_SLIP_MIN_LOG_P, NAME_SLIP_RATIO, REAL_WORD_SLIP_COST, UNVETTED_WORD_COST,
+    VOCABULARY_WORD_MIN_LOG_P, WRITTEN_FOR_THE_BARE_WORD,
 };
 use crate::near_words::each_apostrophe_put_in;
 use crate::numbers;
@@ -1173,8 +1173,13 @@ fn apostrophe_put_back(known: &Knowledge<'_>, word: &str, lower: &str) -> Option
 /// a plural in `-s` (the web's `informations` and `aircrafts` are a
 /// learner's plurals: `word_forms::takes_no_plural`); and its odds in its
 /// place: the likelier of the string's, as the web counts it typed bare,
-/// and the possessive's in the model's pairs (`my wife's`, `wife's first`),
-/// typed bare once in fifty (`APOSTROPHE_LEFT_OUT`).
+/// and the possessive's in the model's pairs (`my wife's`, `wife's first`)
+/// less the habit of leaving its apostrophe out (`APOSTROPHE_HABIT`), as a
+/// contraction's letters typed bare pay: the readings it is weighed
+/// against pay their slip's odds once a slip is made, and people leave an
+/// apostrophe out about as often as they slip at all. Charged the whole
+/// one in fifty (`APOSTROPHE_LEFT_OUT`), the habit was counted twice, and
+/// `gave me mens shirts` read `means`, `lifes bowling alley` `life`.
 fn bare_possessive(
     known: &Knowledge<'_>,
     lower: &str,
@@ -1196,7 +1201,7 @@ fn bare_possessive(
     let as_possessive = known
         .lexicon
         .typed_score(previous, &possessive, next)
-        .map(|fit| fit + APOSTROPHE_LEFT_OUT.log10());
+        .map(|fit| fit - CHANNEL_WEIGHT * APOSTROPHE_HABIT);
     let fit = as_typed.into_iter().chain(as_possessive).reduce(f64::max)?;
     Some((fit, possessive))
 }
