@@ -38,9 +38,11 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={file}");
     }
-    // The list, with the strong forms of its verbs it lacks (`shorn`, `pled`).
+    // The list, with the strong forms of its verbs it lacks (`shorn`, `pled`)
+    // and the contractions of `there` and the question words (`what'd`).
     let scowl = read(WORD_LIST);
-    let word_list = spelling_index::with_strong_forms(scowl.lines());
+    let word_list =
+        spelling_index::with_contractions(spelling_index::with_strong_forms(scowl.lines()));
     // The two counted dictionaries go to the engine as words and counts it
     // reads without parsing (`spelling_index::counted_words`), checked here.
     let (curated_words, curated_counts) = counted(CURATED);

@@ -223,9 +223,11 @@ pub struct WordList {
 #[cfg(test)]
 impl WordList {
     /// Every word, in the file's order, then the strong forms of its verbs
-    /// it lacks, as `build.rs` reads it (`spelling_index::with_strong_forms`).
+    /// and the contractions it lacks, as `build.rs` reads it
+    /// (`spelling_index::with_strong_forms`, `with_contractions`).
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        spelling_index::with_strong_forms(self.text.lines()).into_iter()
+        let with_forms = spelling_index::with_strong_forms(self.text.lines());
+        spelling_index::with_contractions(with_forms).into_iter()
     }
 }
 
@@ -291,6 +293,19 @@ fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each contraction the word list gains is one the language model
+    /// writes, as `spelling_index::with_contractions` says.
+    #[test]
+    fn the_contractions_added_to_the_list_are_the_pairs_words() {
+        let pairs = word_pairs().expect("word pairs");
+        let pair_words: std::collections::HashSet<&str> = pairs.words().collect();
+        let added = spelling_index::with_contractions([]);
+        assert!(added.contains(&"there'll"));
+        for word in added {
+            assert!(pair_words.contains(word), "{word}");
+        }
+    }
 
     #[test]
     fn embedded_dictionaries_have_every_entry() {

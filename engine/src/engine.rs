@@ -1499,6 +1499,21 @@ mod tests {
             correct("he wasnt there and itll rain"),
             "he wasn't there and it'll rain"
         );
+        // The contractions of `there` and the question words, which the
+        // lists lacked (`spelling_index::with_contractions`; these became
+        // `there`, `what` and `saint`), at the odds the pairs give them.
+        corrects(&[
+            ("therell be a rest", "there'll be a rest"),
+            ("whatll we do", "what'll we do"),
+            (
+                "in life thered be a shortage",
+                "in life there'd be a shortage",
+            ),
+            (
+                "if you aint talking about him aint listening",
+                "if you ain't talking about him ain't listening",
+            ),
+        ]);
         // Letters a name or an abbreviation could be are the contraction too.
         assert_eq!(correct("Im sure Ive seen it"), "I'm sure I've seen it");
         assert_eq!(correct("send me an IM today"), "send me an IM today");

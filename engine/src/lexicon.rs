@@ -359,12 +359,15 @@ impl Lexicon {
         // Contractions whose bare letters are a word of their own (`it's`,
         // `can't`, `we're`) the corpus could not count even bare, and the
         // curated list gives each the same stand-in count (300,000: `it's`
-        // as rare as `armrest`). The pairs can tell how often each follows
-        // the words the corpus counted.
+        // as rare as `armrest`); nor those whose bare letters it never
+        // wrote, which the dictionary takes at its rarest count (`ain't`,
+        // `there'd`: `saint` and `there` had been likelier). The pairs can
+        // tell how often each follows the words the corpus counted.
         let bare_is_a_word = |bare: &str| words.id(bare).is_some_and(|b| b < dictionary_words);
+        let bare_never_written = |bare: &str| words.id(bare).is_none();
         let mut uncounted: Vec<u32> = contractions
             .iter()
-            .filter(|(_, _, bare)| bare_is_a_word(bare))
+            .filter(|(_, _, bare)| bare_is_a_word(bare) || bare_never_written(bare))
             .map(|&(id, _, _)| id)
             .chain(possessives.clone())
             .collect();

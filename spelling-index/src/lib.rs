@@ -5,11 +5,13 @@
 //! crate of its own so that the build script and the engine share one
 //! definition.
 
+mod contractions;
 pub mod counted_words;
 mod strong_forms;
 mod word_pairs;
 mod word_triples;
 
+pub use contractions::with_contractions;
 pub use strong_forms::with_strong_forms;
 pub use word_pairs::WordPairs;
 pub use word_triples::WordTriples;
