@@ -789,6 +789,18 @@ impl Lexicon {
 
     /// One of the 83 words that each make up at least 0.1% of the
     /// corpus's counts (`the`, `of`, `in`, `a`…).
+    /// log10 of how often the web writes `joined` for each time the pair
+    /// `first second` is written apart: the vocabulary's odds of the one,
+    /// over the first word's odds times the pairs' odds of the second
+    /// after it. `None` where the vocabulary lacks one of them or the pairs
+    /// do not hold the pair.
+    pub fn closed_over_apart(&self, joined: &str, first: &str, second: &str) -> Option<f64> {
+        let (first, second) = (self.id(first)?, self.id(second)?);
+        let pair = self.log_p_listed(self.pairs_after(first)?, second)?;
+        let joined = self.unigram_log_p(joined)?;
+        Some(f64::from(joined) - f64::from(self.unigram[first as usize]) - pair)
+    }
+
     pub fn is_common(&self, word: &str) -> bool {
         self.id(word)
             .is_some_and(|id| self.unigram[id as usize] >= COMMON_LOG_P)
