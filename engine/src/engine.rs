@@ -923,6 +923,12 @@ mod tests {
             ("the plant is dieing", "the plant is dying"),
             ("he was tieing his shoes", "he was tying his shoes"),
         ]);
+        // And a singular spelt with its plural's stem (`model::O_TO_OE`):
+        // these became the plurals `potatoes` and `volcanoes`.
+        corrects(&[
+            ("i ate a potatoe today", "i ate a potato today"),
+            ("volcanoe", "volcano"),
+        ]);
     }
 
     #[test]

@@ -18,9 +18,9 @@ use crate::irregular_forms;
 use crate::model::{
     ANOTHER_TYPING_SLIP, APOSTROPHE_HABIT, FIRST_LETTER, F_TO_V, IE_TO_Y, KEY_ADDED_AT_END,
     LAST_LETTER, MAX_SLIP_COST, MIN_SOUND_WORD_LEN, OTHER_DELETION, OTHER_INSERTION,
-    OTHER_KEY_ALONE, OTHER_SUBSTITUTION, RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE, SLIP_COST_OFFSET,
-    SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE, TYPING_SLIP,
-    TYPING_WAYS, Y_TO_I,
+    OTHER_KEY_ALONE, OTHER_SUBSTITUTION, O_TO_OE, RULE_PRIOR_WEIGHT, SAME_SOUND_ALONE,
+    SLIP_COST_OFFSET, SLIP_PRIOR_WEIGHT, SPACE_SLIP, STUTTER_LETTERS, TRANSPOSITION, TYPING_SHARE,
+    TYPING_SLIP, TYPING_WAYS, Y_TO_I,
 };
 use crate::sounds_like::sound_alike;
 
@@ -143,12 +143,14 @@ fn stem_kept<'a>(t: &'a [u8], w: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
 /// The endings before which English changes a stem (`Y_TO_I`, `F_TO_V`,
 /// `IE_TO_Y`), each with how a writer who keeps the stem spells it, and
 /// whether the stem changes only after a consonant (a `y` does: `boys`,
-/// `keyed`).
+/// `keyed`); and the singular a writer spells with its plural's stem
+/// (`O_TO_OE`: `potatoe`), after a consonant too (`radios`, `zoos`).
 fn stem_changes() -> impl Iterator<Item = (&'static str, &'static [&'static str], bool)> {
     let y_to_i = Y_TO_I.iter().map(|&(ending, kept)| (ending, kept, true));
     let f_to_v = F_TO_V.iter().map(|&(ending, kept)| (ending, kept, false));
     let ie_to_y = IE_TO_Y.iter().map(|&(ending, kept)| (ending, kept, false));
-    y_to_i.chain(f_to_v).chain(ie_to_y)
+    let o_to_oe = O_TO_OE.iter().map(|&(ending, kept)| (ending, kept, true));
+    y_to_i.chain(f_to_v).chain(ie_to_y).chain(o_to_oe)
 }
 
 /// `stem`, if English changes it before the ending: after a consonant
@@ -178,9 +180,9 @@ pub fn stem_change_put_back(typed: &str) -> Vec<(String, usize)> {
             let stem = &typed[..typed.len() - kept.len()];
             if changing_stem(stem.as_bytes(), after_consonant).is_some() {
                 // `ys` → `ies`: the `y` for an `i`, and the `e` put in;
-                // `fs` → `ves` the same, and `ieing` → `ying` the other
-                // way.
-                let edits = 1 + ending.len().abs_diff(kept.len());
+                // `fs` → `ves` the same, `ieing` → `ying` the other way,
+                // and `oe` → `o` the `e` taken out.
+                let edits = strsim::osa_distance(kept, ending);
                 put_back.push((format!("{stem}{ending}"), edits));
             }
         }
@@ -1075,6 +1077,15 @@ mod tests {
         );
         assert_eq!(stem_change_put_back("wifes"), [("wives".to_owned(), 1)]);
         assert!(stem_change_put_back("halves").is_empty());
+    }
+
+    #[test]
+    fn a_singular_with_its_plurals_stem_is_one_slip() {
+        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
+        assert_eq!(spelling("potatoe", "potato"), SPELLING.stem_kept);
+        assert_eq!(stem_change_put_back("heroe"), [("hero".to_owned(), 1)]);
+        // After a vowel the plural takes no `e` (`radios`, `zoos`).
+        assert!(stem_change_put_back("radioe").is_empty());
     }
 
     #[test]

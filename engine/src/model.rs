@@ -232,6 +232,14 @@ pub const F_TO_V: &[(&str, &[&str])] = &[("ves", &["fs", "fes"])];
 /// rule, costed the same. By letters, `dieing` is one edit from `dieting`
 /// and two from `dying`, and became `dieting`.
 pub const IE_TO_Y: &[(&str, &[&str])] = &[("ying", &["ieing"])];
+/// Where English puts an `e` after a word's last `o`, after a consonant,
+/// before the plural's `s` (`potato` → `potatoes`, `hero` → `heroes`),
+/// and how a writer who carries the plural's stem into the singular spells
+/// it (`potatoe`, `heroe`): the same slip of a spelling rule, the other
+/// way, costed the same. By letters, `potatoe` is one edit from `potato`
+/// and from `potatoes`, and became the commoner plural (codespell's pool
+/// holds five such, `tomatoe`, `tornadoe`, `volcanoe` among them).
+pub const O_TO_OE: &[(&str, &[&str])] = &[("o", &["oe"])];
 /// How many more times a rule's letters (`error_model::Rules`: `ib`
 /// typed `ab`) are taken to have been seen, none of them misspelt: a
 /// rule seen in a few words says little, and the alignment takes each
