@@ -787,8 +787,6 @@ impl Lexicon {
         self.log_p_rarest
     }
 
-    /// One of the 83 words that each make up at least 0.1% of the
-    /// corpus's counts (`the`, `of`, `in`, `a`…).
     /// log10 of how often the web writes `joined` for each time the pair
     /// `first second` is written apart: the vocabulary's odds of the one,
     /// over the first word's odds times the pairs' odds of the second
@@ -801,6 +799,8 @@ impl Lexicon {
         Some(f64::from(joined) - f64::from(self.unigram[first as usize]) - pair)
     }
 
+    /// One of the 83 words that each make up at least 0.1% of the
+    /// corpus's counts (`the`, `of`, `in`, `a`…).
     pub fn is_common(&self, word: &str) -> bool {
         self.id(word)
             .is_some_and(|id| self.unigram[id as usize] >= COMMON_LOG_P)

@@ -237,8 +237,9 @@ pub const IE_TO_Y: &[(&str, &[&str])] = &[("ying", &["ieing"])];
 /// and how a writer who carries the plural's stem into the singular spells
 /// it (`potatoe`, `heroe`): the same slip of a spelling rule, the other
 /// way, costed the same. By letters, `potatoe` is one edit from `potato`
-/// and from `potatoes`, and became the commoner plural (codespell's pool
-/// holds five such, `tomatoe`, `tornadoe`, `volcanoe` among them).
+/// and from `potatoes`, and the plural, commoner or a cheaper slip (an `s`
+/// left out), won (codespell's pool holds five such, `tomatoe`,
+/// `tornadoe`, `volcanoe` among them).
 pub const O_TO_OE: &[(&str, &[&str])] = &[("o", &["oe"])];
 /// How many more times a rule's letters (`error_model::Rules`: `ib`
 /// typed `ab`) are taken to have been seen, none of them misspelt: a

@@ -9,7 +9,8 @@
 //! Its `ya'll` (`y'all` misspelt), `everybody'd` and `nobody'd` are left
 //! out: no question word or `there` is their host.
 
-/// Each contraction, as its host and what is contracted onto it.
+/// The contractions: a host word, its apostrophe, and what English
+/// contracts onto it.
 const FORMS: &[&str] = &[
     "there'll", "there'd", "there've", "there're", "this'll", "that've", "what'll", "what'd",
     "what've", "what're", "where'd", "where've", "where're", "why're",
