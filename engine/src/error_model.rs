@@ -823,12 +823,16 @@ fn position(c: u8) -> Option<(usize, f64)> {
 mod tests {
     use super::*;
 
+    /// The spelling half's cost of `t` typed for `w`, with no rules of letters.
+    fn spelling(t: &str, w: &str) -> f64 {
+        spelling_cost(t.as_bytes(), w.as_bytes(), None)
+    }
+
     /// The longest word, as the tests take it.
     const LONGEST: usize = 20;
 
     #[test]
     fn likely_slips_cost_less_than_other_edits() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // A swap is likelier than two substitutions.
         assert!(spelling("hrad", "hard") < spelling("hrad", "head"));
         // A dropped double letter is likelier than a different dropped letter.
@@ -862,7 +866,6 @@ mod tests {
 
     #[test]
     fn a_letter_for_a_letter_costs_more_at_the_end() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The same slip, `d` for `e`, last and inside the word.
         let last = spelling("therd", "there");
         let inside = spelling("thdre", "there");
@@ -975,7 +978,6 @@ mod tests {
     #[test]
     fn a_second_slip_of_the_fingers_is_a_slip_made_again() {
         let typing = |t: &str, w: &str| typing_cost(t.as_bytes(), w.as_bytes(), &TYPING);
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         assert_eq!(typing("fall", "fall"), 0.0);
         // A letter left out, made one way; a `d` struck before the `f`,
         // one of the seven keys that are the `f` or beside it.
@@ -996,7 +998,6 @@ mod tests {
 
     #[test]
     fn letters_typed_twice_are_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // Three letters typed again cost one stutter, far less than three
         // letters typed extra, and less than taking the word for another.
         assert_eq!(spelling("dependendents", "dependents"), SPELLING.stutter);
@@ -1037,7 +1038,6 @@ mod tests {
 
     #[test]
     fn two_letters_swapped_over_one_are_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // One slip, cheaper than the two letters for letters it also is.
         assert_eq!(spelling("recude", "reduce"), SPELLING.swap_over);
         let two_letters = SPELLING.substitution(b'c', b'd') + SPELLING.substitution(b'd', b'c');
@@ -1066,7 +1066,6 @@ mod tests {
 
     #[test]
     fn an_f_kept_before_the_plural_is_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The spelling rule's slip, as a kept `y`, not two of letters.
         assert_eq!(spelling("halfs", "halves"), SPELLING.stem_kept);
         assert_eq!(spelling("knifes", "knives"), SPELLING.stem_kept);
@@ -1081,7 +1080,6 @@ mod tests {
 
     #[test]
     fn a_singular_with_its_plurals_stem_is_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         assert_eq!(spelling("potatoe", "potato"), SPELLING.stem_kept);
         assert_eq!(stem_change_put_back("heroe"), [("hero".to_owned(), 1)]);
         // After a vowel the plural takes no `e` (`radios`, `zoos`).
@@ -1090,7 +1088,6 @@ mod tests {
 
     #[test]
     fn an_ie_kept_before_ing_is_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         assert_eq!(spelling("dieing", "dying"), SPELLING.stem_kept);
         assert_eq!(stem_change_put_back("tieing"), [("tying".to_owned(), 2)]);
         assert!(stem_change_put_back("dyeing").is_empty());
@@ -1098,7 +1095,6 @@ mod tests {
 
     #[test]
     fn a_y_kept_before_an_ending_is_one_slip() {
-        let spelling = |t: &str, w: &str| spelling_cost(t.as_bytes(), w.as_bytes(), None);
         // The spelling rule's slip, not two of letters.
         assert_eq!(spelling("copys", "copies"), SPELLING.stem_kept);
         assert!(spelling("copys", "copies") < spelling("copys", "copy"));
